@@ -1,0 +1,29 @@
+# Two entry points: `make serve` (the main job) and `make test`. Both create .venv when it is missing.
+PY      := .venv/bin/python
+CLI     := .venv/bin/career-assistant
+FEEDS   ?= ../shared/feeds
+STAMP   := .venv/.installed
+
+.PHONY: serve test install clean
+
+$(PY):
+	python3 -m venv .venv
+	$(PY) -m pip install --quiet --upgrade pip
+
+# torch first, pinned, so no dependency can pull a CUDA build.
+$(STAMP): $(PY) pyproject.toml
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+serve: $(STAMP)
+	$(CLI) prepare --feeds $(FEEDS)
+	$(CLI) serve
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+clean:
+	rm -rf .venv

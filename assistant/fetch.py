@@ -1,0 +1,70 @@
+"""Live fetching: polite, time-limited, retried with backoff, one source's failure kept to itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import httpx
+from tenacity import retry, retry_if_exception, stop_after_attempt, wait_exponential
+
+from assistant.settings import Settings
+from assistant.sources import greenhouse, jobicy, remoteok, remotive, weworkremotely
+
+RETRY_STATUSES = {429, 500, 502, 503, 504}
+
+
+@dataclass
+class Response:
+    origin: str  # the URL, shown in the summary
+    content: bytes
+    fetched_at: datetime
+
+
+def endpoints(settings: Settings) -> dict[str, list[str]]:
+    """The URLs each source polls; `settings.endpoints` overrides a board's (tests point them at loopback)."""
+    defaults = {
+        "remoteok": [remoteok.URL],
+        "remotive": [remotive.URL],
+        "jobicy": [f"{jobicy.URL}?count=100"],
+        "weworkremotely": [weworkremotely.URL],
+        "greenhouse": [greenhouse.board_url(token, settings.greenhouse_api) for token in settings.greenhouse_boards],
+    }
+    return {source: settings.endpoints.get(source, urls) for source, urls in defaults.items()}
+
+
+def _retryable(error: BaseException) -> bool:
+    if isinstance(error, httpx.HTTPStatusError):
+        return error.response.status_code in RETRY_STATUSES
+    return isinstance(error, httpx.TransportError)
+
+
+def make_getter(client: httpx.Client, settings: Settings):
+    @retry(
+        retry=retry_if_exception(_retryable),
+        stop=stop_after_attempt(max(1, settings.http_retries)),
+        wait=wait_exponential(multiplier=settings.http_backoff, max=30),
+        reraise=True,
+    )
+    def get(url: str) -> Response:
+        reply = client.get(url)
+        reply.raise_for_status()
+        return Response(origin=url, content=reply.content, fetched_at=datetime.now(timezone.utc))
+
+    return get
+
+
+def client_for(settings: Settings) -> httpx.Client:
+    return httpx.Client(
+        timeout=settings.http_timeout,
+        headers={"User-Agent": settings.user_agent, "Accept": "application/json, application/rss+xml, */*"},
+        follow_redirects=True,
+    )
+
+
+def describe_error(error: Exception) -> str:
+    if isinstance(error, httpx.HTTPStatusError):
+        return f"HTTP {error.response.status_code} from {error.request.url}"
+    if isinstance(error, httpx.TimeoutException):
+        return f"timed out: {error.request.url}" if error.request else "timed out"
+    return f"{type(error).__name__}: {error}"

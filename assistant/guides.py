@@ -1,0 +1,171 @@
+"""Role guides: Markdown with front matter (shipped), plus Markdown, plain text or HTML a user drops in.
+
+Every format becomes Markdown first, so one parser splits all of them into sections with stable ids.
+A heading may carry its id explicitly (`## Pay by market {#pay}`); otherwise the id is the heading's slug.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+import frontmatter
+import html2text
+from pydantic import BaseModel, Field
+
+from assistant.text import fix_text
+
+FORMATS = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".html": "html", ".htm": "html"}
+_HEADING = re.compile(r"^(#{1,6})\s+(.+?)(?:\s*\{#([A-Za-z0-9_-]+)\})?\s*#*\s*$")
+_HTML_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.S | re.I)
+
+
+class GuideError(ValueError):
+    pass
+
+
+class GuideSource(BaseModel):
+    id: str | None = None
+    title: str
+    publisher: str | None = None
+    url: str | None = None
+    path: str | None = None
+
+
+class Section(BaseModel):
+    id: str
+    title: str
+    level: int
+    heading_path: list[str]  # the titles from the guide's top heading down to this one
+    text: str  # the section's own body, without its heading or any subsection
+
+
+class Guide(BaseModel):
+    id: str
+    title: str
+    role: str | None = None
+    as_of: date | None = None
+    sources: list[GuideSource] = Field(default_factory=list)
+    path: str
+    format: Literal["markdown", "text", "html"]
+    sections: list[Section]
+
+    def section(self, section_id: str) -> Section:
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        raise KeyError(f"guide {self.id} has no section {section_id!r}")
+
+
+def slugify(value: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "section"
+
+
+def load_guides(directory: Path) -> list[Guide]:
+    """Every guide in the folder, in file-name order; ids are made unique by file extension if they clash."""
+    guides: dict[str, Guide] = {}
+    for path in sorted(directory.glob("*")):
+        if path.suffix.lower() not in FORMATS or path.name.startswith((".", "_")) or path.stem.upper() == "README":
+            continue
+        guide = load_guide(path)
+        if guide.id in guides:
+            guide = guide.model_copy(update={"id": f"{guide.id}-{path.suffix.lstrip('.').lower()}"})
+        guides[guide.id] = guide
+    return list(guides.values())
+
+
+def load_guide(path: Path) -> Guide:
+    kind = FORMATS.get(path.suffix.lower())
+    if kind is None:
+        raise GuideError(f"{path.name}: unsupported guide format {path.suffix!r} (use .md, .txt or .html)")
+    raw = fix_text(path.read_text(encoding="utf-8", errors="replace")) if kind != "markdown" else None
+    if kind == "markdown":
+        post = frontmatter.load(path)
+        meta, markdown = dict(post.metadata), post.content
+    elif kind == "html":
+        meta, markdown = _html_meta(raw), _html_to_markdown(raw)
+    else:
+        meta, markdown = {}, _text_to_markdown(raw)
+    sections = split_sections(markdown)
+    if not sections:
+        raise GuideError(f"{path.name}: no text found")
+    return Guide(
+        id=str(meta.get("id") or slugify(path.stem)),
+        title=str(meta.get("title") or sections[0].title),
+        role=meta.get("role"),
+        as_of=meta.get("as_of"),
+        sources=[GuideSource.model_validate(s) for s in meta.get("sources") or []],
+        path=str(path),
+        format=kind,
+        sections=sections,
+    )
+
+
+def split_sections(markdown: str) -> list[Section]:
+    """A section per heading; text before the first heading becomes an untitled 'intro' section."""
+    sections: list[Section] = []
+    path: list[tuple[int, str]] = []
+    current: dict | None = {"id": "intro", "title": "", "level": 1, "heading_path": [], "lines": []}
+    taken: set[str] = set()
+    for line in markdown.splitlines():
+        match = _HEADING.match(line)
+        if not match:
+            current["lines"].append(line)
+            continue
+        _close(current, sections)
+        level, title = len(match.group(1)), match.group(2).strip()
+        path = [(lvl, t) for lvl, t in path if lvl < level] + [(level, title)]
+        section_id = _unique(match.group(3) or slugify(title), taken)
+        current = {"id": section_id, "title": title, "level": level, "heading_path": [t for _, t in path], "lines": []}
+    _close(current, sections)
+    return sections
+
+
+def _unique(section_id: str, taken: set[str]) -> str:
+    candidate, n = section_id, 2
+    while candidate in taken:
+        candidate, n = f"{section_id}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def _close(current: dict, sections: list[Section]) -> None:
+    text = "\n".join(current.pop("lines")).strip()
+    if text or current["title"]:
+        sections.append(Section(text=text, **current))
+
+
+def _html_meta(markup: str) -> dict:
+    found = _HTML_TITLE.search(markup)
+    return {"title": fix_text(found.group(1))} if found else {}
+
+
+def _html_to_markdown(markup: str) -> str:
+    conv = html2text.HTML2Text()
+    conv.ignore_links = conv.ignore_images = conv.ignore_emphasis = True
+    conv.body_width = 0
+    return _HTML_TITLE.sub("", conv.handle(markup))
+
+
+def _text_to_markdown(text: str) -> str:
+    """Plain text has no markup: a short line with no closing punctuation, before a longer one, is a heading."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    out = []
+    for index, line in enumerate(lines):
+        following = next((l for l in lines[index + 1 :] if l.strip()), "")
+        out.append(f"## {line.strip()}" if _looks_like_heading(line, following) else line)
+    if out and out[0].startswith("## "):
+        out[0] = "# " + out[0][3:]  # the first heading is the document's title
+    return "\n".join(out)
+
+
+def _looks_like_heading(line: str, following: str) -> bool:
+    stripped = line.strip()
+    return (
+        0 < len(stripped) <= 80
+        and not stripped.endswith((".", ":", ";", ",", "?", "!"))
+        and not stripped.startswith(("|", "-", "*", "•"))
+        and (len(following) > len(stripped) or following.startswith("|"))
+    )

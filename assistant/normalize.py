@@ -1,0 +1,62 @@
+"""RawListing (as a board describes a job) → Listing (clean, normalized, enriched)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from assistant import enrich, places, salary
+from assistant.models import Listing, Salary
+from assistant.sources import RawListing
+from assistant.text import fix_text, html_to_text, squash_spaces
+
+# Every board but Greenhouse lists remote jobs only, so silence about the work mode still means remote.
+REMOTE_BOARDS = {"remoteok", "remotive", "jobicy", "weworkremotely"}
+
+
+def normalize(raw: RawListing, fetched_at: datetime) -> Listing:
+    title = squash_spaces(fix_text(raw.title))
+    description = html_to_text(raw.description_html)
+    location = places.normalize_location(*(fix_text(text) for text in raw.location_texts))
+    tags = [squash_spaces(fix_text(tag)) for tag in raw.tags if tag and tag.strip()]
+    mode, clarity, evidence = enrich.work_mode(
+        title, description, location.text, hint=raw.work_mode_hint, remote_board=raw.source in REMOTE_BOARDS
+    )
+    ml_relevant, ml_evidence = enrich.ml_relevance(title, description, tags, raw.category)
+    listing = Listing(
+        id=raw.id,
+        source=raw.source,
+        url=raw.url.strip(),
+        title=title,
+        company=squash_spaces(fix_text(raw.company)) or "Unknown company",
+        description=description,
+        location=location,
+        work_mode=mode,
+        work_mode_clarity=clarity,
+        work_mode_evidence=evidence,
+        employment_type=enrich.employment_type(raw.employment_raw, title=title, description=description),
+        seniority=enrich.seniority(title, level_hint=raw.level_hint, description=description),
+        ml_relevant=ml_relevant,
+        ml_evidence=ml_evidence,
+        skills=enrich.skills(tags, description),
+        salary=_salary(raw, description),
+        signals=enrich.signals(title, description, tags),
+        posted_at=raw.posted_at,
+        fetched_at=fetched_at,
+    )
+    return listing.with_hash()
+
+
+def _salary(raw: RawListing, description: str) -> Salary | None:
+    """Structured fields first, then the board's salary text, then a pay statement in the description."""
+    fields = raw.salary_fields or {}
+    found = None
+    if fields:
+        found = salary.salary_from_fields(
+            fields.get("min"), fields.get("max"), fields.get("currency"), fields.get("period"),
+            posted_at=raw.posted_at,
+        )
+    if found is None and raw.salary_text:
+        found = salary.parse_salary_text(fix_text(raw.salary_text), posted_at=raw.posted_at)
+    if found is None and description:
+        found = salary.find_salary_in_text(description, posted_at=raw.posted_at)
+    return found

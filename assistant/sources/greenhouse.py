@@ -1,0 +1,57 @@
+"""Greenhouse job boards (`GET https://boards-api.greenhouse.io/v1/boards/{token}/jobs?content=true`).
+
+Content mode carries entity-escaped HTML, departments and offices; list mode carries none of them.
+`metadata` is null or a board-specific list of {name, value} where value may be a list.
+"""
+
+from __future__ import annotations
+
+import html
+
+from assistant.sources.base import Batch, InputError, RawListing, load_json, parse_records, parse_timestamp
+
+NAME = "greenhouse"
+
+
+def board_url(token: str, api: str = "https://boards-api.greenhouse.io") -> str:
+    return f"{api.rstrip('/')}/v1/boards/{token}/jobs?content=true"
+
+
+def parse(content: bytes, origin: str) -> Batch:
+    data = load_json(content)
+    jobs = data.get("jobs") if isinstance(data, dict) else None
+    if not isinstance(jobs, list):
+        raise InputError("expected an object with a `jobs` array")
+    return parse_records(Batch(origin=origin), jobs, _build)
+
+
+def _metadata(job: dict) -> dict[str, str]:
+    values = {}
+    for item in job.get("metadata") or []:
+        value = item.get("value") if isinstance(item, dict) else None
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        if value not in (None, ""):
+            values[str(item.get("name", "")).lower()] = str(value)
+    return values
+
+
+def _build(job: dict) -> RawListing:
+    meta = _metadata(job)
+    offices = [office.get("name") or "" for office in job.get("offices") or []]
+    departments = [dept.get("name") or "" for dept in job.get("departments") or [] if dept.get("name")]
+    return RawListing(
+        source=NAME,
+        native_id=str(job["id"]),
+        url=job.get("absolute_url") or "",
+        title=job.get("title") or "",
+        company=job.get("company_name") or "",
+        description_html=html.unescape(job.get("content") or ""),
+        location_texts=[(job.get("location") or {}).get("name") or "", *offices],
+        tags=departments,
+        category=departments[0] if departments else None,
+        employment_raw=meta.get("time type") or meta.get("employment type"),
+        level_hint=meta.get("management level") or meta.get("job level"),
+        work_mode_hint=meta.get("location type") or meta.get("workplace type"),
+        posted_at=parse_timestamp(job.get("first_published") or job.get("updated_at")),
+    )

@@ -1,0 +1,52 @@
+"""Jobicy (`GET https://jobicy.com/api/v2/remote-jobs`): two salary schemas, list fields with entities."""
+
+from __future__ import annotations
+
+from assistant.sources.base import Batch, InputError, RawListing, load_json, parse_records, parse_timestamp
+from assistant.text import fix_text
+
+NAME = "jobicy"
+URL = "https://jobicy.com/api/v2/remote-jobs"
+
+
+def parse(content: bytes, origin: str) -> Batch:
+    data = load_json(content)
+    jobs = data.get("jobs") if isinstance(data, dict) else None
+    if not isinstance(jobs, list):
+        raise InputError("expected an object with a `jobs` array")
+    return parse_records(Batch(origin=origin), jobs, _build)
+
+
+def _salary_fields(job: dict) -> dict | None:
+    # Older payloads: annualSalaryMin/Max. Newer: salaryMin/Max/Period, as strings or numbers.
+    if "annualSalaryMin" in job or "annualSalaryMax" in job:
+        return {"min": job.get("annualSalaryMin"), "max": job.get("annualSalaryMax"),
+                "currency": job.get("salaryCurrency"), "period": "yearly"}
+    if "salaryMin" in job or "salaryMax" in job:
+        return {"min": job.get("salaryMin"), "max": job.get("salaryMax"),
+                "currency": job.get("salaryCurrency"), "period": job.get("salaryPeriod")}
+    return None
+
+
+def _as_list(value) -> list[str]:
+    values = value if isinstance(value, list) else [value] if value else []
+    return [fix_text(str(item)) for item in values]
+
+
+def _build(job: dict) -> RawListing:
+    industries = _as_list(job.get("jobIndustry"))
+    return RawListing(
+        source=NAME,
+        native_id=str(job["id"]),
+        url=job.get("url") or "",
+        title=job.get("jobTitle") or "",
+        company=job.get("companyName") or "",
+        description_html=job.get("jobDescription") or job.get("jobExcerpt") or "",
+        location_texts=[job.get("jobGeo") or ""],
+        tags=industries,
+        category=industries[0] if industries else None,
+        employment_raw=_as_list(job.get("jobType")),
+        level_hint=job.get("jobLevel"),
+        salary_fields=_salary_fields(job),
+        posted_at=parse_timestamp(job.get("pubDate")),
+    )

@@ -1,0 +1,36 @@
+"""Remote OK (`GET https://remoteok.com/api`): a JSON array whose element 0 is a legal notice."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.sources.base import Batch, InputError, RawListing, load_json, parse_records, parse_timestamp
+
+NAME = "remoteok"
+URL = "https://remoteok.com/api"
+
+# Remote OK's anti-spam footer ends every description; it is an instruction to applicants, not the job.
+_FOOTER = re.compile(r"(<br\s*/?>\s*)*Please mention the word\b.*\Z", re.S | re.I)
+
+
+def parse(content: bytes, origin: str) -> Batch:
+    data = load_json(content)
+    if not isinstance(data, list):
+        raise InputError(f"expected a JSON array of jobs, got {type(data).__name__}")
+    jobs = [item for item in data if not (isinstance(item, dict) and "legal" in item and "id" not in item)]
+    return parse_records(Batch(origin=origin), jobs, _build)
+
+
+def _build(job: dict) -> RawListing:
+    return RawListing(
+        source=NAME,
+        native_id=str(job["id"]),
+        url=job.get("url") or job.get("apply_url") or "",
+        title=job.get("position") or "",
+        company=job.get("company") or "",
+        description_html=_FOOTER.sub("", job.get("description") or ""),
+        location_texts=[job.get("location") or ""],
+        tags=[str(tag) for tag in job.get("tags") or []],
+        salary_fields={"min": job.get("salary_min"), "max": job.get("salary_max"), "currency": "USD"},
+        posted_at=parse_timestamp(job.get("date") or job.get("epoch")),
+    )

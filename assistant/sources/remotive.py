@@ -1,0 +1,33 @@
+"""Remotive (`GET https://remotive.com/api/remote-jobs`): an envelope with `jobs`, or a bare array."""
+
+from __future__ import annotations
+
+from assistant.sources.base import Batch, InputError, RawListing, load_json, parse_records, parse_timestamp
+
+NAME = "remotive"
+URL = "https://remotive.com/api/remote-jobs"
+
+
+def parse(content: bytes, origin: str) -> Batch:
+    data = load_json(content)
+    jobs = data.get("jobs") if isinstance(data, dict) else data
+    if not isinstance(jobs, list):
+        raise InputError("expected a `jobs` array or a bare array of jobs")
+    return parse_records(Batch(origin=origin), jobs, _build)
+
+
+def _build(job: dict) -> RawListing:
+    return RawListing(
+        source=NAME,
+        native_id=str(job["id"]),
+        url=job.get("url") or "",
+        title=job.get("title") or "",
+        company=job.get("company_name") or "",
+        description_html=job.get("description") or "",
+        location_texts=[job.get("candidate_required_location") or ""],
+        tags=[str(tag) for tag in job.get("tags") or []],
+        category=job.get("category"),
+        employment_raw=job.get("job_type"),
+        salary_text=job.get("salary") or None,
+        posted_at=parse_timestamp(job.get("publication_date")),
+    )
