@@ -47,7 +47,7 @@ def refresh_command(
 def print_summary(report: RefreshReport) -> None:
     table = Table(title=f"refresh ({report.mode})")
     for column in ("source", "fetched", "parsed", "skipped", "new", "updated", "removed", "kept", "listings"):
-        table.add_column(column, justify="left" if column == "source" else "right")
+        table.add_column(column, justify="left" if column == "source" else "right", no_wrap=True)
     for source, stats in report.sources.items():
         table.add_row(SOURCE_NAMES[source], *(str(v) for v in (
             stats.fetched, stats.parsed, len(stats.skipped), stats.new, stats.updated, stats.removed, stats.kept,

@@ -48,6 +48,7 @@ def normalize(raw: RawListing, fetched_at: datetime) -> Listing:
 
 def _salary(raw: RawListing, description: str) -> Salary | None:
     """Structured fields first, then the board's salary text, then a pay statement in the description."""
+    stated = salary.find_salary_in_text(description, posted_at=raw.posted_at) if description else None
     fields = raw.salary_fields or {}
     found = None
     if fields:
@@ -55,8 +56,17 @@ def _salary(raw: RawListing, description: str) -> Salary | None:
             fields.get("min"), fields.get("max"), fields.get("currency"), fields.get("period"),
             posted_at=raw.posted_at,
         )
+    if found is not None and _same_amounts_other_currency(found, stated):
+        # Boards fill the currency field with a default (Remote OK always USD); the text names the real one.
+        return stated
     if found is None and raw.salary_text:
         found = salary.parse_salary_text(fix_text(raw.salary_text), posted_at=raw.posted_at)
-    if found is None and description:
-        found = salary.find_salary_in_text(description, posted_at=raw.posted_at)
-    return found
+    return found or stated
+
+
+def _same_amounts_other_currency(field: Salary, stated: Salary | None) -> bool:
+    return (
+        stated is not None
+        and stated.currency != field.currency
+        and (stated.min, stated.max) == (field.min, field.max)
+    )

@@ -15,7 +15,7 @@ How a location string is read:
   else a subdivision of one ("San Francisco, CA", "Campinas, SP"). Alone ("IT", "IN", "CA") it means nothing.
   "US", "USA", "UK" and "UAE" are aliases and need no context.
 * False-positive guard: a city names a country on its own only if it is the whole part, is not in ``STOP_NAMES``
-  (common English words and given names: Reading, Mobile, Of, Victoria, Austin ...), and has at least
+  (common English words and given names: Reading, Mobile, Of, Victoria ...), and has at least
   ``STANDALONE_CITY_POPULATION`` people; the most populous match wins, names that are a city's main name before
   alternate names. Smaller cities and stop names still count when a code or country beside them pins them
   ("Mobile, AL", "Victoria, Australia"), but then they add no country of their own.
@@ -181,9 +181,9 @@ STOP_NAMES = frozenset("""
     paradise surprise sunrise union hope eden sandy spring springs vista providence corona delta unity
     central centre center capital north south east west northern southern eastern western coast city town
     home area valley island islands van batman male marche acre para saga free-state north-west
-    aurora austin charlotte chandler eugene everett florence george gilbert hamilton irving jackson kent
+    aurora chandler eugene everett florence george gilbert hamilton irving jackson kent
     lincoln lowell madison norman preston regina tyler warren allen mary ann nancy elizabeth brandon milton
-    brittany sofia sophia man
+    brittany sophia man
     san-juan santa-cruz santa-fe san-luis formosa kochi hidalgo guerrero santiago valencia salem leon vitoria
     natal
 """.replace("-", " ").split()) | {"free state", "north west", "san juan", "santa cruz", "santa fe", "san luis"}

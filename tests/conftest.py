@@ -1,6 +1,10 @@
+import os
 from pathlib import Path
 
 import pytest
+
+# Rich wraps tables to the terminal width; a wide one keeps CLI output assertions readable.
+os.environ["COLUMNS"] = "200"
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 FEEDS = SHARED / "feeds"
