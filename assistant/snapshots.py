@@ -8,13 +8,12 @@ report), and `CURRENT` naming the snapshot in service. A refresh killed at any p
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from assistant.files import atomic_write
 from assistant.models import Listing
 
 POINTER = "CURRENT"
@@ -24,28 +23,14 @@ class SnapshotError(RuntimeError):
     pass
 
 
-def _atomic_write(path: Path, data: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_snapshot(directory: Path, listings: list[Listing], meta: dict, keep: int = 5) -> Path:
     """Write the snapshot and its report, then point CURRENT at it: readers never see a half file."""
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     path = directory / f"{stamp}.jsonl"
     lines = "".join(listing.model_dump_json() + "\n" for listing in sorted(listings, key=lambda l: l.id))
-    _atomic_write(path, lines)
-    _atomic_write(path.with_suffix(".meta.json"), json.dumps(meta, indent=2, default=str))
-    _atomic_write(directory / POINTER, path.name + "\n")
+    atomic_write(path, lines)
+    atomic_write(path.with_suffix(".meta.json"), json.dumps(meta, indent=2, default=str))
+    atomic_write(directory / POINTER, path.name + "\n")
     _prune(directory, keep=keep, current=path)
     return path
 

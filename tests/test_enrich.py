@@ -7,7 +7,9 @@ with a small local helper, as the connectors hand the enrich functions plain tex
 from __future__ import annotations
 
 import html
+import importlib
 import json
+import pkgutil
 import re
 import xml.etree.ElementTree as ET
 from functools import cache
@@ -17,6 +19,7 @@ import pytest
 
 from assistant import enrich
 from assistant.enrich import employment_type, ml_relevance, seniority, signals, skills, work_mode
+from assistant.enrich.lexicon import Lexicon
 from assistant.models import Clarity, EmploymentType, Seniority, WorkMode
 
 FEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "feeds"
@@ -677,7 +680,11 @@ def test_lexicons_find_what_a_plain_regex_finds():
         "Annotating and curating training datasets; dataset curation."
     )
     texts = [x["description"] for x in listings() if x["description"]] + [extra]
-    for lexicon in (value for value in vars(enrich).values() if isinstance(value, enrich._Lexicon)):
+    names = [f"{enrich.__name__}.{m.name}" for m in pkgutil.iter_modules(enrich.__path__)]
+    values = [value for name in names for value in vars(importlib.import_module(name)).values()]
+    lexicons = {id(value): value for value in values if isinstance(value, Lexicon)}
+    assert len(lexicons) >= 11  # the package's modules are all searched, none silently skipped
+    for lexicon in lexicons.values():
         unnamed = [re.sub(r"[(][?]P<[a-z]+>", "(?:", pattern) for _, _, pattern in lexicon.entries]
         groups = "|".join(f"(?P<g{i}>{pattern})" for i, pattern in enumerate(unnamed))
         reference = re.compile(rf"(?<!\w)(?:{groups})", lexicon.flags)

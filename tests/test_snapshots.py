@@ -29,7 +29,7 @@ def test_a_write_killed_midway_leaves_the_last_good_snapshot_serving(tmp_path, m
     def killed(*args, **kwargs):
         raise KeyboardInterrupt  # the process dies between writing the temp file and renaming it
 
-    monkeypatch.setattr(os, "replace", killed)
+    monkeypatch.setattr(os, "replace", killed)  # used by assistant.files
     with pytest.raises(KeyboardInterrupt):
         snapshots.write_snapshot(tmp_path, [listing("9")], {})
     monkeypatch.undo()

@@ -1,0 +1,94 @@
+"""Employment type: full-time, part-time, contract, freelance, internship or temporary."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import EmploymentType
+from .lexicon import Lexicon
+
+_I = re.IGNORECASE
+
+_RAW_TYPES = {
+    "full_time": EmploymentType.full_time,
+    "fulltime": EmploymentType.full_time,
+    "permanent": EmploymentType.full_time,
+    "part_time": EmploymentType.part_time,
+    "parttime": EmploymentType.part_time,
+    "contract": EmploymentType.contract,
+    "contractor": EmploymentType.contract,
+    "contract_to_hire": EmploymentType.contract,
+    "freelance": EmploymentType.freelance,
+    "freelancer": EmploymentType.freelance,
+    "internship": EmploymentType.internship,
+    "intern": EmploymentType.internship,
+    "temporary": EmploymentType.temporary,
+    "temp": EmploymentType.temporary,
+    "seasonal": EmploymentType.temporary,
+}
+_RAW_SEP = re.compile(r"[\s\-_/]+")
+_TYPE_PREFIXES = (
+    ("full", EmploymentType.full_time),
+    ("part", EmploymentType.part_time),
+    ("contract", EmploymentType.contract),
+    ("fixed", EmploymentType.contract),
+    ("ftc", EmploymentType.contract),
+    ("freelance", EmploymentType.freelance),
+    ("intern", EmploymentType.internship),
+    ("temp", EmploymentType.temporary),
+    ("seasonal", EmploymentType.temporary),
+)
+# "Contract Manager" and "Contracts Counsel" are jobs about contracts, not contract jobs.
+_NOT_CONTRACT_JOB = (
+    r"(?!\s+(?:manager|management|specialist|administrator|administration|negotiat\w*|lawyer|attorney|"
+    r"counsel|analyst|review\w*))"
+)
+_TITLE_TYPE = re.compile(
+    r"\b(?P<type>part[- ]?time|freelancer?|intern(?:ship)?|temp(?:orary)?|seasonal|full[- ]?time)\b"
+    rf"|\b(?P<contract>contract(?:or)?|fixed[- ]term|FTC)\b{_NOT_CONTRACT_JOB}",
+    _I,
+)
+_SP = r"[^\S\n]+"  # spaces within a line: a type word ending one line says nothing of the next
+_TYPE_WORD = (
+    r"(?P<type>full[- ]?time|part[- ]?time|contract(?:[- ]to[- ]hire)?|fixed[- ]term|freelance|internship|"
+    r"temporary|seasonal)"
+)
+_DESCRIPTION_TYPE = Lexicon(
+    (
+        (
+            "field",
+            "job employment position contract work",
+            rf"(?:job|employment|position|contract|work)[^\S\n]?type\s*:\s*{_TYPE_WORD}",
+        ),
+        (
+            "phrase",
+            "full fulltime part parttime contract fixed freelance internship temporary seasonal",
+            rf"{_TYPE_WORD}{_SP}(?:role|position|job|opportunity|employment|basis|contract|hire|engagement|"
+            r"assignment|program)\b",
+        ),
+        ("phrase", "this", r"this is an? (?P<type>internship)\b"),
+        ("phrase", "on", rf"on an?{_SP}(?P<type>contract|freelance|part-time|full-time){_SP}basis\b"),
+    ),
+    _I,
+)
+
+
+def _type_of(word: str) -> EmploymentType:
+    word = word.lower()
+    return next((kind for prefix, kind in _TYPE_PREFIXES if word.startswith(prefix)), EmploymentType.unknown)
+
+
+def employment_type(
+    raw: str | list[str] | None, *, title: str = "", description: str = ""
+) -> EmploymentType:
+    """The board's type field when it holds a known value (the first known one of a list), else title
+    words, else a description phrase that states the type of this job ("a full-time position")."""
+    for value in [raw] if isinstance(raw, str) else list(raw or []):
+        kind = _RAW_TYPES.get(_RAW_SEP.sub("_", value.strip().lower())) if isinstance(value, str) else None
+        if kind:
+            return kind
+    m = _TITLE_TYPE.search(title) if title else None
+    if m:
+        return _type_of(m.group("type") or m.group("contract"))
+    found = _DESCRIPTION_TYPE.search(description) if description else None
+    return _type_of(found[1].group("type")) if found else EmploymentType.unknown
