@@ -6,7 +6,9 @@ import os
 from functools import cached_property
 from pathlib import Path
 
-from pydantic import Field
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +35,14 @@ class Settings(BaseSettings):
     endpoints: dict[str, list[str]] = Field(default_factory=dict, description="Per-source URL overrides.")
     greenhouse_api: str = "https://boards-api.greenhouse.io"
     snapshots_kept: int = 5
+
+    chroma_url: str | None = Field(None, description="A `chroma run` server; unset means an embedded store in index/.")
+    embedding_backend: Literal["local", "openai"] = "local"
+    openai_embedding_model: str = "text-embedding-3-small"
+    openai_base_url: str | None = Field(
+        None, validation_alias=AliasChoices("openai_base_url", "CAREER_ASSISTANT_OPENAI_BASE_URL", "OPENAI_BASE_URL"))
+    openai_api_key: SecretStr | None = Field(
+        None, validation_alias=AliasChoices("openai_api_key", "CAREER_ASSISTANT_OPENAI_API_KEY", "OPENAI_API_KEY"))
 
     @classmethod
     def settings_customise_sources(

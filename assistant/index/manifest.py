@@ -1,0 +1,65 @@
+"""The index manifest: which build serves, what it holds, and which model made its vectors.
+
+Writing the manifest is the swap: until a build writes it, the previous build keeps serving.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from assistant.index.chunks import Chunk
+from assistant.files import atomic_write
+
+MANIFEST = "manifest.json"
+
+
+class IndexMissing(RuntimeError):
+    """No index has been built yet (or it was deleted): the message says how to build one."""
+
+
+class Manifest(BaseModel):
+    build_id: str
+    collection: str
+    model: str
+    dimensions: int
+    store: str  # "embedded at <path>" or the server URL
+    built_at: datetime
+    seconds: float
+    snapshot: str | None = None
+    snapshot_fetched_at: datetime | None = None  # "posted within N days" counts back from here
+    guides: list[str] = Field(default_factory=list)
+    chunks: int
+    documents: dict[str, int]  # per kind
+    listings_per_source: dict[str, int]
+    embedded: int  # chunks embedded by this build
+    reused: int  # vectors carried over from the previous build
+    removed_documents: int
+
+
+def build_dir(index_dir: Path, build_id: str) -> Path:
+    return index_dir / "builds" / build_id
+
+
+def read_manifest(index_dir: Path) -> Manifest:
+    path = index_dir / MANIFEST
+    if not path.exists():
+        raise IndexMissing(f"no index in {index_dir}: run `career-assistant index build`")
+    return Manifest.model_validate_json(path.read_text(encoding="utf-8"))
+
+
+def write_manifest(index_dir: Path, manifest: Manifest) -> None:
+    atomic_write(index_dir / MANIFEST, manifest.model_dump_json(indent=2))
+
+
+def write_chunks(directory: Path, chunks: list[Chunk]) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    atomic_write(directory / "chunks.jsonl", "".join(chunk.model_dump_json() + "\n" for chunk in chunks))
+
+
+def read_chunks(directory: Path) -> list[Chunk]:
+    with (directory / "chunks.jsonl").open(encoding="utf-8") as handle:
+        return [Chunk.model_validate(json.loads(line)) for line in handle if line.strip()]

@@ -1,0 +1,135 @@
+"""Hybrid retrieval: vectors (Chroma) and keywords (BM25) fused by reciprocal rank, then filters, then rerank."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from assistant.index import keyword, store
+from assistant.index.chunks import Chunk
+from assistant.index.embeddings import embedder_for, model_id
+from assistant.index.filters import matches
+from assistant.index.manifest import Manifest, build_dir, read_chunks, read_manifest
+from assistant.places import country_name
+from assistant.query import Filters
+from assistant.settings import Settings
+
+RRF_K = 60  # the constant from Cormack et al.; it damps the head of each ranking
+
+
+class IndexMismatch(RuntimeError):
+    pass
+
+
+class Hit(BaseModel):
+    chunk_id: str
+    doc_id: str
+    kind: str
+    title: str
+    url: str | None = None
+    text: str
+    score: float
+    vector_rank: int | None = None
+    keyword_rank: int | None = None
+    meta: dict = Field(default_factory=dict)
+
+
+class Retriever:
+    """Loads one index build and answers queries against it; cheap to query, built once per process."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.manifest: Manifest = read_manifest(self.settings.index_dir)
+        configured = model_id(self.settings)
+        if configured != self.manifest.model:
+            raise IndexMismatch(
+                f"the index was built with {self.manifest.model} but {configured} is configured: "
+                "run `career-assistant index build` to rebuild it with the configured model")
+        directory = build_dir(self.settings.index_dir, self.manifest.build_id)
+        self.chunks: list[Chunk] = read_chunks(directory)
+        self.position = {chunk.id: n for n, chunk in enumerate(self.chunks)}
+        self.bm25 = keyword.load(directory / "bm25")
+        self.collection = store.client_for(self.settings).get_collection(self.manifest.collection)
+        self.embedder = embedder_for(self.settings)
+        self.now: datetime | None = self.manifest.snapshot_fetched_at
+        self.timings: dict[str, float] = {}
+
+    def allowed(self, filters: Filters) -> np.ndarray | None:
+        """A 0/1 mask over chunks, or None when nothing is filtered out."""
+        mask = np.fromiter((matches(filters, c, self.now) for c in self.chunks), dtype=float, count=len(self.chunks))
+        return None if mask.all() else mask
+
+    def search(self, query: str, filters: Filters | None = None, k: int = 8, expand: list[str] | None = None,
+               rerank: bool = False) -> list[Hit]:
+        started = time.perf_counter()
+        filters = filters or Filters()
+        mask = self.allowed(filters)
+        depth = max(50, k * 5)
+        keyword_query = " ".join([query, *(expand or [])])
+        by_keyword = keyword.search(self.bm25, keyword_query, depth, mask)
+        by_vector = self._vector_search(query, depth, mask)
+        fused = self._fuse(by_vector, by_keyword)
+        hits = self._collapse(fused)
+        if rerank:
+            hits = rerank_by_title(hits, query)
+        self.timings = {"retrieve": round((time.perf_counter() - started) * 1000, 1)}
+        return hits[:k]
+
+    def _vector_search(self, query: str, depth: int, mask: np.ndarray | None) -> list[int]:
+        if mask is not None and not mask.any():
+            return []
+        ids = None if mask is None else [self.chunks[i].id for i in np.flatnonzero(mask)]
+        n = min(depth, len(self.chunks) if ids is None else len(ids))
+        found = self.collection.query(query_embeddings=[self.embedder.embed_query(query)], n_results=n, ids=ids,
+                                      include=["distances"])
+        return [self.position[chunk_id] for chunk_id in found["ids"][0] if chunk_id in self.position]
+
+    def _fuse(self, by_vector: list[int], by_keyword: list[tuple[int, float]]) -> list[Hit]:
+        scores: dict[int, float] = {}
+        ranks: dict[int, dict[str, int]] = {}
+        for rank, position in enumerate(by_vector, 1):
+            scores[position] = scores.get(position, 0) + 1 / (RRF_K + rank)
+            ranks.setdefault(position, {})["vector_rank"] = rank
+        for rank, (position, _) in enumerate(by_keyword, 1):
+            scores[position] = scores.get(position, 0) + 1 / (RRF_K + rank)
+            ranks.setdefault(position, {})["keyword_rank"] = rank
+        ordered = sorted(scores, key=lambda p: -scores[p])
+        return [self._hit(p, scores[p], ranks[p]) for p in ordered]
+
+    def _hit(self, position: int, score: float, ranks: dict[str, int]) -> Hit:
+        chunk = self.chunks[position]
+        return Hit(chunk_id=chunk.id, doc_id=chunk.doc_id, kind=chunk.kind, title=chunk.meta.get("title", ""),
+                   url=chunk.meta.get("url"), text=chunk.text, score=round(score, 6), meta=chunk.meta, **ranks)
+
+    @staticmethod
+    def _collapse(hits: list[Hit]) -> list[Hit]:
+        """One hit per document (its best chunk): five chunks of one listing are one result."""
+        seen: set[str] = set()
+        kept = []
+        for hit in hits:
+            if hit.doc_id not in seen:
+                seen.add(hit.doc_id)
+                kept.append(hit)
+        return kept
+
+    def document_text(self, doc_id: str) -> str:
+        """All indexed text of one citation id: what a quote must be found in."""
+        return "\n".join(chunk.text for chunk in self.chunks if chunk.doc_id == doc_id)
+
+
+def rerank_by_title(hits: list[Hit], query: str) -> list[Hit]:
+    """Listings whose title shares words with the question first; fusion order breaks ties."""
+    words = {w for w in query.lower().split() if len(w) > 2}
+
+    def overlap(hit: Hit) -> int:
+        return len(words & set(hit.title.lower().replace("—", " ").split())) if hit.kind == "listing" else 0
+
+    return sorted(hits, key=lambda hit: -overlap(hit))  # sorted() is stable
+
+
+def place_terms(filters: Filters) -> list[str]:
+    """Places in words for the keyword side: listings name countries, questions may name codes or cities."""
+    return [country_name(code) for code in filters.countries] + list(filters.regions)

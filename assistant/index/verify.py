@@ -1,0 +1,85 @@
+"""`index verify`: the stored vectors and texts still match the chunks, and the chunks still match the documents."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from assistant.index import store
+from assistant.index.build import collect_chunks
+from assistant.index.embeddings import embedder_for
+from assistant.index.manifest import build_dir, read_chunks, read_manifest
+from assistant.settings import Settings
+
+SAMPLE = 16  # chunks re-embedded to check the vectors are the model's
+
+
+class VerifyReport(BaseModel):
+    ok: bool
+    chunks: int
+    stored: int
+    missing: list[str] = Field(default_factory=list)  # chunk ids with no vector
+    mismatched: list[str] = Field(default_factory=list)  # stored text differs from the chunk
+    vectors_checked: int = 0
+    vectors_off: list[str] = Field(default_factory=list)  # re-embedding gives a different vector
+    stale_documents: int = 0  # documents added, changed or removed since the build
+    problems: list[str] = Field(default_factory=list)
+
+
+def verify_index(settings: Settings) -> VerifyReport:
+    manifest = read_manifest(settings.index_dir)
+    chunks = read_chunks(build_dir(settings.index_dir, manifest.build_id))
+    collection = store.client_for(settings).get_collection(manifest.collection)
+    stored = {}
+    ids = [chunk.id for chunk in chunks]
+    for start in range(0, len(ids), 2000):
+        got = collection.get(ids=ids[start : start + 2000], include=["documents", "metadatas"])
+        stored.update(zip(got["ids"], zip(got["documents"], got["metadatas"])))
+    report = VerifyReport(ok=True, chunks=len(chunks), stored=collection.count())
+    report.missing = [c.id for c in chunks if c.id not in stored]
+    report.mismatched = [c.id for c in chunks if c.id in stored and (
+        stored[c.id][0] != c.text or stored[c.id][1].get("text_hash") != c.text_hash)]
+    report.vectors_checked, report.vectors_off = _check_vectors(settings, collection, chunks)
+    current, _ = collect_chunks(settings)
+    report.stale_documents = len({doc for doc, _ in _documents(current) ^ _documents(chunks)})
+    _summarize(report)
+    return report
+
+
+def _documents(chunks) -> set[tuple[str, str]]:
+    by_doc: dict[str, list[str]] = {}
+    for chunk in chunks:
+        by_doc.setdefault(chunk.doc_id, []).append(chunk.text_hash)
+    return {(doc, "".join(hashes)) for doc, hashes in by_doc.items()}
+
+
+def _check_vectors(settings: Settings, collection, chunks) -> tuple[int, list[str]]:
+    sample = random.Random(0).sample(chunks, min(SAMPLE, len(chunks)))
+    if not sample:
+        return 0, []
+    stored = store.vectors_by_id(collection, [c.id for c in sample])
+    fresh = embedder_for(settings).embed_documents([c.text for c in sample])
+    off = []
+    for chunk, vector in zip(sample, fresh):
+        old = np.asarray(stored.get(chunk.id, np.zeros(len(vector))))
+        cosine = float(np.dot(old, vector) / ((np.linalg.norm(old) * np.linalg.norm(vector)) or 1))
+        if cosine < 0.99:
+            off.append(chunk.id)
+    return len(sample), off
+
+
+def _summarize(report: VerifyReport) -> None:
+    if report.stored != report.chunks:
+        report.problems.append(f"the store holds {report.stored} vectors for {report.chunks} chunks")
+    if report.missing:
+        report.problems.append(f"{len(report.missing)} chunks have no vector")
+    if report.mismatched:
+        report.problems.append(f"{len(report.mismatched)} stored texts differ from their chunks")
+    if report.vectors_off:
+        report.problems.append(f"{len(report.vectors_off)} of {report.vectors_checked} re-embedded chunks differ")
+    if report.stale_documents:
+        report.problems.append(
+            f"{report.stale_documents} documents changed since the build: run `career-assistant index build`")
+    report.ok = not report.problems

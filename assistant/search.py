@@ -1,0 +1,96 @@
+"""Search as users call it: a question, plus any explicit filters, → ranked chunks with the filters shown."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from pydantic import BaseModel
+
+from assistant.index.manifest import IndexMissing
+from assistant.index.retrieve import Hit, IndexMismatch, Retriever, place_terms
+from assistant.places import resolve_place
+from assistant.query import Filters, Understood, understand
+from assistant.salary import parse_salary_text
+from assistant.settings import Settings
+
+LIST_FIELDS = {"sources", "countries", "regions", "work_modes", "seniority", "companies", "skills"}
+ALIASES = {"source": "sources", "country": "countries", "region": "regions", "work_mode": "work_modes",
+           "company": "companies", "skill": "skills", "min_salary": "min_annual_usd", "ml": "ml_only",
+           "posted_within": "posted_within_days", "place": "countries"}
+
+
+class SearchError(ValueError):
+    pass
+
+
+class SearchResult(BaseModel):
+    query: str
+    understood: Understood
+    filters: Filters  # what was applied: the question's filters merged with explicit ones
+    hits: list[Hit]
+    index: dict
+    timings_ms: dict[str, float]
+
+
+def parse_filter_options(options: list[str], base: Filters) -> Filters:
+    """`FIELD=VALUE` options (repeatable; lists comma-separated) on top of the question's own filters."""
+    values = base.model_dump()
+    for option in options:
+        field, sep, raw = option.partition("=")
+        field = ALIASES.get(field.strip(), field.strip())
+        if not sep or field not in Filters.model_fields:
+            raise SearchError(f"--filter {option!r}: expected FIELD=VALUE with FIELD one of "
+                              f"{', '.join(sorted(Filters.model_fields))}")
+        if field == "countries" or field == "regions":
+            _add_place(values, raw)
+        elif field in LIST_FIELDS:
+            values[field] = list(dict.fromkeys([*values[field], *(v.strip() for v in raw.split(",") if v.strip())]))
+        elif field == "min_annual_usd":
+            values[field] = _usd_floor(raw)
+        else:
+            values[field] = raw.strip()
+    try:
+        return Filters.model_validate(values)
+    except ValueError as error:
+        raise SearchError(f"invalid filter: {error}") from None
+
+
+def _add_place(values: dict, raw: str) -> None:
+    for name in raw.split(","):
+        place = resolve_place(name.strip())
+        if place is None:
+            raise SearchError(f"unknown place {name.strip()!r}")
+        values["countries"] = list(dict.fromkeys([*values["countries"], *place.countries]))
+        values["regions"] = list(dict.fromkeys([*values["regions"], *place.regions]))
+
+
+def _usd_floor(raw: str) -> float:
+    try:
+        return float(raw)
+    except ValueError:
+        pass
+    salary = parse_salary_text(raw, posted_at=datetime.now(timezone.utc))
+    if salary is None or salary.annual_usd_min is None:
+        raise SearchError(f"min_annual_usd={raw!r}: not an amount")
+    return salary.annual_usd_min
+
+
+def open_retriever(settings: Settings) -> Retriever:
+    try:
+        return Retriever(settings)
+    except (IndexMissing, IndexMismatch) as error:
+        raise SearchError(str(error)) from None
+
+
+def search(settings: Settings, query: str, *, kind: str | None = None, filters: list[str] = (), k: int = 8,
+           retriever: Retriever | None = None) -> SearchResult:
+    if not query.strip():
+        raise SearchError("the query is empty")
+    understood = understand(query)
+    applied = parse_filter_options(list(filters) + ([f"kind={kind}"] if kind else []), understood.filters)
+    retriever = retriever or open_retriever(settings)
+    hits = retriever.search(query, applied, k=k, expand=place_terms(applied) + understood.markets)
+    manifest = retriever.manifest
+    return SearchResult(query=query, understood=understood, filters=applied, hits=hits,
+                        index={"build_id": manifest.build_id, "model": manifest.model},
+                        timings_ms=retriever.timings)

