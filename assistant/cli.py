@@ -187,12 +187,14 @@ def search_command(
 def prepare(
     feeds: Path | None = typer.Option(None, help="Captured feeds to read when no snapshot exists yet."),
 ) -> None:
-    """Make sure a listings snapshot exists (reading captured feeds offline, or the live boards)."""
+    """Make sure a listings snapshot and an up-to-date index exist (offline from captured feeds if given)."""
     settings = Settings()
-    if snapshots.current_snapshot(settings.listings_dir):
-        err.print(f"listings snapshot in service: {snapshots.current_snapshot(settings.listings_dir)}")
-        return
-    refresh_command(from_dir=feeds if feeds and feeds.is_dir() else None)
+    current = snapshots.current_snapshot(settings.listings_dir)
+    if current:
+        err.print(f"listings snapshot in service: {current}")
+    else:
+        refresh_command(from_dir=feeds if feeds and feeds.is_dir() else None)
+    index_build()
 
 
 @app.command("serve")
@@ -206,3 +208,36 @@ def serve() -> None:
     out.print(f"[bold]career-assistant[/bold] would serve {len(listings)} listings from {path or 'no snapshot'}")
     out.print(f"and {len(guides)} role guide(s): {', '.join(g.id for g in guides)}")
     out.print("Try: career-assistant listings export | head, career-assistant guides list")
+
+
+@app.command("ask")
+def ask_command(
+    question: str,
+    as_json: bool = typer.Option(False, "--json", help="Print the answer object (DESIGN.md contract)."),
+) -> None:
+    """Answer QUESTION from the guides and listings, with numbered citations."""
+    from assistant.answer.models import AnswerError
+    from assistant.chat import Assistant
+
+    try:
+        answer = Assistant(Settings()).ask(question)
+    except AnswerError as error:
+        fail(str(error))
+    if as_json:
+        sys.stdout.write(answer.model_dump_json(indent=2) + "\n")
+        return
+    print_answer(answer)
+
+
+def print_answer(answer) -> None:
+    from rich.markdown import Markdown
+
+    out = Console()
+    out.print(Markdown(answer.answer))
+    for notice in answer.notices:
+        out.print(f"[yellow]{notice}[/yellow]")
+    if answer.citations:
+        out.print("\n[bold]Sources[/bold]")
+        for citation in answer.citations:
+            where = f" — {citation.url}" if citation.url else ""
+            out.print(f"[{citation.n}] {citation.title} ({citation.id}){where}\n    “{citation.quote[:160]}”")

@@ -35,6 +35,7 @@ class Settings(BaseSettings):
     endpoints: dict[str, list[str]] = Field(default_factory=dict, description="Per-source URL overrides.")
     greenhouse_api: str = "https://boards-api.greenhouse.io"
     snapshots_kept: int = 5
+    max_question_chars: int = 2000
 
     chroma_url: str | None = Field(None, description="A `chroma run` server; unset means an embedded store in index/.")
     embedding_backend: Literal["local", "openai"] = "local"
@@ -43,6 +44,10 @@ class Settings(BaseSettings):
         None, validation_alias=AliasChoices("openai_base_url", "CAREER_ASSISTANT_OPENAI_BASE_URL", "OPENAI_BASE_URL"))
     openai_api_key: SecretStr | None = Field(
         None, validation_alias=AliasChoices("openai_api_key", "CAREER_ASSISTANT_OPENAI_API_KEY", "OPENAI_API_KEY"))
+    llm: Literal["extractive", "openai"] = "extractive"  # "openai": any OpenAI-compatible chat endpoint
+    llm_model: str = "gpt-4o-mini"
+    llm_timeout: float = 30.0  # seconds to wait for the next bytes of an answer
+    llm_max_tokens: int = 512
 
     @classmethod
     def settings_customise_sources(

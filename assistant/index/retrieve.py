@@ -34,6 +34,7 @@ class Hit(BaseModel):
     score: float
     vector_rank: int | None = None
     keyword_rank: int | None = None
+    similarity: float | None = None  # cosine similarity to the question, when the vector side found it
     meta: dict = Field(default_factory=dict)
 
 
@@ -51,6 +52,9 @@ class Retriever:
         directory = build_dir(self.settings.index_dir, self.manifest.build_id)
         self.chunks: list[Chunk] = read_chunks(directory)
         self.position = {chunk.id: n for n, chunk in enumerate(self.chunks)}
+        self.by_doc: dict[str, list[int]] = {}
+        for n, chunk in enumerate(self.chunks):
+            self.by_doc.setdefault(chunk.doc_id, []).append(n)
         self.bm25 = keyword.load(directory / "bm25")
         self.collection = store.client_for(self.settings).get_collection(self.manifest.collection)
         self.embedder = embedder_for(self.settings)
@@ -78,28 +82,30 @@ class Retriever:
         self.timings = {"retrieve": round((time.perf_counter() - started) * 1000, 1)}
         return hits[:k]
 
-    def _vector_search(self, query: str, depth: int, mask: np.ndarray | None) -> list[int]:
+    def _vector_search(self, query: str, depth: int, mask: np.ndarray | None) -> list[tuple[int, float]]:
+        """(chunk position, cosine similarity) best first."""
         if mask is not None and not mask.any():
             return []
         ids = None if mask is None else [self.chunks[i].id for i in np.flatnonzero(mask)]
         n = min(depth, len(self.chunks) if ids is None else len(ids))
         found = self.collection.query(query_embeddings=[self.embedder.embed_query(query)], n_results=n, ids=ids,
                                       include=["distances"])
-        return [self.position[chunk_id] for chunk_id in found["ids"][0] if chunk_id in self.position]
+        pairs = zip(found["ids"][0], found["distances"][0])
+        return [(self.position[chunk_id], 1 - distance) for chunk_id, distance in pairs if chunk_id in self.position]
 
-    def _fuse(self, by_vector: list[int], by_keyword: list[tuple[int, float]]) -> list[Hit]:
+    def _fuse(self, by_vector: list[tuple[int, float]], by_keyword: list[tuple[int, float]]) -> list[Hit]:
         scores: dict[int, float] = {}
-        ranks: dict[int, dict[str, int]] = {}
-        for rank, position in enumerate(by_vector, 1):
+        ranks: dict[int, dict] = {}
+        for rank, (position, similarity) in enumerate(by_vector, 1):
             scores[position] = scores.get(position, 0) + 1 / (RRF_K + rank)
-            ranks.setdefault(position, {})["vector_rank"] = rank
+            ranks.setdefault(position, {}).update(vector_rank=rank, similarity=round(similarity, 4))
         for rank, (position, _) in enumerate(by_keyword, 1):
             scores[position] = scores.get(position, 0) + 1 / (RRF_K + rank)
             ranks.setdefault(position, {})["keyword_rank"] = rank
         ordered = sorted(scores, key=lambda p: -scores[p])
         return [self._hit(p, scores[p], ranks[p]) for p in ordered]
 
-    def _hit(self, position: int, score: float, ranks: dict[str, int]) -> Hit:
+    def _hit(self, position: int, score: float, ranks: dict) -> Hit:
         chunk = self.chunks[position]
         return Hit(chunk_id=chunk.id, doc_id=chunk.doc_id, kind=chunk.kind, title=chunk.meta.get("title", ""),
                    url=chunk.meta.get("url"), text=chunk.text, score=round(score, 6), meta=chunk.meta, **ranks)
@@ -115,9 +121,18 @@ class Retriever:
                 kept.append(hit)
         return kept
 
+    def doc_chunks(self, doc_id: str) -> list[Chunk]:
+        """Every chunk of one document, in order."""
+        return [self.chunks[n] for n in self.by_doc.get(doc_id, [])]
+
+    def hits_for(self, doc_id: str) -> list[Hit]:
+        """A document as a hit of its own, for answers about one named listing."""
+        chunks = self.doc_chunks(doc_id)
+        return [self._hit(self.position[chunks[0].id], 0.0, {})] if chunks else []
+
     def document_text(self, doc_id: str) -> str:
         """All indexed text of one citation id: what a quote must be found in."""
-        return "\n".join(chunk.text for chunk in self.chunks if chunk.doc_id == doc_id)
+        return "\n".join(chunk.text for chunk in self.doc_chunks(doc_id))
 
 
 def rerank_by_title(hits: list[Hit], query: str) -> list[Hit]:

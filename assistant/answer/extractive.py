@@ -1,0 +1,321 @@
+"""The offline default: answers composed from the retrieved text itself, rendered by what was asked.
+
+Every sentence it writes either is a unit of a retrieved passage or restates one unit's figures with that
+unit as its citation, so the citation check holds by construction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.answer.compose import Composer
+from assistant.answer.models import Citation, ListingView, Passage, SalaryView
+from assistant.answer.units import Unit, units
+from assistant.models import SOURCE_NAMES, Listing
+from assistant.places import country_name
+from assistant.query import MARKETS, Filters, Intent, Understood
+
+MAX_ITEMS = 8
+MAX_SENTENCES = 4
+MAX_LISTINGS = 10
+
+# Words every question about this domain shares: they say nothing about whether a passage answers it.
+_GENERIC = set("""
+a an the and or of to in on for at by with from about is are was were be been do does did can could should would
+will what whats which who whom how when where why much many any some there their they them it its this that these
+those i me my we our you your role roles job jobs position positions work working ml machine learning engineer
+engineers engineering senior remote remotely typical typically usually like look looks get getting need needs
+tell explain please know want more most mean means between vs versus ai make makes earn earns paid
+""".split())
+_WORD = re.compile(r"[a-z][a-z0-9+#-]{2,}")
+
+# Section headings that answer each intent, for guides whose section ids we do not know in advance.
+_INTENT_HEADINGS = {
+    Intent.pay: r"pay|salar|compensation",
+    Intent.hiring: r"hiring|interview",
+    Intent.responsibilities: r"responsibilit|duties|what .* do",
+    Intent.skills: r"skill",
+    Intent.time_split: r"time split|splits|research and engineering|research versus",
+    Intent.levels: r"level|bottleneck|promotion|holds .* back",
+    Intent.flags: r"flag",
+    Intent.checks: r"check|before (?:you )?apply",
+    Intent.employers: r"employer|who hires|landscape",
+}
+
+
+@dataclass
+class Draft:
+    answer: str
+    answerable: bool
+    citations: list[Citation] = field(default_factory=list)
+    listings: list[ListingView] = field(default_factory=list)
+
+
+def stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def specific_terms(question: str) -> set[str]:
+    """The question's own words that are not shared by every question in this domain."""
+    return {stem(w) for w in _WORD.findall(question.lower()) if w not in _GENERIC}
+
+
+def covers(passages: list[Passage], terms: set[str]) -> bool:
+    """Whether the passages mention at least one of the question's specific words (or it has none)."""
+    if not terms:
+        return True
+    text_terms = {stem(w) for p in passages for w in _WORD.findall(p.text.lower())}
+    return bool(terms & text_terms)
+
+
+# --- guide answers ---------------------------------------------------------------------------------------------
+
+
+def sections_for(passages: list[Passage], understood: Understood) -> list[list[Passage]]:
+    """The guide section(s) that answer the intent, each as its passages in document order."""
+    guides = [p for p in passages if p.kind == "guide"]
+    if not guides:
+        return []
+    patterns = _flag_patterns(understood.question) if understood.intent is Intent.flags else [
+        _INTENT_HEADINGS.get(understood.intent)]
+    chosen = []
+    for pattern in patterns:
+        best = _best_match(guides, pattern) or guides[0]
+        if best.doc_id not in chosen:
+            chosen.append(best.doc_id)
+    return [sorted((p for p in guides if p.doc_id == doc), key=lambda p: p.meta.get("chunk", 0)) for doc in chosen]
+
+
+def _best_match(guides: list[Passage], pattern: str | None) -> Passage | None:
+    """The best-ranked section whose heading fits the intent; FAQ questions only when nothing else fits."""
+    if not pattern:
+        return None
+    fitting = [p for p in guides if re.search(pattern, _heading(p).split(" > ")[-1], re.I)]
+    statements = [p for p in fitting if not _heading(p).endswith("?")]
+    return (statements or fitting or [None])[0]
+
+
+def _flag_patterns(question: str) -> list[str]:
+    lowered = question.lower()
+    red = re.search(r"\bred\b|warning|bad sign|avoid", lowered)
+    green = re.search(r"\bgreen\b|good sign|positive", lowered)
+    if red and not green:
+        return [r"\bred\b|warning"]
+    if green and not red:
+        return [r"\bgreen\b"]
+    return [r"\bred\b|warning", r"\bgreen\b"]
+
+
+def _heading(passage: Passage) -> str:
+    return " > ".join(passage.meta.get("heading_path") or [passage.title])
+
+
+def _unique_units(section: list[Passage]) -> list[tuple[Passage, Unit]]:
+    """Units across a section's chunks without the overlap's repeats, in document order."""
+    seen, found = set(), []
+    for passage in section:
+        for unit in units(passage.text):
+            if unit.text not in seen:
+                seen.add(unit.text)
+                found.append((passage, unit))
+    return found
+
+
+def answer_guide(understood: Understood, passages: list[Passage]) -> Draft:
+    sections = sections_for(passages, understood)
+    # Places are matched as markets, not as words: "France" missing from the text is said, not refused.
+    places = {stem(w) for name in understood.markets + understood.unknown_markets for w in _WORD.findall(name.lower())}
+    terms = specific_terms(understood.question) - places
+    if not sections or not covers([p for s in sections for p in s], terms):
+        return not_answerable(understood, passages)
+    if understood.intent is Intent.pay:
+        return answer_pay(understood, sections[0])
+    composer = Composer()
+    parts = [answer_section(understood, section, composer, titled=len(sections) > 1) for section in sections]
+    return Draft(answer="\n\n".join(parts), answerable=True, citations=composer.citations)
+
+
+def answer_section(understood: Understood, section: list[Passage], composer: Composer, titled: bool = False) -> str:
+    """List sections answer with their items; prose sections with their most relevant sentences."""
+    found = _unique_units(section)
+    items = [(p, u) for p, u in found if u.kind == "item"]
+    lead = [(p, u) for p, u in found if u.kind == "sentence" and u.position < min(
+        (i.position for q, i in items if q is p), default=10**9)]
+    if items:
+        lines = [f"{u.display} {composer.cite(p, u.text)}" for p, u in lead[:2]]
+        numbered = _is_numbered(items)
+        for n, (p, u) in enumerate(items[:MAX_ITEMS], 1):
+            lines.append(f"{n}. {u.display} {composer.cite(p, u.text)}" if numbered else
+                         f"- {u.display} {composer.cite(p, u.text)}")
+        tail = [(p, u) for p, u in found if u.kind == "sentence" and (p, u) not in lead]
+        lines += [f"{u.display} {composer.cite(p, u.text)}" for p, u in tail[:2]]
+    else:
+        chosen = _relevant_sentences(understood.question, found)
+        lines = [" ".join(f"{u.display} {composer.cite(p, u.text)}" for p, u in chosen)]
+    if titled:
+        lines.insert(0, f"**{section[0].meta.get('heading_path', [section[0].title])[-1]}**")
+    return "\n".join(lines)
+
+
+def _is_numbered(items: list[tuple[Passage, Unit]]) -> bool:
+    return bool(re.match(r"\s*\d+[.)]", items[0][1].text))
+
+
+def _relevant_sentences(question: str, found: list[tuple[Passage, Unit]]) -> list[tuple[Passage, Unit]]:
+    terms = specific_terms(question)
+    scored = [(len(terms & {stem(w) for w in _WORD.findall(u.text.lower())}), -n, n) for n, (_, u) in enumerate(found)]
+    best = sorted(scored, reverse=True)[:MAX_SENTENCES]
+    return [found[n] for *_, n in sorted(best, key=lambda s: s[2])]
+
+
+def answer_pay(understood: Understood, section: list[Passage]) -> Draft:
+    composer = Composer()
+    rows = {u.cells()[0]: (p, u) for p, u in _unique_units(section) if u.kind == "row" and len(u.cells()) >= 2}
+    asked = [m for m in understood.markets if m in rows] or ([] if understood.unknown_markets else list(MARKETS))
+    lines = []
+    for market in asked:
+        passage, row = rows[market] if market in rows else (None, None)
+        if row is None:
+            continue
+        where = "for remote roles open globally" if market == "Remote (global)" else f"in {_market_phrase(market)}"
+        lines.append(f"- Base salary {where}: {row.cells()[1]} {composer.cite(passage, row.text)}")
+    if understood.unknown_markets:
+        return _pay_for_missing_market(understood, rows, composer, lines)
+    if not lines:
+        return Draft(answer="", answerable=False)
+    lead = "Base salary ranges for remote senior ML engineers, by market:" if len(lines) > 1 else \
+        "The guide's base salary range for remote senior ML engineers:"
+    notes = [(p, u) for p, u in _unique_units(section)
+             if u.kind == "sentence" and re.search(r"upper end|top of|equity|staff|principal", u.text, re.I)]
+    extra = " ".join(f"{u.display} {composer.cite(p, u.text)}" for p, u in notes[:2])
+    return Draft(answer="\n".join([lead, *lines]) + (f"\n\n{extra}" if extra else ""), answerable=True,
+                 citations=composer.citations)
+
+
+def _market_phrase(market: str) -> str:
+    return f"the {market}" if market.startswith("United") else market
+
+
+def _pay_for_missing_market(understood: Understood, rows: dict, composer: Composer, lines: list[str]) -> Draft:
+    missing = ", ".join(understood.unknown_markets)
+    covered = ", ".join(rows[m][1].cells()[0] for m in MARKETS if m in rows and m != "Market")
+    intro = f"The guide gives no pay figure for {missing}; it covers {covered}."
+    fallback = rows.get("Remote (global)")
+    if fallback and not lines:
+        passage, row = fallback
+        lines = [f"- The nearest it has is the range for remote roles open globally: {row.cells()[1]} "
+                 f"{composer.cite(passage, row.text)}"]
+    return Draft(answer="\n".join([intro, *lines]), answerable=bool(understood.markets),
+                 citations=composer.citations)
+
+
+# --- listing answers -------------------------------------------------------------------------------------------
+
+
+def listing_view(listing: Listing) -> ListingView:
+    salary = listing.salary
+    return ListingView(
+        id=listing.id, title=listing.title, company=listing.company, url=listing.url, source=listing.source,
+        location=listing.location.text or "not stated", work_mode=listing.work_mode.value,
+        salary=SalaryView(**salary.model_dump(include={"min", "max", "currency", "period", "annual_usd_min",
+                                                       "annual_usd_max"})) if salary else None,
+        posted_at=listing.posted_at.isoformat() if listing.posted_at else None,
+    )
+
+
+def _salary_cell(view: ListingView) -> str:
+    salary = view.salary
+    if salary is None:
+        return "not disclosed"
+    amounts = "–".join(f"{v:,.0f}" for v in dict.fromkeys(x for x in (salary.min, salary.max) if x is not None))
+    text = f"{salary.currency} {amounts}/{salary.period}"
+    if salary.annual_usd_min and (salary.currency != "USD" or salary.period != "year"):
+        text += f" (≈ ${salary.annual_usd_min:,.0f}/yr)"
+    return text
+
+
+def _cell(text: str) -> str:
+    # Listing text is untrusted: no pipes to break the table, no markup to render.
+    return re.sub(r"[|<>`\[\]]", " ", text).strip()
+
+
+def describe_filters(filters: Filters) -> str:
+    """The filters in a few words: "senior · Europe · salary stated · ML roles"."""
+    parts = [*(s.value for s in filters.seniority), *(country_name(c) for c in filters.countries), *filters.regions,
+             *(m.value for m in filters.work_modes), *filters.companies, *filters.skills,
+             *(SOURCE_NAMES.get(s, s) for s in filters.sources)]
+    if filters.min_annual_usd is not None:
+        parts.append(f"pay reaching ${filters.min_annual_usd:,.0f}/yr")
+    if filters.salary_disclosed:
+        parts.append("salary stated")
+    if filters.posted_within_days is not None:
+        parts.append(f"posted within {filters.posted_within_days} days")
+    if filters.ml_only:
+        parts.append("ML roles")
+    return " · ".join(parts) or "no filters"
+
+
+def answer_listings(understood: Understood, passages: list[Passage], listings: dict[str, Listing]) -> Draft:
+    composer = Composer()
+    wanted = describe_filters(understood.filters)
+    chosen = [p for p in passages if p.kind == "listing" and p.doc_id.removeprefix("listing:") in listings]
+    if not chosen:
+        return Draft(answer=f"No listing in the current snapshot matches: {wanted}. Try dropping a filter.",
+                     answerable=False)
+    views, rows = [], []
+    for passage in chosen[:MAX_LISTINGS]:
+        listing = listings[passage.doc_id.removeprefix("listing:")]
+        view = listing_view(listing)
+        views.append(view)
+        header = passage.text.split("\n", 1)[0]
+        marker = composer.cite(passage, header)
+        posted = view.posted_at[:10] if view.posted_at else "—"
+        rows.append(f"| [{_cell(view.title)}]({view.url}) {marker} | {_cell(view.company)} | "
+                    f"{_cell(view.location)} · {view.work_mode} | {_salary_cell(view)} | {posted} | "
+                    f"{SOURCE_NAMES[view.source]} |")
+    intro = f"{len(views)} matching listing{'s' if len(views) > 1 else ''} ({wanted}):"
+    table = ["| Role | Company | Location · work mode | Salary | Posted | Source |", "|---|---|---|---|---|---|"]
+    return Draft(answer="\n".join([intro, "", *table, *rows]), answerable=True, citations=composer.citations,
+                 listings=views)
+
+
+def answer_listing_detail(passage: Passage, listing: Listing) -> Draft:
+    """"Tell me more about the second one": the facts lines of its chunk, each quoted."""
+    composer = Composer()
+    lines = passage.text.split("\n\n", 1)[0].split("\n")
+    body = [f"**{_cell(listing.title)}** at {_cell(listing.company)} {composer.cite(passage, lines[0])}"]
+    body += [f"- {line} {composer.cite(passage, line)}" for line in lines[1:]]
+    body.append(f"- Original listing: {listing.url}")
+    return Draft(answer="\n".join(body), answerable=True, citations=composer.citations,
+                 listings=[listing_view(listing)])
+
+
+# --- nothing to say --------------------------------------------------------------------------------------------
+
+
+OFF_TOPIC = ("I can only help with remote machine-learning careers: the role, its pay, hiring and the flags to "
+             "watch for, and current job listings.")
+
+
+def not_answerable(understood: Understood, passages: list[Passage]) -> Draft:
+    if understood.intent is Intent.off_topic:
+        return Draft(answer=OFF_TOPIC, answerable=False)
+    composer = Composer()
+    first_of_each: dict[str, Passage] = {}
+    for passage in passages:
+        if passage.kind == "guide":
+            first_of_each.setdefault(passage.doc_id, passage)
+    closest = list(first_of_each.values())[:2]
+    text = "The guides and listings I have do not answer that."
+    pointers = []
+    for passage in closest:
+        first = next(iter(units(passage.text)), None)
+        if first:
+            pointers.append(f"{_heading(passage).split(' > ')[-1]} {composer.cite(passage, first.text)}")
+    if pointers:
+        text += " The closest sections are: " + "; ".join(pointers) + "."
+    return Draft(answer=text, answerable=False, citations=composer.citations)

@@ -1,0 +1,142 @@
+"""The assistant: a question (and the conversation so far) in, an `Answer` with verified citations out."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from assistant import snapshots
+from assistant.answer import extractive
+from assistant.answer.followup import Resolved, Turn, resolve
+from assistant.answer.models import Answer, AnswerError, Passage
+from assistant.index.manifest import IndexMissing
+from assistant.index.retrieve import Hit, IndexMismatch, Retriever, place_terms
+from assistant.models import Listing
+from assistant.query import Intent, understand
+from assistant.settings import Settings
+
+GUIDE_K = 5
+LISTING_K = 10
+
+
+class Conversation:
+    """One person's chat: earlier turns, so follow-ups can refer back to them."""
+
+    def __init__(self) -> None:
+        self.turns: list[Turn] = []
+
+    def reset(self) -> None:
+        self.turns.clear()
+
+
+class Assistant:
+    def __init__(self, settings: Settings | None = None, retriever: Retriever | None = None) -> None:
+        self.settings = settings or Settings()
+        try:
+            self.retriever = retriever or Retriever(self.settings)
+        except (IndexMissing, IndexMismatch) as error:
+            raise AnswerError(str(error)) from None
+        self.listings = self._load_listings()
+
+    def _load_listings(self) -> dict[str, Listing]:
+        """The listings of the snapshot the index was built from, by id and by every merged alias."""
+        name = self.retriever.manifest.snapshot
+        path = self.settings.listings_dir / name if name else None
+        if path is None or not path.exists():
+            path = snapshots.current_snapshot(self.settings.listings_dir)
+        found = snapshots.load_snapshot(path) if path else []
+        return {listing.id: listing for listing in found}
+
+    def check_question(self, question: str) -> str:
+        question = (question or "").strip()
+        if not question:
+            raise AnswerError("the question is empty: ask about remote ML roles, pay, hiring or listings")
+        limit = self.settings.max_question_chars
+        if len(question) > limit:
+            raise AnswerError(f"the question is {len(question):,} characters long; the limit is {limit:,}")
+        return question
+
+    def ask(self, question: str, conversation: Conversation | None = None,
+            on_token: Callable[[str], None] | None = None) -> Answer:
+        started = time.perf_counter()
+        question = self.check_question(question)
+        history = conversation.turns if conversation else []
+        resolved = resolve(understand(question), history)
+        retrieve_started = time.perf_counter()
+        hits = self._retrieve(resolved)
+        retrieve_ms = (time.perf_counter() - retrieve_started) * 1000
+        draft, passages = self._extractive(resolved, hits)
+        answer = Answer(question=question, answer=draft.answer, citations=draft.citations, listings=draft.listings,
+                        answerable=draft.answerable, backend="extractive",
+                        understood=resolved.understood.model_dump(mode="json"))
+        if resolved.note:
+            answer.notices.append(f"Follow-up: {resolved.note}.")
+        if self.settings.llm == "openai" and draft.answerable and resolved.understood.intent is not Intent.listings:
+            answer = self._with_llm(answer, question, passages, history, on_token)
+        elif on_token:
+            on_token(answer.answer)
+        total = (time.perf_counter() - started) * 1000
+        answer.timings_ms = {"retrieve": round(retrieve_ms, 1),
+                             "generate": round(total - retrieve_ms, 1), "total": round(total, 1)}
+        if conversation is not None:
+            conversation.turns.append(Turn(question=question, understood=resolved.understood,
+                                           listing_ids=[view.id for view in answer.listings]))
+        return answer
+
+    # --- retrieval ---------------------------------------------------------------------------------------------
+
+    def _retrieve(self, resolved: Resolved) -> list[Hit]:
+        understood = resolved.understood
+        if understood.intent is Intent.off_topic or resolved.listing_id:
+            return []
+        k = LISTING_K if understood.intent is Intent.listings else GUIDE_K
+        expand = place_terms(understood.filters) + understood.markets
+        return self.retriever.search(understood.question, understood.filters, k=k, expand=expand)
+
+    def passages(self, hits: list[Hit]) -> list[Passage]:
+        """Numbered passages: every chunk of each guide section hit, the facts chunk of each listing hit."""
+        passages: list[Passage] = []
+        for hit in hits:
+            chunks = self.retriever.doc_chunks(hit.doc_id)
+            for chunk in chunks if hit.kind == "guide" else chunks[:1]:
+                passages.append(Passage(n=len(passages) + 1, doc_id=chunk.doc_id, kind=chunk.kind,
+                                        title=chunk.meta.get("title", ""), url=chunk.meta.get("url"),
+                                        text=chunk.text, meta={**chunk.meta, "chunk": int(chunk.id.rsplit("~", 1)[1])}))
+        return passages
+
+    # --- backends ----------------------------------------------------------------------------------------------
+
+    def _extractive(self, resolved: Resolved, hits: list[Hit]) -> tuple[extractive.Draft, list[Passage]]:
+        understood = resolved.understood
+        if resolved.listing_id:
+            listing = self.listings.get(resolved.listing_id)
+            passages = self.passages(self.retriever.hits_for(f"listing:{resolved.listing_id}"))
+            if listing and passages:
+                return extractive.answer_listing_detail(passages[0], listing), passages
+        passages = self.passages(hits)
+        if understood.intent is Intent.off_topic:
+            return extractive.not_answerable(understood, passages), passages
+        if understood.intent is Intent.listings:
+            return extractive.answer_listings(understood, passages, self.listings), passages
+        return extractive.answer_guide(understood, passages), passages
+
+    def _with_llm(self, answer: Answer, question: str, passages: list[Passage], history: list[Turn],
+                  on_token) -> Answer:
+        from assistant.answer.check import check_answer
+        from assistant.answer.llm import LLMError, generate
+
+        turns = [(turn.question, "") for turn in history[-3:]]
+        try:
+            text = generate(question, passages, self.settings, history=turns, on_token=on_token)
+        except LLMError as error:
+            answer.notices.append(f"The language model failed ({error}); this answer is extractive.")
+            return answer
+        checked = check_answer(text, passages)
+        if not checked.kept:
+            answer.notices.append("The language model's answer failed the citation check; this answer is extractive.")
+            return answer
+        notices = [f"Removed a sentence that its sources do not support: {sentence!r} ({reason})"
+                   for sentence, reason in checked.removed]
+        return answer.model_copy(update={"answer": checked.text, "citations": checked.citations,
+                                         "backend": f"openai:{self.settings.llm_model}",
+                                         "notices": answer.notices + notices})
