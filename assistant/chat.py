@@ -37,6 +37,8 @@ class Assistant:
         except (IndexMissing, IndexMismatch) as error:
             raise AnswerError(str(error)) from None
         self.listings = self._load_listings()
+        # Ids merged into another listing (reposts, the same job on two boards) → the id it is shown under.
+        self.aliases = {ref.id: listing.id for listing in self.listings.values() for ref in listing.also_seen}
 
     def _load_listings(self) -> dict[str, Listing]:
         """The listings of the snapshot the index was built from, by id and by every merged alias."""
@@ -63,7 +65,7 @@ class Assistant:
         history = conversation.turns if conversation else []
         resolved = resolve(understand(question), history)
         retrieve_started = time.perf_counter()
-        hits = self._retrieve(resolved)
+        hits = self.retrieve(resolved)
         retrieve_ms = (time.perf_counter() - retrieve_started) * 1000
         draft, passages = self._extractive(resolved, hits)
         answer = Answer(question=question, answer=draft.answer, citations=draft.citations, listings=draft.listings,
@@ -85,7 +87,7 @@ class Assistant:
 
     # --- retrieval ---------------------------------------------------------------------------------------------
 
-    def _retrieve(self, resolved: Resolved) -> list[Hit]:
+    def retrieve(self, resolved: Resolved) -> list[Hit]:
         understood = resolved.understood
         if understood.intent is Intent.off_topic or resolved.listing_id:
             return []

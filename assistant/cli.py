@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from assistant import snapshots
 from assistant.guides import GuideError, load_guides
 from assistant.models import SOURCE_NAMES
 from assistant.refresh import RefreshReport, refresh
-from assistant.settings import Settings
+from assistant.settings import PROJECT_ROOT, Settings
 
 app = typer.Typer(help="Answers about remote ML careers, with citations to role guides and job listings.",
                   no_args_is_help=True)
@@ -238,6 +239,127 @@ def print_answer(answer) -> None:
         out.print(f"[yellow]{notice}[/yellow]")
     if answer.citations:
         out.print("\n[bold]Sources[/bold]")
-        for citation in answer.citations:
-            where = f" — {citation.url}" if citation.url else ""
-            out.print(f"[{citation.n}] {citation.title} ({citation.id}){where}\n    “{citation.quote[:160]}”")
+        _print_sources(out, answer)
+
+
+@app.command("chat")
+def chat_command() -> None:
+    """Chat in the terminal. /sources shows the last answer's sources, /reset starts over, /quit leaves."""
+    from assistant.answer.models import AnswerError
+    from assistant.chat import Assistant, Conversation
+
+    try:
+        assistant = Assistant(Settings())
+    except AnswerError as error:
+        fail(str(error))
+    conversation, last = Conversation(), None
+    out = Console()
+    out.print("[bold]career-assistant[/bold] — ask about remote ML roles, pay, hiring or listings. "
+              "/sources, /reset, /quit")
+    while True:
+        try:
+            question = out.input("[bold cyan]you>[/bold cyan] ").strip()
+        except (EOFError, KeyboardInterrupt):
+            break
+        if question in ("/quit", "/exit"):
+            break
+        if question == "/reset":
+            conversation.reset()
+            out.print("[dim]started a new conversation[/dim]")
+            continue
+        if question == "/sources":
+            _print_sources(out, last)
+            continue
+        try:
+            last = assistant.ask(question, conversation)
+        except AnswerError as error:
+            out.print(f"[red]{error}[/red]")
+            continue
+        from rich.markdown import Markdown
+
+        out.print(Markdown(last.answer))
+        for notice in last.notices:
+            out.print(f"[yellow]{notice}[/yellow]")
+
+
+def _print_sources(out: Console, answer) -> None:
+    if answer is None or not answer.citations:
+        out.print("[dim]no sources yet[/dim]")
+        return
+    for citation in answer.citations:
+        where = f" — {citation.url}" if citation.url else ""
+        out.print(f"[{citation.n}] {citation.title} ({citation.id}){where}\n    “{citation.quote}”")
+
+
+@app.command("eval")
+def eval_command(
+    questions: Path = typer.Option(PROJECT_ROOT / "evals" / "questions.jsonl", help="An eval question file."),
+    feeds: Path | None = typer.Option(None, help="Refresh from captured feeds laid out like ../shared/feeds and "
+                                      "rebuild the index first."),
+    backend: str | None = typer.Option(None, help="extractive or openai (default: the configured one)."),
+    as_json: bool = typer.Option(False, "--json", help="Print each question's answer and scores, then totals."),
+    report: Path | None = typer.Option(None, help="Write report.json, report.md and plots to this directory."),
+    compare: Path | None = typer.Option(None, help="An older report (file or directory) to compare with."),
+    baseline: bool = typer.Option(False, help="Also score the llama-index default's retrieval (slow)."),
+    thresholds: Path | None = typer.Option(None, help="Fail (exit 1) below the thresholds in this TOML file."),
+) -> None:
+    """Run an eval question set through the assistant and score every answer."""
+    from assistant.answer.models import AnswerError
+    from assistant.chat import Assistant
+    from assistant.evals import gate
+    from assistant.evals.questions import QuestionFileError, load_questions
+    from assistant.evals.report import write_report
+    from assistant.evals.runner import run_eval
+
+    settings = Settings(**({"llm": backend} if backend else {}))
+    try:
+        question_set = load_questions(questions)
+    except (OSError, QuestionFileError) as error:
+        fail(str(error))
+    if feeds is not None:
+        refresh(settings, from_dir=feeds, track=_progress)
+        from assistant.index.build import build_index
+
+        build_index(settings, track=_progress, say=err.print)
+    try:
+        assistant = Assistant(settings)
+    except AnswerError as error:
+        fail(str(error))
+    result = run_eval(assistant, question_set, str(questions), track=_progress)
+    if baseline:
+        from assistant.evals.baseline import baseline_retrieval
+
+        err.print("building the llama-index default baseline (embeds every document again)")
+        result.baseline = baseline_retrieval(assistant, result)
+    if report:
+        for path in write_report(result, report, compare_to=compare):
+            err.print(f"wrote {path}")
+    if as_json:
+        sys.stdout.write(json.dumps(_eval_json(result), indent=2, default=str) + "\n")
+    else:
+        _print_totals(result)
+    if thresholds:
+        failures = gate.check(result, thresholds)
+        for failure in failures:
+            err.print(f"[red]below threshold:[/red] {failure}")
+        if failures:
+            raise typer.Exit(1)
+
+
+def _eval_json(result) -> dict:
+    rows = [{**r.answer.model_dump(mode="json"), "id": r.question.id, "category": r.question.category,
+             "scores": r.score.model_dump(), "retrieval": r.retrieval.model_dump() if r.retrieval else None}
+            for r in result.results]
+    return {"results": rows, "totals": result.overall.model_dump(),
+            "categories": {k: v.model_dump() for k, v in result.categories.items()}, "baseline": result.baseline}
+
+
+def _print_totals(result) -> None:
+    table = Table(title=f"eval ({result.backend}, {result.overall.questions} questions)")
+    for column in ("category", "questions", "passed", "pass rate", "facts", "hit@5", "MRR@5"):
+        table.add_column(column, justify="left" if column == "category" else "right")
+    for name, totals in {"overall": result.overall, **result.categories}.items():
+        table.add_row(name, str(totals.questions), str(totals.passed), f"{totals.pass_rate:.2f}",
+                      f"{totals.facts_found:.2f}", "—" if totals.hit_rate is None else f"{totals.hit_rate:.2f}",
+                      "—" if totals.mrr is None else f"{totals.mrr:.2f}")
+    Console().print(table)

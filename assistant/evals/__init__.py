@@ -1,0 +1,1 @@
+"""Evals: a question set run through the assistant, scored, reported and gated."""

@@ -1,0 +1,36 @@
+"""Eval question files (`evals/*.jsonl`, DESIGN.md): one question a line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel, Field, ValidationError
+
+
+class EvalQuestion(BaseModel):
+    id: str
+    category: str
+    question: str
+    turns: list[str] = Field(default_factory=list)  # earlier user turns, oldest first
+    facts: list[str] = Field(default_factory=list)
+    forbidden: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)  # kinds ("guide", "listing") or citation ids
+    listings: list[str] = Field(default_factory=list)
+    answerable: bool = True
+
+
+class QuestionFileError(ValueError):
+    pass
+
+
+def load_questions(path: Path) -> list[EvalQuestion]:
+    questions = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            questions.append(EvalQuestion.model_validate(json.loads(line)))
+        except (json.JSONDecodeError, ValidationError) as error:
+            raise QuestionFileError(f"{path.name} line {number}: {error}") from None
+    return questions
