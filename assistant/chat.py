@@ -81,7 +81,7 @@ class Assistant:
         answer.timings_ms = {"retrieve": round(retrieve_ms, 1),
                              "generate": round(total - retrieve_ms, 1), "total": round(total, 1)}
         if conversation is not None:
-            conversation.turns.append(Turn(question=question, understood=resolved.understood,
+            conversation.turns.append(Turn(question=question, understood=resolved.understood, answer=answer.answer,
                                            listing_ids=[view.id for view in answer.listings]))
         return answer
 
@@ -127,7 +127,8 @@ class Assistant:
         from assistant.answer.check import check_answer
         from assistant.answer.llm import LLMError, generate
 
-        turns = [(turn.question, "") for turn in history[-3:]]
+        turns = [(role, text) for turn in history[-3:] for role, text in (("user", turn.question),
+                                                                           ("assistant", turn.answer))]
         try:
             text = generate(question, passages, self.settings, history=turns, on_token=on_token)
         except LLMError as error:

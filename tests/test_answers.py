@@ -186,3 +186,14 @@ def test_terminal_chat_follows_up_shows_sources_and_resets(indexed_home, monkeyp
     assert "(guide:remote-senior-ml-engineer#pay)" in result.output  # /sources
     assert "started a new conversation" in result.output
     assert "the question is empty" in result.output
+
+
+def test_a_dead_llm_endpoint_degrades_to_the_extractive_answer_with_a_notice(indexed_home, monkeypatch):
+    monkeypatch.setenv("CAREER_ASSISTANT_HOME", str(indexed_home))
+    monkeypatch.setenv("CAREER_ASSISTANT_LLM", "openai")
+    monkeypatch.setenv("CAREER_ASSISTANT_OPENAI_BASE_URL", "http://127.0.0.1:9/v1")  # nothing listens there
+    monkeypatch.setenv("CAREER_ASSISTANT_OPENAI_API_KEY", "sk-test-SECRET")
+    answer = Assistant(Settings()).ask("What do senior ML engineers earn in Germany?")
+    assert answer.backend == "extractive" and "€110,000 – €165,000" in answer.answer
+    assert any("language model failed" in notice for notice in answer.notices)
+    assert "sk-test-SECRET" not in answer.model_dump_json()

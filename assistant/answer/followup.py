@@ -22,6 +22,7 @@ _BACK = re.compile(r"\b(?:th(?:ose|ese|em)|that one|this one|it)\b", re.I)
 class Turn:
     question: str
     understood: Understood
+    answer: str = ""
     listing_ids: list[str] = field(default_factory=list)
 
 
