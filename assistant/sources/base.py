@@ -71,6 +71,17 @@ def load_json(content: bytes) -> Any:
         raise InputError(f"not valid JSON ({err.msg} at line {err.lineno}, column {err.colno}; truncated?)") from None
 
 
+def parse_jobs(content: bytes, origin: str, build: Callable[[dict], RawListing | None], *,
+               bare_array: bool = False) -> Batch:
+    """A JSON response holding `{"jobs": [...]}` (or, where a board also sends it, a bare array of jobs)."""
+    data = load_json(content)
+    jobs = data.get("jobs") if isinstance(data, dict) else data if bare_array else None
+    if not isinstance(jobs, list):
+        shape = "a `jobs` array or a bare array of jobs" if bare_array else "an object with a `jobs` array"
+        raise InputError(f"expected {shape}")
+    return parse_records(Batch(origin=origin), jobs, build)
+
+
 def parse_records(batch: Batch, records: list[Any], build: Callable[[dict], RawListing | None]) -> Batch:
     """Build each record in isolation: one bad record is a skip, never a lost file."""
     for index, record in enumerate(records):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from assistant.sources.base import Batch, InputError, RawListing, load_json, parse_records, parse_timestamp
+from assistant.sources.base import Batch, RawListing, parse_jobs, parse_timestamp
 
 NAME = "greenhouse"
 
@@ -18,11 +18,7 @@ def board_url(token: str, api: str = "https://boards-api.greenhouse.io") -> str:
 
 
 def parse(content: bytes, origin: str) -> Batch:
-    data = load_json(content)
-    jobs = data.get("jobs") if isinstance(data, dict) else None
-    if not isinstance(jobs, list):
-        raise InputError("expected an object with a `jobs` array")
-    return parse_records(Batch(origin=origin), jobs, _build)
+    return parse_jobs(content, origin, _build)
 
 
 def _metadata(job: dict) -> dict[str, str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.sources.base import Batch, InputError, RawListing, load_json, parse_records, parse_timestamp
+from assistant.sources.base import Batch, RawListing, parse_jobs, parse_timestamp
 from assistant.text import fix_text
 
 NAME = "jobicy"
@@ -10,11 +10,7 @@ URL = "https://jobicy.com/api/v2/remote-jobs"
 
 
 def parse(content: bytes, origin: str) -> Batch:
-    data = load_json(content)
-    jobs = data.get("jobs") if isinstance(data, dict) else None
-    if not isinstance(jobs, list):
-        raise InputError("expected an object with a `jobs` array")
-    return parse_records(Batch(origin=origin), jobs, _build)
+    return parse_jobs(content, origin, _build)
 
 
 def _salary_fields(job: dict) -> dict | None:

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from assistant.sources.base import Batch, InputError, RawListing, load_json, parse_records, parse_timestamp
+from assistant.sources.base import Batch, RawListing, parse_jobs, parse_timestamp
 
 NAME = "remotive"
 URL = "https://remotive.com/api/remote-jobs"
 
 
 def parse(content: bytes, origin: str) -> Batch:
-    data = load_json(content)
-    jobs = data.get("jobs") if isinstance(data, dict) else data
-    if not isinstance(jobs, list):
-        raise InputError("expected a `jobs` array or a bare array of jobs")
-    return parse_records(Batch(origin=origin), jobs, _build)
+    return parse_jobs(content, origin, _build, bare_array=True)
 
 
 def _build(job: dict) -> RawListing:
