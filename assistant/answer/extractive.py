@@ -13,7 +13,7 @@ from assistant.answer.compose import Composer
 from assistant.answer.models import Citation, ListingView, Passage, SalaryView
 from assistant.answer.units import Unit, units
 from assistant.models import SOURCE_NAMES, Listing
-from assistant.places import country_name
+from assistant.places import country_name, resolve_place
 from assistant.query import MARKETS, Filters, Intent, Understood
 
 MAX_ITEMS = 8
@@ -27,6 +27,8 @@ will what whats which who whom how when where why much many any some there their
 those i me my we our you your role roles job jobs position positions work working ml machine learning engineer
 engineers engineering senior remote remotely typical typically usually like look looks get getting need needs
 tell explain please know want more most mean means between vs versus ai make makes earn earns paid
+ok okay hey hi hello so just then thanks thank also really actually never mind nutshell compare compared
+based mle mles sr snr jr
 """.split())
 _WORD = re.compile(r"[a-z][a-z0-9+#-]{2,}")
 
@@ -60,8 +62,9 @@ def stem(word: str) -> str:
 
 
 def specific_terms(question: str) -> set[str]:
-    """The question's own words that are not shared by every question in this domain."""
-    return {stem(w) for w in _WORD.findall(question.lower()) if w not in _GENERIC}
+    """The question's own words that are not shared by every question in this domain, nor places
+    (places are matched as markets and filters, not as words)."""
+    return {stem(w) for w in _WORD.findall(question.lower()) if w not in _GENERIC and resolve_place(w) is None}
 
 
 def covers(passages: list[Passage], terms: set[str]) -> bool:
@@ -127,9 +130,9 @@ def _unique_units(section: list[Passage]) -> list[tuple[Passage, Unit]]:
 
 def answer_guide(understood: Understood, passages: list[Passage]) -> Draft:
     sections = sections_for(passages, understood)
-    # Places are matched as markets, not as words: "France" missing from the text is said, not refused.
-    places = {stem(w) for name in understood.markets + understood.unknown_markets for w in _WORD.findall(name.lower())}
-    terms = specific_terms(understood.question) - places
+    # A pay question that names a market is answered by the market's row, or told which markets exist.
+    named_market = understood.intent is Intent.pay and (understood.markets or understood.unknown_markets)
+    terms = set() if named_market else specific_terms(understood.question)
     if not sections or not covers([p for s in sections for p in s], terms):
         return not_answerable(understood, passages)
     if understood.intent is Intent.pay:
