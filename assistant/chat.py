@@ -37,6 +37,7 @@ class Assistant:
         except (IndexMissing, IndexMismatch) as error:
             raise AnswerError(str(error)) from None
         self.listings = self._load_listings()
+        self.stale = self._staleness()
         # Ids merged into another listing (reposts, the same job on two boards) → the id it is shown under.
         self.aliases = {ref.id: listing.id for listing in self.listings.values() for ref in listing.also_seen}
 
@@ -48,6 +49,14 @@ class Assistant:
             path = snapshots.current_snapshot(self.settings.listings_dir)
         found = snapshots.load_snapshot(path) if path else []
         return {listing.id: listing for listing in found}
+
+    def _staleness(self) -> str | None:
+        """Listings refreshed since the index was built are not searchable yet: say so on every answer."""
+        current = snapshots.current_snapshot(self.settings.listings_dir)
+        if current and self.retriever.manifest.snapshot and current.name != self.retriever.manifest.snapshot:
+            return ("The index is older than the current listings snapshot; run `career-assistant index build` "
+                    "to search the newest listings.")
+        return None
 
     def check_question(self, question: str) -> str:
         question = (question or "").strip()
@@ -73,6 +82,8 @@ class Assistant:
                         understood=resolved.understood.model_dump(mode="json"))
         if resolved.note:
             answer.notices.append(f"Follow-up: {resolved.note}.")
+        if self.stale:
+            answer.notices.append(self.stale)
         if self.settings.llm == "openai" and draft.answerable and resolved.understood.intent is not Intent.listings:
             answer = self._with_llm(answer, question, passages, history, on_token)
         elif on_token:

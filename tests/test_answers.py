@@ -2,10 +2,12 @@
 
 import json
 import re
+import shutil
 
 import pytest
 from typer.testing import CliRunner
 
+from assistant import snapshots
 from assistant.answer.models import AnswerError
 from assistant.chat import Assistant, Conversation
 from assistant.cli import app
@@ -197,3 +199,17 @@ def test_a_dead_llm_endpoint_degrades_to_the_extractive_answer_with_a_notice(ind
     assert answer.backend == "extractive" and "€110,000 – €165,000" in answer.answer
     assert any("language model failed" in notice for notice in answer.notices)
     assert "sk-test-SECRET" not in answer.model_dump_json()
+
+
+def test_the_python_api_and_a_stale_index_notice(indexed_home, monkeypatch, tmp_path):
+    import assistant as package
+
+    copy = tmp_path / "copy"
+    shutil.copytree(indexed_home, copy)
+    monkeypatch.setenv("CAREER_ASSISTANT_HOME", str(copy))
+    bot = package.Assistant()
+    assert bot.ask("Do I need a PhD?").notices == []
+    listings = snapshots.load_current(bot.settings.listings_dir)
+    snapshots.write_snapshot(bot.settings.listings_dir, listings[1:], {})  # a refresh after the build
+    notices = package.Assistant().ask("Do I need a PhD?").notices
+    assert any("career-assistant index build" in notice for notice in notices)
