@@ -1,0 +1,122 @@
+"""Small helpers shared by the benchmark's orchestrator and its workers: paths, files, timing, memory, events."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = BENCH_DIR.parent
+QUERIES = BENCH_DIR / "queries.jsonl"
+REAL = "real"  # the size name of the corpus refreshed from the captured feeds
+
+
+# --- files ---------------------------------------------------------------------------------------------------
+
+
+def write_json(path: Path, data) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, indent=2, default=str) + "\n", encoding="utf-8")
+
+
+def read_json(path: Path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def load_queries(path: Path = QUERIES) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def save_listings(path: Path, listings) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as handle:
+        for listing in listings:
+            handle.write(listing.model_dump_json() + "\n")
+
+
+def load_listings(path: Path):
+    from assistant.models import Listing
+
+    with path.open(encoding="utf-8") as handle:
+        return [Listing.model_validate_json(line) for line in handle if line.strip()]
+
+
+def du_bytes(path: Path) -> int:
+    """Disk usage as `du` counts it (allocated blocks), in bytes."""
+    out = subprocess.run(["du", "-sk", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(out.split()[0]) * 1024
+
+
+# --- measuring -----------------------------------------------------------------------------------------------
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident set size so far (Linux reports ru_maxrss in KiB)."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+class Stopwatch:
+    seconds: float = 0.0
+    started: float = 0.0
+
+
+@contextmanager
+def timed():
+    """`with timed() as t: ...` then `t.seconds` holds the wall time of the block."""
+    watch = Stopwatch()
+    watch.started = started = time.perf_counter()
+    try:
+        yield watch
+    finally:
+        watch.seconds = time.perf_counter() - started
+
+
+def percentile(values: list[float], q: float) -> float:
+    import numpy as np
+
+    return float(np.percentile(values, q)) if values else float("nan")
+
+
+# --- worker events -------------------------------------------------------------------------------------------
+
+
+class Events:
+    """A worker's channel to the orchestrator: one JSON object per line on the real stdout.
+
+    Everything else the worker (or a library) prints goes to stderr, which the orchestrator logs to a file,
+    so a stray print never corrupts the channel.
+    """
+
+    def __init__(self) -> None:
+        self._out = os.fdopen(os.dup(sys.stdout.fileno()), "w", buffering=1, encoding="utf-8")
+        sys.stdout.flush()
+        os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+
+    def emit(self, **event) -> None:
+        self._out.write(json.dumps(event, default=str) + "\n")
+
+    def say(self, message: str) -> None:
+        self.emit(event="say", message=str(message))
+
+    def progress(self, done: int, total: int, description: str) -> None:
+        self.emit(event="progress", done=done, total=total, description=description)
+
+    def track(self, items, description: str = "", **_):
+        """A drop-in for build_index's `track`: reports every item as it is consumed."""
+        items = list(items)
+        every = max(1, len(items) // 200)
+        for n, item in enumerate(items):
+            if n % every == 0:
+                self.progress(n, len(items), description)
+            yield item
+        self.progress(len(items), len(items), description)
+
+    def result(self, data: dict) -> None:
+        self.emit(event="result", data=data)
