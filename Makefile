@@ -29,8 +29,7 @@ clean:
 	rm -rf .venv
 
 # The index benchmark (issue 3): writes bench/results/index.{json,md,png}; takes about an hour on 2 cores
-# (see bench/index_bench.py). The `bench` extra brings matplotlib for the figure.
+# (see bench/index_bench.py).
 .PHONY: bench
 bench: $(STAMP)
-	$(PY) -m pip install --quiet -e '.[bench]'
 	$(PY) bench/index_bench.py
