@@ -19,7 +19,7 @@ import time
 from functools import cache
 from pathlib import Path
 
-from common import REAL, Events, du_bytes, load_listings, load_queries, read_json, timed
+from common import REAL, Events, du_bytes, load_listings, load_queries, timed
 
 K = 10
 INCREMENTAL_BUDGET_S = 300
