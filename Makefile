@@ -19,8 +19,7 @@ $(STAMP): $(PY) pyproject.toml
 install: $(STAMP)
 
 serve: $(STAMP)
-	$(CLI) prepare --feeds $(FEEDS)
-	$(CLI) serve
+	$(CLI) serve --feeds $(FEEDS)
 
 test: $(STAMP)
 	$(PY) -m pytest

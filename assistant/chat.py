@@ -7,12 +7,12 @@ from collections.abc import Callable
 
 from assistant import snapshots
 from assistant.answer import extractive
-from assistant.answer.followup import Resolved, Turn, resolve
+from assistant.answer.followup import Resolved, Turn, merge_filters, resolve
 from assistant.answer.models import Answer, AnswerError, Passage
 from assistant.index.manifest import IndexMissing
 from assistant.index.retrieve import Hit, IndexMismatch, Retriever, place_terms
 from assistant.models import Listing
-from assistant.query import Intent, understand
+from assistant.query import Filters, Intent, understand
 from assistant.settings import Settings
 
 GUIDE_K = 5
@@ -68,11 +68,15 @@ class Assistant:
         return question
 
     def ask(self, question: str, conversation: Conversation | None = None,
-            on_token: Callable[[str], None] | None = None) -> Answer:
+            on_token: Callable[[str], None] | None = None, filters: Filters | None = None) -> Answer:
+        """`filters` (the web page's controls) narrow whatever the question itself asks for."""
         started = time.perf_counter()
         question = self.check_question(question)
         history = conversation.turns if conversation else []
         resolved = resolve(understand(question), history)
+        if filters is not None:
+            understood = resolved.understood
+            understood.filters = merge_filters(understood.filters, filters)
         retrieve_started = time.perf_counter()
         hits = self.retrieve(resolved)
         retrieve_ms = (time.perf_counter() - retrieve_started) * 1000

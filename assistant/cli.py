@@ -194,21 +194,46 @@ def prepare(
     if current:
         err.print(f"listings snapshot in service: {current}")
     else:
-        refresh_command(from_dir=feeds if feeds and feeds.is_dir() else None)
+        report = refresh(settings, from_dir=feeds if feeds and feeds.is_dir() else None, track=_progress)
+        print_summary(report)
+        if report.snapshot is None:
+            err.print("[yellow]no listings yet: the role guides are served alone until a refresh succeeds[/yellow]")
     index_build()
 
 
 @app.command("serve")
-def serve() -> None:
-    """Show what the assistant serves. (The web chat arrives with issue 6; until then this reports status.)"""
-    settings = Settings()
-    path = snapshots.current_snapshot(settings.listings_dir)
-    listings = snapshots.load_snapshot(path) if path else []
-    guides = load_guides(settings.guides_dir)
-    out = Console()
-    out.print(f"[bold]career-assistant[/bold] would serve {len(listings)} listings from {path or 'no snapshot'}")
-    out.print(f"and {len(guides)} role guide(s): {', '.join(g.id for g in guides)}")
-    out.print("Try: career-assistant listings export | head, career-assistant guides list")
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+    port: int = typer.Option(7860, help="Port to listen on."),
+    feeds: Path | None = typer.Option(None, help="Captured feeds to read when no snapshot exists yet."),
+) -> None:
+    """Start the web page (chat, interview briefs, data) after making sure a snapshot and an index exist."""
+    import threading
+    import time
+
+    import uvicorn
+
+    from assistant.answer.models import AnswerError
+    from assistant.web.app import create_app
+    from assistant.web.service import Service
+
+    prepare(feeds)
+    try:
+        service = Service(Settings())
+    except AnswerError as error:
+        fail(str(error))
+    server = uvicorn.Server(uvicorn.Config(create_app(service), host=host, port=port, log_level="warning"))
+
+    def announce() -> None:
+        while not server.started and not server.should_exit:
+            time.sleep(0.05)
+        if server.started:
+            err.print(f"[bold]career-assistant[/bold] is serving at http://{host}:{port}/  (Ctrl+C stops it)")
+
+    threading.Thread(target=announce, daemon=True).start()
+    server.run()
+    if not server.started:
+        raise typer.Exit(1)
 
 
 @app.command("ask")

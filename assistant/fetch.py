@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -68,3 +69,16 @@ def describe_error(error: Exception) -> str:
     if isinstance(error, httpx.TimeoutException):
         return f"timed out: {error.request.url}" if error.request else "timed out"
     return f"{type(error).__name__}: {error}"
+
+
+def offline_reason(settings: Settings, timeout: float = 3.0) -> str | None:
+    """Why a live refresh cannot run now (no board answers a connection), or None when one can."""
+    failures = []
+    for urls in endpoints(settings).values():
+        url = httpx.URL(urls[0])
+        try:
+            socket.create_connection((url.host, url.port or (443 if url.scheme == "https" else 80)), timeout).close()
+            return None
+        except OSError as error:
+            failures.append(f"{url.host}: {error.strerror or error}")
+    return "offline: no job board can be reached (" + "; ".join(failures) + ")"

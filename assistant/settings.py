@@ -67,3 +67,7 @@ class Settings(BaseSettings):
     @cached_property
     def index_dir(self) -> Path:
         return self.home / "index"
+
+    @cached_property
+    def feedback_log(self) -> Path:
+        return self.home / "feedback" / "feedback.jsonl"

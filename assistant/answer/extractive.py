@@ -230,7 +230,7 @@ def listing_view(listing: Listing) -> ListingView:
     )
 
 
-def _salary_cell(view: ListingView) -> str:
+def salary_cell(view: ListingView) -> str:
     salary = view.salary
     if salary is None:
         return "not disclosed"
@@ -278,7 +278,7 @@ def answer_listings(understood: Understood, passages: list[Passage], listings: d
         marker = composer.cite(passage, header)
         posted = view.posted_at[:10] if view.posted_at else "—"
         rows.append(f"| [{_cell(view.title)}]({view.url}) {marker} | {_cell(view.company)} | "
-                    f"{_cell(view.location)} · {view.work_mode} | {_salary_cell(view)} | {posted} | "
+                    f"{_cell(view.location)} · {view.work_mode} | {salary_cell(view)} | {posted} | "
                     f"{SOURCE_NAMES[view.source]} |")
     intro = f"{len(views)} matching listing{'s' if len(views) > 1 else ''} ({wanted}):"
     table = ["| Role | Company | Location · work mode | Salary | Posted | Source |", "|---|---|---|---|---|---|"]

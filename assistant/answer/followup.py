@@ -41,7 +41,7 @@ def resolve(understood: Understood, history: list[Turn]) -> Resolved:
     if pointed:
         return Resolved(understood, listing_id=pointed, note=f"about {pointed} from the previous answer")
     if previous.understood.intent is Intent.listings and _refers_back(understood):
-        merged = _merge_filters(previous.understood.filters, understood.filters)
+        merged = merge_filters(previous.understood.filters, understood.filters)
         new = understood.model_copy(update={"intent": Intent.listings, "filters": merged})
         return Resolved(new, note="narrowing the previous listing search")
     if _is_fragment(understood) and previous.understood.intent not in (Intent.off_topic, Intent.general):
@@ -50,7 +50,7 @@ def resolve(understood: Understood, history: list[Turn]) -> Resolved:
                                             and not understood.unknown_markets else understood.filters})
         if previous.understood.intent is Intent.listings:
             named = _with_named_places(understood)
-            new.filters = _merge_filters(previous.understood.filters, named, replace_places=True)
+            new.filters = merge_filters(previous.understood.filters, named, replace_places=True)
         return Resolved(new, note=f"read as a follow-up to: {previous.question}")
     return Resolved(understood)
 
@@ -87,7 +87,7 @@ def _with_named_places(understood: Understood) -> Filters:
     return understood.filters.model_copy(update={"countries": countries, "regions": regions})
 
 
-def _merge_filters(old: Filters, new: Filters, replace_places: bool = False) -> Filters:
+def merge_filters(old: Filters, new: Filters, replace_places: bool = False) -> Filters:
     """The earlier search's filters, with whatever the follow-up names added or, for places, replaced."""
     merged = old.model_dump()
     for name, value in new.model_dump(exclude_defaults=True).items():

@@ -1,0 +1,279 @@
+"""The Gradio page: a Chat tab for candidates, an Interview brief tab for recruiters, a Data tab for everyone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import gradio as gr
+from fastapi import FastAPI, HTTPException
+from fastapi.responses import HTMLResponse
+
+from assistant import feedback
+from assistant.answer.models import Answer, AnswerError
+from assistant.chat import Conversation
+from assistant.fetch import offline_reason
+from assistant.guides import load_guides
+from assistant.models import SOURCE_NAMES, Seniority, WorkMode
+from assistant.places import REGIONS
+from assistant.query import Filters
+from assistant.web import render
+from assistant.web.guide_page import guide_html
+from assistant.web.service import RefreshUnavailable, Service, stream_answer
+from assistant.web.status import data_status
+
+EXAMPLES = [
+    "What do senior ML engineers earn remotely in Germany?",
+    "Find senior MLOps roles in Europe that disclose salary",
+    "What are the stages of the hiring process?",
+    "What red flags should I watch for in a senior ML engineer job ad?",
+    "UK vs Germany pay for senior ML engineers",
+]
+POSTED_WITHIN = {"any time": None, "last 7 days": 7, "last 30 days": 30, "last 90 days": 90}
+ANY = "any"
+CHAT_CONCURRENCY = 4  # answers run in parallel so one slow question (a slow LLM) never blocks other people
+
+HEAD = """
+<script>
+// [n] in an answer jumps to its passage in the sources panel (Gradio renders answers as sanitized Markdown,
+// so the markers are plain links and this listener does the scrolling).
+document.addEventListener('click', (event) => {
+  const link = event.target.closest && event.target.closest('a.cite');
+  if (!link) return;
+  const target = document.getElementById(link.getAttribute('href').slice(1));
+  if (!target) return;
+  event.preventDefault();
+  event.stopPropagation();
+  target.scrollIntoView({behavior: 'smooth', block: 'center'});
+  target.classList.add('flash');
+  setTimeout(() => target.classList.remove('flash'), 2000);
+}, true);
+</script>
+"""
+
+CSS = """
+.source { border-left: 3px solid #94a3b8; padding: .25rem .6rem; margin: .5rem 0; }
+.source.flash { background: #fff3bf; }
+.source blockquote { margin: .3rem 0; font-size: .9em; }
+.source mark { background: #fde68a; }
+.source-kind { color: #64748b; font-size: .85em; }
+.source-question { font-weight: 600; margin-top: .8rem; }
+table.listings { border-collapse: collapse; width: 100%; font-size: .9em; }
+table.listings td, table.listings th { border-bottom: 1px solid #e2e8f0; padding: .3rem .5rem; text-align: left; }
+table.listings caption { text-align: left; font-weight: 600; }
+#sources-panel { max-height: 36rem; overflow-y: auto; }
+"""
+
+
+def control_filters(region: str, work_mode: str, seniority: str, min_salary: float | None, posted: str,
+                    source: str) -> Filters | None:
+    """The filter controls as Filters; None when every control is left at "any"."""
+    filters = Filters(
+        regions=[region] if region != ANY else [],
+        work_modes=[WorkMode(work_mode)] if work_mode != ANY else [],
+        seniority=[Seniority(seniority)] if seniority != ANY else [],
+        min_annual_usd=float(min_salary) if min_salary else None,
+        posted_within_days=POSTED_WITHIN.get(posted),
+        sources=[source] if source != ANY else [],
+    )
+    return filters if filters != Filters() else None
+
+
+class Page:
+    """Builds the Blocks; every handler reads `service.assistant` at call time, so a refresh swaps it for all."""
+
+    def __init__(self, service: Service) -> None:
+        self.service = service
+
+    @property
+    def assistant(self):
+        return self.service.assistant
+
+    # --- chat ----------------------------------------------------------------------------------------------
+
+    def respond(self, question, history, conversation, answers, region, work_mode, seniority, min_salary, posted,
+                source):
+        history = list(history or [])
+        answers = list(answers or [])
+        try:
+            question = self.assistant.check_question(question)
+        except AnswerError as error:
+            gr.Warning(str(error))
+            yield history, question, gr.skip(), gr.skip(), answers
+            return
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": "…"}]
+        filters = control_filters(region, work_mode, seniority, min_salary, posted, source)
+        try:
+            for text, answer in stream_answer(self.assistant, question, conversation, filters):
+                if answer is None:
+                    history[-1] = {"role": "assistant", "content": render.answer_markdown(
+                        Answer(question=question, answer=text, answerable=True, backend=""), len(answers))}
+                    yield history, "", gr.skip(), gr.skip(), answers
+        except AnswerError as error:
+            history[-1] = {"role": "assistant", "content": f"⚠ {error}"}
+            yield history, "", gr.skip(), gr.skip(), answers
+            return
+        answers.append(answer)
+        history[-1] = {"role": "assistant", "content": render.answer_markdown(answer, len(answers) - 1)}
+        yield history, "", self.sources(answers), render.listings_html(answer.listings, self.assistant.listings), \
+            answers
+
+    def sources(self, answers: list[Answer]) -> str:
+        return render.sources_html(list(enumerate(answers)), self.passage_for)
+
+    def passage_for(self, citation) -> str:
+        """The chunk a quote was taken from, for the highlighted context."""
+        for chunk in self.assistant.retriever.doc_chunks(citation.id):
+            if citation.quote in chunk.text:
+                return chunk.text
+        return citation.quote
+
+    def new_chat(self):
+        return [], Conversation(), [], render.sources_html([], self.passage_for), "", ""
+
+    def vote(self, answers, request: gr.Request, data: gr.LikeData):
+        answer = self._answer_at(answers, data.index)
+        if answer is not None:
+            self._record(request, answer, vote="up" if data.liked else "down")
+
+    def comment(self, text, answers, request: gr.Request):
+        if not answers or not (text or "").strip():
+            gr.Warning("Ask something first, then comment on the answer.")
+            return text
+        self._record(request, answers[-1], comment=text.strip())
+        gr.Info("Thanks: your comment was saved.")
+        return ""
+
+    @staticmethod
+    def _answer_at(answers: list[Answer], index) -> Answer | None:
+        # Each exchange is two messages (question, answer), so message i belongs to answer i // 2.
+        position = (index[0] if isinstance(index, (list, tuple)) else index) // 2
+        return answers[position] if answers and 0 <= position < len(answers) else None
+
+    def _record(self, request: gr.Request, answer: Answer, vote=None, comment: str = "") -> None:
+        feedback.record(self.service.settings.feedback_log, feedback.Feedback(
+            session=getattr(request, "session_hash", None) or "api", question=answer.question,
+            answer=answer.answer, vote=vote, comment=comment, backend=answer.backend,
+            citations=[c.id for c in answer.citations]))
+
+    def api_ask(self, question: str) -> dict:
+        """One question, no history: the answer object of DESIGN.md, or {"error": ...} for a refused question."""
+        try:
+            return self.assistant.ask(question).model_dump(mode="json")
+        except AnswerError as error:
+            return {"error": str(error)}
+
+    # --- data ----------------------------------------------------------------------------------------------
+
+    def data(self):
+        blocked = offline_reason(self.service.settings)
+        status = data_status(self.assistant, blocked)
+        sources = [[s.name, s.listings, s.last_refresh.strftime("%Y-%m-%d %H:%M UTC") if s.last_refresh else "—"]
+                   for s in status.sources]
+        guides = [[g.id, g.title, g.sections, g.as_of or "—"] for g in status.guides]
+        index = (f"**Snapshot** `{status.snapshot}` · **index** built {status.index_built_at:%Y-%m-%d %H:%M} UTC in "
+                 f"{status.index_seconds:.0f} s · {status.index_chunks:,} chunks · model `{status.index_model}`")
+        button = gr.update(interactive=blocked is None)
+        return sources, guides, index, button, blocked or "The live boards are reachable."
+
+    def refresh(self):
+        try:
+            message = self.service.refresh()
+        except RefreshUnavailable as error:
+            message = f"Refresh not run: {error}"
+        return (*self.data()[:4], message)
+
+    # --- layout --------------------------------------------------------------------------------------------
+
+    def blocks(self) -> gr.Blocks:
+        with gr.Blocks(title="career-assistant", analytics_enabled=False, fill_width=True) as page:
+            gr.Markdown("## career-assistant\nRemote machine-learning careers: pay, hiring, flags, and current "
+                        "listings, every claim linked to its source.")
+            with gr.Tab("Chat", id="chat"):
+                self._chat_tab()
+            with gr.Tab("Interview brief", id="brief"):
+                self._brief_tab()
+            with gr.Tab("Data", id="data"):
+                self._data_tab(page)
+            gr.api(self.api_ask, api_name="ask")
+        return page
+
+    def _chat_tab(self) -> None:
+        conversation = gr.State(Conversation())
+        answers = gr.State([])
+        with gr.Row():
+            with gr.Column(scale=3):
+                chatbot = gr.Chatbot(label="Chat", height=460, elem_id="chat")
+                listings = gr.HTML(elem_id="listings-panel")
+                question = gr.Textbox(placeholder="Ask about remote ML roles, pay, hiring stages or listings",
+                                      show_label=False, max_length=self.service.settings.max_question_chars,
+                                      elem_id="question", submit_btn="Ask")
+                gr.Examples(EXAMPLES, inputs=question, label="Try")
+                with gr.Accordion("Filters for listing searches", open=False):
+                    with gr.Row():
+                        region = gr.Dropdown([ANY, *REGIONS], value=ANY, label="Region")
+                        work_mode = gr.Dropdown([ANY, *(m.value for m in WorkMode if m is not WorkMode.unknown)],
+                                                value=ANY, label="Work mode")
+                        seniority = gr.Dropdown([ANY, *(s.value for s in Seniority if s is not Seniority.unknown)],
+                                                value=ANY, label="Seniority")
+                    with gr.Row():
+                        min_salary = gr.Number(label="Minimum salary (USD a year)", minimum=0, precision=0)
+                        posted = gr.Dropdown(list(POSTED_WITHIN), value="any time", label="Posted within")
+                        source = gr.Dropdown([(ANY, ANY), *((name, key) for key, name in SOURCE_NAMES.items())],
+                                             value=ANY, label="Source")
+                with gr.Row():
+                    comment = gr.Textbox(placeholder="Optional comment on the last answer", show_label=False,
+                                         scale=4, elem_id="comment")
+                    send = gr.Button("Send comment", scale=1)
+                    new = gr.Button("New chat", scale=1, elem_id="new-chat")
+            with gr.Column(scale=2):
+                gr.Markdown("### Sources")
+                sources = gr.HTML(render.sources_html([], self.passage_for), elem_id="sources-panel")
+        controls = [region, work_mode, seniority, min_salary, posted, source]
+        question.submit(self.respond, [question, chatbot, conversation, answers, *controls],
+                        [chatbot, question, sources, listings, answers], concurrency_limit=CHAT_CONCURRENCY,
+                        api_name="chat")
+        chatbot.like(self.vote, [answers], None, api_visibility="private")
+        send.click(self.comment, [comment, answers], [comment], api_visibility="private")
+        comment.submit(self.comment, [comment, answers], [comment], api_visibility="private")
+        new.click(self.new_chat, None, [chatbot, conversation, answers, sources, listings, question],
+                  api_visibility="private")
+
+    def _brief_tab(self) -> None:
+        gr.Markdown("Interview briefs arrive with the brief builder.")
+
+    def _data_tab(self, page: gr.Blocks) -> None:
+        sources = gr.Dataframe(headers=["Source", "Listings", "Last refresh"], label="Listings by source",
+                               interactive=False)
+        guides = gr.Dataframe(headers=["Guide", "Title", "Sections", "As of"], label="Role guides",
+                              interactive=False)
+        index = gr.Markdown()
+        with gr.Row():
+            refresh = gr.Button("Refresh from the live job boards", interactive=False, elem_id="refresh")
+            why = gr.Markdown(elem_id="refresh-status")
+        page.load(self.data, None, [sources, guides, index, refresh, why], api_visibility="private")
+        refresh.click(self.refresh, None, [sources, guides, index, refresh, why], concurrency_limit=1,
+                      api_visibility="private")
+
+
+def create_app(service: Service) -> FastAPI:
+    """FastAPI with the guide pages, and the Gradio page mounted at /."""
+    app = FastAPI()
+
+    @app.get("/guides/{guide_id}", response_class=HTMLResponse)
+    def guide_page(guide_id: str) -> str:
+        for guide in load_guides(service.settings.guides_dir):
+            if guide.id == guide_id:
+                return guide_html(guide)
+        raise HTTPException(404, f"no guide {guide_id!r}")
+
+    page = Page(service).blocks().queue(default_concurrency_limit=CHAT_CONCURRENCY)
+    theme = gr.themes.Soft(font=["system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
+    return gr.mount_gradio_app(app, page, path="/", theme=theme, css=CSS, head=HEAD, ssr_mode=False,
+                               footer_links=["api"])
+
+
+def download_path(directory: Path, name: str, text: str) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / name
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,70 @@
+"""What the page serves: one Assistant for every session, swapped whole after a refresh, and answers streamed."""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Iterator
+
+from assistant.answer.models import Answer
+from assistant.chat import Assistant, Conversation
+from assistant.fetch import offline_reason
+from assistant.index.build import build_index
+from assistant.query import Filters
+from assistant.refresh import refresh
+from assistant.settings import Settings
+
+
+class RefreshUnavailable(RuntimeError):
+    pass
+
+
+class Service:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.assistant = Assistant(settings)
+        self._refreshing = threading.Lock()
+
+    def refresh(self) -> str:
+        """Fetch the live boards, rebuild the index, then swap in a new Assistant. Until the swap, and whenever
+        anything fails, the last good snapshot and index keep answering."""
+        reason = offline_reason(self.settings)
+        if reason:
+            raise RefreshUnavailable(reason)
+        if not self._refreshing.acquire(blocking=False):
+            raise RefreshUnavailable("a refresh is already running")
+        try:
+            report = refresh(self.settings)
+            if report.snapshot is None:
+                return report.message
+            build_index(self.settings)
+            self.assistant = Assistant(self.settings)
+            return report.message
+        finally:
+            self._refreshing.release()
+
+
+def stream_answer(assistant: Assistant, question: str, conversation: Conversation,
+                  filters: Filters | None = None) -> Iterator[tuple[str, Answer | None]]:
+    """(text so far, None) while the answer streams, then (final text, Answer): the final answer is the one
+    the citation check kept, which may differ from what streamed. AnswerError passes through."""
+    tokens: queue.Queue[str | None] = queue.Queue()
+    outcome: dict = {}
+
+    def work() -> None:
+        try:
+            outcome["answer"] = assistant.ask(question, conversation, on_token=tokens.put, filters=filters)
+        except Exception as error:  # re-raised in the caller's thread, where Gradio reports it
+            outcome["error"] = error
+        finally:
+            tokens.put(None)
+
+    threading.Thread(target=work, daemon=True).start()
+    text = ""
+    while (token := tokens.get()) is not None:
+        text += token
+        yield text, None
+    if "error" in outcome:
+        raise outcome["error"]
+    yield outcome["answer"].answer, outcome["answer"]
+

@@ -1,0 +1,51 @@
+"""The Data tab: what the assistant is answering from, and whether a live refresh can run."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel
+
+from assistant.chat import Assistant
+from assistant.guides import load_guides
+from assistant.models import SOURCE_NAMES, SOURCES
+
+
+class SourceStatus(BaseModel):
+    source: str
+    name: str
+    listings: int
+    last_refresh: datetime | None  # the newest fetch among the listings from this board
+
+
+class GuideStatus(BaseModel):
+    id: str
+    title: str
+    sections: int
+    as_of: str | None
+
+
+class DataStatus(BaseModel):
+    snapshot: str | None
+    sources: list[SourceStatus]
+    guides: list[GuideStatus]
+    index_model: str
+    index_built_at: datetime
+    index_seconds: float
+    index_chunks: int
+    refresh_blocked: str | None  # why the refresh button is disabled
+
+
+def data_status(assistant: Assistant, refresh_blocked: str | None) -> DataStatus:
+    listings = list(assistant.listings.values())
+    sources = []
+    for source in SOURCES:
+        mine = [listing for listing in listings if listing.source == source]
+        sources.append(SourceStatus(source=source, name=SOURCE_NAMES[source], listings=len(mine),
+                                    last_refresh=max((listing.fetched_at for listing in mine), default=None)))
+    guides = [GuideStatus(id=g.id, title=g.title, sections=len(g.sections), as_of=str(g.as_of) if g.as_of else None)
+              for g in load_guides(assistant.settings.guides_dir)]
+    manifest = assistant.retriever.manifest
+    return DataStatus(snapshot=manifest.snapshot, sources=sources, guides=guides, index_model=manifest.model,
+                      index_built_at=manifest.built_at, index_seconds=manifest.seconds, index_chunks=manifest.chunks,
+                      refresh_blocked=refresh_blocked)
