@@ -6,7 +6,9 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
@@ -16,6 +18,7 @@ from gradio_client import Client
 from assistant.fetch import offline_reason
 from assistant.settings import Settings
 from tests.conftest import FEEDS, INJECTED_TITLE
+from tests.test_llm_faults import _Handler, hang
 
 playwright = pytest.importorskip("playwright.sync_api")
 
@@ -106,7 +109,7 @@ def last_answer(page) -> str:
 
 def shoot(page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / name), full_page=True)
+    page.screenshot(path=str(SHOTS / name))
 
 
 def test_pay_question_answers_with_a_linked_source(page):
@@ -158,7 +161,8 @@ def test_injected_listing_renders_as_text(page):
     assert INJECTED_TITLE in page.locator("#listings-panel").inner_text()
     assert "<script>alert(2)" in page.locator("#sources-panel").inner_text()  # the description, as text
     assert page.locator("img[src='x']").count() == 0
-    assert page.evaluate("() => [...document.scripts].some(s => s.textContent.includes('alert('))") is False
+    # No script element made of listing text (the page's own config script holds the titles as JSON data).
+    assert page.evaluate("() => [...document.scripts].some(s => s.textContent.trim().startsWith('alert('))") is False
     assert not page.dialogs
 
 
@@ -187,6 +191,46 @@ def test_thumbs_and_comment_go_to_the_feedback_log(page, web_home):
     assert entries[1]["comment"] == "clear and cited"
     assert all(e["question"] == "What are the stages of the hiring process?" for e in entries)
     assert all(e["citations"] and e["citations"][0].startswith("guide:") for e in entries)
+
+
+def make_brief(page, search: str, notes: str = "") -> None:
+    page.get_by_role("tab", name="Interview brief").click()
+    page.fill("#brief-search textarea, #brief-search input", search)
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(500)  # the picker's choices are replaced after the search
+    page.locator("#brief-listing input").click()
+    page.get_by_role("option").first.click()
+    if notes:
+        page.fill("#brief-notes textarea", notes)
+    page.click("#make-brief")
+    page.wait_for_selector("#brief h2:has-text('Pay benchmark')")
+
+
+def test_brief_for_a_listing_cites_everything_and_downloads(page):
+    make_brief(page, "python machine learning engineer", notes="Six years of Python; built PyTorch models.")
+    brief = page.locator("#brief")
+    for heading in ("Role summary", "Must-have skills", "Suggested interview stages",
+                    "Questions that test production ownership", "Pay benchmark", "Candidate notes"):
+        assert brief.locator("h2", has_text=heading).count() == 1
+    markers = brief.locator("a.cite")
+    assert markers.count() >= 5
+    entries = page.locator("#brief-sources .source")
+    assert entries.count() >= 5 and entries.locator("mark").count() == entries.count()
+    markers.first.click()
+    page.wait_for_selector("#brief-sources .source.flash")
+    shoot(page, "brief.png")
+    with page.expect_download() as download:
+        page.click("#brief-download")
+    path = download.value.path()
+    text = Path(path).read_text(encoding="utf-8")
+    assert download.value.suggested_filename.startswith("interview-brief-") and text.startswith("# Interview brief:")
+    assert "## Sources" in text and "Six years of Python" in text
+
+
+def test_brief_of_the_injected_listing_renders_its_title_as_text(page):
+    make_brief(page, "Staff Machine Learning Engineer Injected Co")
+    assert INJECTED_TITLE in page.locator("#brief").inner_text()
+    assert page.locator("img[src='x']").count() == 0
 
 
 def test_data_tab_shows_sources_guides_and_why_refresh_is_off(page, web_home):
@@ -233,3 +277,31 @@ def test_serve_prepares_a_snapshot_and_index_on_a_fresh_home(tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def test_one_slow_question_does_not_hold_up_other_people(web_home):
+    """A question stuck on a hanging LLM endpoint; meanwhile someone else's question is answered."""
+    llm = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    llm.daemon_threads, llm.requests, release = True, [], threading.Event()
+    llm.script = hang(release)
+    threading.Thread(target=llm.serve_forever, daemon=True).start()
+    process, url = start_server(web_home, CAREER_ASSISTANT_LLM="openai", CAREER_ASSISTANT_LLM_TIMEOUT="60",
+                                CAREER_ASSISTANT_OPENAI_BASE_URL=f"http://127.0.0.1:{llm.server_port}/v1")
+    try:
+        client = Client(url, verbose=False)
+        slow = client.submit("What do senior ML engineers earn in Germany?", api_name="/ask")
+        deadline = time.monotonic() + 60
+        while not llm.requests and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert llm.requests, "the slow question never reached the LLM"
+        quick = client.predict("Find machine learning engineer jobs", api_name="/ask")  # listings: no LLM
+        assert quick["listings"] and not slow.done()
+        release.set()
+        answer = slow.result(timeout=120)
+        assert "€110,000 – €165,000" in answer["answer"] and answer["backend"] == "extractive"
+        assert any("language model failed" in notice for notice in answer["notices"])
+    finally:
+        release.set()
+        process.terminate()
+        process.wait(timeout=30)
+        llm.shutdown()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import tempfile
 from pathlib import Path
 
 import gradio as gr
@@ -60,7 +62,7 @@ CSS = """
 table.listings { border-collapse: collapse; width: 100%; font-size: .9em; }
 table.listings td, table.listings th { border-bottom: 1px solid #e2e8f0; padding: .3rem .5rem; text-align: left; }
 table.listings caption { text-align: left; font-weight: 600; }
-#sources-panel { max-height: 36rem; overflow-y: auto; }
+#sources-panel, #brief-sources { max-height: 40rem; overflow-y: auto; }
 """
 
 
@@ -239,7 +241,57 @@ class Page:
                   api_visibility="private")
 
     def _brief_tab(self) -> None:
-        gr.Markdown("Interview briefs arrive with the brief builder.")
+        gr.Markdown("Pick a listing (or the role guide alone), paste notes about a candidate if you have them, "
+                    "and get a brief to take into the interview. Every statement cites its source.")
+        with gr.Row():
+            with gr.Column(scale=3):
+                subject = gr.Radio(["a listing", "the role guide"], value="a listing", label="Brief for")
+                search = gr.Textbox(label="Search listings", placeholder="e.g. MLOps Europe, then Enter",
+                                    elem_id="brief-search")
+                listing = gr.Dropdown(self.listing_choices(""), label="Listing", elem_id="brief-listing")
+                guides = [(g.title, g.id) for g in load_guides(self.service.settings.guides_dir)]
+                guide = gr.Dropdown(guides, value=guides[0][1] if guides else None, label="Role guide")
+                notes = gr.Textbox(label="Candidate notes (optional)", lines=4, elem_id="brief-notes")
+                make = gr.Button("Make brief", variant="primary", elem_id="make-brief")
+                download = gr.DownloadButton("Download Markdown", visible=False, elem_id="brief-download")
+                document = gr.Markdown(elem_id="brief")
+            with gr.Column(scale=2):
+                gr.Markdown("### Sources")
+                sources = gr.HTML(elem_id="brief-sources")
+        search.submit(lambda text: gr.update(choices=self.listing_choices(text), value=None), search, listing,
+                      api_visibility="private")
+        make.click(self.brief, [subject, listing, guide, notes], [document, sources, download], api_name="brief")
+
+    def listing_choices(self, text: str) -> list[tuple[str, str]]:
+        """(label, id) of listings for the brief picker: the best matches for `text`, else the newest ML roles."""
+        listings = self.assistant.listings
+        if text.strip():
+            hits = self.assistant.retriever.search(text, Filters(kind="listing"), k=25)
+            found = [listings[h.doc_id.removeprefix("listing:")] for h in hits
+                     if h.doc_id.removeprefix("listing:") in listings]
+        else:
+            found = sorted((l for l in listings.values() if l.ml_relevant),
+                           key=lambda l: l.posted_at.isoformat() if l.posted_at else "", reverse=True)[:50]
+        return [(f"{l.title} — {l.company} ({SOURCE_NAMES[l.source]})", l.id) for l in found]
+
+    def brief(self, subject: str, listing_id: str | None, guide_id: str | None, notes: str):
+        from assistant.brief import BriefError, build_brief, to_markdown
+
+        if subject == "a listing" and not listing_id:
+            raise gr.Error("Pick a listing first (search, then choose one), or make a brief for the role guide.")
+        try:
+            brief = build_brief(self.assistant, listing_id=listing_id if subject == "a listing" else None,
+                                guide_id=guide_id, notes=notes or "")
+        except BriefError as error:
+            raise gr.Error(str(error)) from None
+        markdown = to_markdown(brief)
+        name = re.sub(r"[^A-Za-z0-9]+", "-", brief.subject_id).strip("-")
+        path = Path(tempfile.mkdtemp(prefix="brief-")) / f"interview-brief-{name}.md"
+        path.write_text(markdown, encoding="utf-8")
+        # The page lists the sources beside the brief, with their passages; the download keeps its own list.
+        shown = render.link_markers(markdown.split("\n## Sources", 1)[0], {c.n for c in brief.citations}, "brief")
+        panel = "".join(render.citation_html("brief", c, self.passage_for(c)) for c in brief.citations)
+        return shown, panel, gr.update(value=str(path), visible=True)
 
     def _data_tab(self, page: gr.Blocks) -> None:
         sources = gr.Dataframe(headers=["Source", "Listings", "Last refresh"], label="Listings by source",
@@ -270,10 +322,3 @@ def create_app(service: Service) -> FastAPI:
     theme = gr.themes.Soft(font=["system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
     return gr.mount_gradio_app(app, page, path="/", theme=theme, css=CSS, head=HEAD, ssr_mode=False,
                                footer_links=["api"])
-
-
-def download_path(directory: Path, name: str, text: str) -> Path:
-    directory.mkdir(parents=True, exist_ok=True)
-    path = directory / name
-    path.write_text(text, encoding="utf-8")
-    return path

@@ -14,22 +14,24 @@ _MARKER = re.compile(r"\[(\d+)\]")
 CONTEXT_CHARS = 280  # passage text shown around a quote in the sources panel
 
 
-def source_anchor(turn: int, n: int) -> str:
+def source_anchor(turn: int | str, n: int) -> str:
     return f"src-{turn}-{n}"
 
 
 def answer_markdown(answer: Answer, turn: int) -> str:
     """The answer for the chat bubble: text escaped, each [n] a link to its entry in the sources panel."""
-    text = escape(answer.answer, quote=False)
-    known = {c.n for c in answer.citations}
-    text = _MARKER.sub(lambda m: _marker_link(turn, int(m.group(1))) if int(m.group(1)) in known else m.group(0),
-                       text)
+    text = link_markers(escape(answer.answer, quote=False), {c.n for c in answer.citations}, turn)
     notices = "".join(f"\n\n> {escape(notice, quote=False)}" for notice in answer.notices)
     return text + notices
 
 
-def _marker_link(turn: int, n: int) -> str:
-    return f'<a class="cite" href="#{source_anchor(turn, n)}">[{n}]</a>'
+def link_markers(text: str, known: set[int], turn: int | str) -> str:
+    """Each [n] with a citation becomes a link to its source entry; other brackets stay as they are."""
+    def link(match: re.Match) -> str:
+        n = int(match.group(1))
+        return f'<a class="cite" href="#{source_anchor(turn, n)}">[{n}]</a>' if n in known else match.group(0)
+
+    return _MARKER.sub(link, text)
 
 
 def guide_link(citation_id: str) -> str:
@@ -38,7 +40,7 @@ def guide_link(citation_id: str) -> str:
     return f"/guides/{guide}#{section}"
 
 
-def citation_html(turn: int, citation: Citation, passage: str) -> str:
+def citation_html(turn: int | str, citation: Citation, passage: str) -> str:
     if citation.kind == "listing":
         source = citation.id.split(":")[1]
         board, href = SOURCE_NAMES.get(source, source), citation.url
