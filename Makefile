@@ -32,3 +32,8 @@ clean:
 .PHONY: bench
 bench: $(STAMP)
 	$(PY) bench/index_bench.py
+
+# The README's screenshots, taken by the browser tests themselves.
+.PHONY: screenshots
+screenshots: $(STAMP)
+	SCREENSHOTS_DIR=docs/screenshots $(PY) -m pytest tests/test_web.py -q -k "pay_question or brief_for_a_listing"
