@@ -8,13 +8,14 @@ import subprocess
 import sys
 import threading
 import time
-from http.server import ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
 import pytest
 from gradio_client import Client
 
+from assistant import snapshots
 from assistant.fetch import offline_reason
 from assistant.settings import Settings
 from tests.conftest import FEEDS, INJECTED_TITLE
@@ -305,3 +306,51 @@ def test_one_slow_question_does_not_hold_up_other_people(web_home):
         process.terminate()
         process.wait(timeout=30)
         llm.shutdown()
+
+
+class _Board(BaseHTTPRequestHandler):
+    """A live Jobicy for the refresh button: serves one real capture; every other board answers 404."""
+
+    def do_GET(self):  # noqa: N802 - the http.server API
+        body = (FEEDS / "jobicy" / "v2_2026-07-10_trimmed.json").read_bytes() if self.path == "/jobicy" else b""
+        self.send_response(200 if body else 404)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_refresh_button_fetches_the_boards_and_swaps_in_a_new_index(browser, indexed_home, tmp_path):
+    home = tmp_path / "refreshed"
+    shutil.copytree(indexed_home, home)
+    board = ThreadingHTTPServer(("127.0.0.1", 0), _Board)
+    threading.Thread(target=board.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{board.server_port}"
+    endpoints = {source: [f"{base}/{source}"] for source in ("remoteok", "remotive", "jobicy", "weworkremotely",
+                                                              "greenhouse")}
+    process, url = start_server(home, CAREER_ASSISTANT_ENDPOINTS=json.dumps(endpoints),
+                                CAREER_ASSISTANT_HTTP_RETRIES="1")
+    try:
+        page = browser.new_page()
+        page.set_default_timeout(TIMEOUT_MS * 3)
+        page.goto(url)
+        page.get_by_role("tab", name="Data").click()
+        button = page.locator("#refresh")
+        page.wait_for_function("() => !document.querySelector('#refresh').disabled")
+        before = snapshots.current_snapshot(Settings(home=home).listings_dir)
+        button.click()
+        page.wait_for_selector("#refresh-status >> text=wrote")
+        after = snapshots.current_snapshot(Settings(home=home).listings_dir)
+        assert after != before
+        jobicy = [l for l in snapshots.load_snapshot(after) if l.source == "jobicy"]
+        row = page.locator("#data-sources [role=row]", has_text="Jobicy").inner_text().split("\n")
+        assert [cell.strip() for cell in row if cell.strip()][:2] == ["Jobicy", str(len(jobicy))]
+        reply = Client(url, verbose=False).predict(f"Find {jobicy[0].title} jobs", api_name="/ask")
+        assert f"listing:{jobicy[0].id}" in {c["id"] for c in reply["citations"]}  # the new index answers
+        page.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        board.shutdown()

@@ -295,7 +295,7 @@ class Page:
 
     def _data_tab(self, page: gr.Blocks) -> None:
         sources = gr.Dataframe(headers=["Source", "Listings", "Last refresh"], label="Listings by source",
-                               interactive=False)
+                               interactive=False, elem_id="data-sources")
         guides = gr.Dataframe(headers=["Guide", "Title", "Sections", "As of"], label="Role guides",
                               interactive=False)
         index = gr.Markdown()
