@@ -117,7 +117,7 @@ def _heading(passage: Passage) -> str:
     return " > ".join(passage.meta.get("heading_path") or [passage.title])
 
 
-def _unique_units(section: list[Passage]) -> list[tuple[Passage, Unit]]:
+def unique_units(section: list[Passage]) -> list[tuple[Passage, Unit]]:
     """Units across a section's chunks without the overlap's repeats, in document order."""
     seen, found = set(), []
     for passage in section:
@@ -144,7 +144,7 @@ def answer_guide(understood: Understood, passages: list[Passage]) -> Draft:
 
 def answer_section(understood: Understood, section: list[Passage], composer: Composer, titled: bool = False) -> str:
     """List sections answer with their items; prose sections with their most relevant sentences."""
-    found = _unique_units(section)
+    found = unique_units(section)
     items = [(p, u) for p, u in found if u.kind == "item"]
     lead = [(p, u) for p, u in found if u.kind == "sentence" and u.position < min(
         (i.position for q, i in items if q is p), default=10**9)]
@@ -177,7 +177,7 @@ def _relevant_sentences(question: str, found: list[tuple[Passage, Unit]]) -> lis
 
 def answer_pay(understood: Understood, section: list[Passage]) -> Draft:
     composer = Composer()
-    rows = {u.cells()[0]: (p, u) for p, u in _unique_units(section) if u.kind == "row" and len(u.cells()) >= 2}
+    rows = {u.cells()[0]: (p, u) for p, u in unique_units(section) if u.kind == "row" and len(u.cells()) >= 2}
     asked = [m for m in understood.markets if m in rows] or ([] if understood.unknown_markets else list(MARKETS))
     lines = []
     for market in asked:
@@ -192,7 +192,7 @@ def answer_pay(understood: Understood, section: list[Passage]) -> Draft:
         return Draft(answer="", answerable=False)
     lead = "Base salary ranges for remote senior ML engineers, by market:" if len(lines) > 1 else \
         "The guide's base salary range for remote senior ML engineers:"
-    notes = [(p, u) for p, u in _unique_units(section)
+    notes = [(p, u) for p, u in unique_units(section)
              if u.kind == "sentence" and re.search(r"upper end|top of|equity|staff|principal", u.text, re.I)]
     extra = " ".join(f"{u.display} {composer.cite(p, u.text)}" for p, u in notes[:2])
     return Draft(answer="\n".join([lead, *lines]) + (f"\n\n{extra}" if extra else ""), answerable=True,

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer.compose import Composer
-from assistant.answer.extractive import _unique_units
+from assistant.answer.extractive import unique_units
 from assistant.answer.models import Passage
 from assistant.answer.units import Unit
 from assistant.guides import Guide
@@ -79,7 +79,7 @@ class Sources:
 
     def units(self, part: str) -> list[tuple[Passage, Unit]]:
         """A guide section's sentences, items and table rows, without the overlap's repeats."""
-        return _unique_units(self.section(part))
+        return unique_units(self.section(part))
 
     def items(self, part: str) -> list[Item]:
         found = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant.enrich.skills import _SKILLS
+from assistant.enrich.skills import SKILLS
 
 EXCERPT = 160  # characters of context shown around a skill in a statement
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
@@ -27,12 +27,12 @@ def find_term(text: str, term: str) -> int | None:
     if match:
         return match.start()
     wanted = term.lower()
-    return next((m.start() for name, m in _SKILLS.finditer(text) if name.lower() == wanted), None)
+    return next((m.start() for name, m in SKILLS.finditer(text) if name.lower() == wanted), None)
 
 
 def vocabulary(text: str) -> list[str]:
     """The skill names the vocabulary finds in `text`, in order, once each."""
-    return list(dict.fromkeys(name for name, _ in _SKILLS.finditer(text)))
+    return list(dict.fromkeys(name for name, _ in SKILLS.finditer(text)))
 
 
 def plain(text: str) -> str:

@@ -56,7 +56,7 @@ _SKILL_ENTRIES = (
     ("Machine Learning", "machine", r"(?i:machine learning)\b"),
     ("MLOps", "mlops ml", r"(?i:ml[- ]?ops)\b"),
 ) + PLATFORM_ENTRIES
-_SKILLS = Lexicon(_SKILL_ENTRIES)
+SKILLS = Lexicon(_SKILL_ENTRIES)
 _CANONICAL = {name.lower(): name for name, _, _ in _SKILL_ENTRIES} | {
     "golang": "Go",
     "postgres": "PostgreSQL",
@@ -140,7 +140,7 @@ def skills(tags: list[str], description: str) -> list[str]:
         if tag and tag.lower() not in _JUNK_TAGS:
             names.append(_CANONICAL.get(tag.lower(), tag))
     if description:
-        names += [name for name, _ in _SKILLS.finditer(description)]
+        names += [name for name, _ in SKILLS.finditer(description)]
     out: dict[str, str] = {}
     for name in names:
         out.setdefault(name.lower(), name)
