@@ -12,7 +12,7 @@ from assistant.answer.models import Answer, AnswerError, Passage
 from assistant.index.manifest import IndexMissing
 from assistant.index.retrieve import Hit, IndexMismatch, Retriever, place_terms
 from assistant.models import Listing
-from assistant.query import Filters, Intent, understand
+from assistant.query import Filters, Intent, Understood, understand
 from assistant.settings import Settings
 
 GUIDE_K = 5
@@ -73,7 +73,7 @@ class Assistant:
         started = time.perf_counter()
         question = self.check_question(question)
         history = conversation.turns if conversation else []
-        resolved = resolve(understand(question), history)
+        resolved = self._resolve(understand(question), history)
         if filters is not None:
             understood = resolved.understood
             understood.filters = merge_filters(understood.filters, filters)
@@ -85,11 +85,12 @@ class Assistant:
                         answerable=draft.answerable, backend="extractive",
                         understood=resolved.understood.model_dump(mode="json"))
         if resolved.note:
-            answer.notices.append(f"Follow-up: {resolved.note}.")
+            answer.notices.append(resolved.note)
         if self.stale:
             answer.notices.append(self.stale)
         if self.settings.llm == "openai" and draft.answerable and resolved.understood.intent is not Intent.listings:
-            answer = self._with_llm(answer, question, passages, history, on_token)
+            # The LLM answers the standalone question when the condense step made one.
+            answer = self._with_llm(answer, resolved.understood.question, passages, history, on_token)
         elif on_token:
             on_token(answer.answer)
         total = (time.perf_counter() - started) * 1000
@@ -99,6 +100,14 @@ class Assistant:
             conversation.turns.append(Turn(question=question, understood=resolved.understood, answer=answer.answer,
                                            listing_ids=[view.id for view in answer.listings]))
         return answer
+
+    def _resolve(self, understood: Understood, history: list[Turn]) -> Resolved:
+        """Follow-ups: the rules, or with an LLM configured its condense step, checked against the rules."""
+        if self.settings.llm == "openai" and history:
+            from assistant.answer.condense import resolve_follow_up  # the LLM client loads only when used
+
+            return resolve_follow_up(understood, history, self.settings)
+        return resolve(understood, history)
 
     # --- retrieval ---------------------------------------------------------------------------------------------
 

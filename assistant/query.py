@@ -500,7 +500,8 @@ _PAY_WORD = (
     r"(?:a |the |their |its |)(?:salary|salaries|pay|compensation|salary ranges?|pay ranges?|salary info\w*|wages?)"
 )
 _DISCLOSED = re.compile(
-    rf"\b(?:that|which|who|where they|where the|and|to) (?:actually |publicly |openly )?"
+    rf"\b(?:that|which|who|where they|where the|and|to|(?:which|any|all|none) of (?:these|those|them))"
+    rf" (?:actually |publicly |openly )?"
     rf"(?:disclose|state|show|list|mention|include|publish|post|display|give|share)s? {_PAY_WORD}\b"
     rf"|\b(?:with|having|has|have|incl\w*) (?:a |an |the )?(?:disclosed |listed |stated |posted |published |visible )?"
     rf"(?:salary|salaries|salary ranges?|pay ranges?|pay transparency|transparent (?:pay|salar\w+)|salary info\w*)\b"
@@ -1078,16 +1079,18 @@ def _decide(text: _Text, cues: _Cues) -> tuple[Intent, str]:
     return Intent.general, "no specific topic named"
 
 
-def understand(question: str, *, today: date | None = None) -> Understood:
+def understand(question: str, *, today: date | None = None, intent: Intent | None = None) -> Understood:
     """The intent of a question and the filters it names, with one explanation line per filter or decision.
 
-    `today` dates the ECB rate a salary floor is converted at (today's date when not given).
+    `today` dates the ECB rate a salary floor is converted at (today's date when not given). `intent` reads
+    the question as that intent instead of deciding one: a follow-up ("what about staff level?") is read
+    in the light of the previous turn, so its cues land as that turn's kind of filters.
     """
     question = question or ""
     readable, injection = _blank_injection(question)
     text = _tokenize(question, readable)
     cues = _extract(text, today or date.today(), injection)
-    intent, why = _decide(text, cues)
+    intent, why = _decide(text, cues) if intent is None else (intent, "read as a follow-up")
     head = [f"intent: {intent.value} ({why})"] + [f"ignored: instruction-like text '{q}'" for q in injection]
     if intent is Intent.off_topic:
         return Understood(question=question, intent=intent, filters=Filters(), explanation=head)

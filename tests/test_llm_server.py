@@ -161,3 +161,20 @@ def test_smollm2_answers_are_checked_against_the_pay_section(tmp_path, record_pr
     record_property("smollm2_answers", answers)
     for answer in answers:
         _recheck(answer, passages)
+
+
+def test_smollm2_follow_ups_keep_the_place_they_name(indexed_home, monkeypatch, tmp_path):
+    """The condense step on a real small model: it tends to repeat the previous question, dropping the place the
+    follow-up names; the guard must catch that, so the follow-up is still about the UK."""
+    monkeypatch.setenv("CAREER_ASSISTANT_HOME", str(indexed_home))
+    from assistant.chat import Assistant, Conversation
+
+    with llama_server(smollm2_gguf(), tmp_path / "llama-server.log") as (_, url):
+        bot = Assistant(Settings(llm="openai", openai_base_url=url, openai_api_key=None, llm_model="smollm2-135m",
+                                 llm_timeout=120.0, llm_max_tokens=120))
+        chat = Conversation()
+        bot.ask(QUESTION, chat)
+        answer = bot.ask("and in the UK?", chat)
+    print("\n".join(answer.notices))
+    assert answer.understood["markets"] == ["United Kingdom"]
+    assert any(n.startswith("Follow-up") for n in answer.notices)

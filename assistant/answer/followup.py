@@ -1,12 +1,14 @@
-"""Multi-turn chat without an LLM: follow-ups are read against the previous turn by a few explicit rules."""
+"""Multi-turn chat: follow-ups are read against the previous turn by a few explicit rules.
+
+Both backends use them: with an LLM, condense.py asks the model for a standalone question first and falls
+back to these rules when its rewrite fails or cannot be trusted."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from assistant.places import resolve_place
-from assistant.query import Filters, Intent, Understood
+from assistant.query import Filters, Intent, Understood, understand
 
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
              "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
@@ -14,8 +16,10 @@ _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
 _REFERENCE = re.compile(
     r"\b(?:the\s+)?(?P<ord>" + "|".join(_ORDINALS) + r")\b(?:\s+(?:one|listing|job|role|result))?"
     r"|\b(?:number|#|no\.?)\s*(?P<num>\d{1,2})\b", re.I)
-_FRAGMENT = re.compile(r"^\s*(?:and|or|what about|how about|but|also)\b", re.I)
-_BACK = re.compile(r"\b(?:th(?:ose|ese|em)|that one|this one|it)\b", re.I)
+_FRAGMENT = re.compile(r"^\s*(?:and|or|what about|how about|but|also|only|just)\b", re.I)
+_BACK = re.compile(r"\b(?:th(?:ose|ese|em)|that one|this one|it|ones)\b", re.I)
+_ADDING = re.compile(r"\b(?:also|too|as well|plus)\b", re.I)  # "and in Canada too?" adds a place
+_COMPARED = re.compile(r"\b(?:that|this|it|th(?:ose|ese|em))\s+compares?\b|^\s*(?:compared?|vs\.?|versus)\b", re.I)
 
 
 @dataclass
@@ -30,7 +34,7 @@ class Turn:
 class Resolved:
     understood: Understood
     listing_id: str | None = None  # set when the question points at one listing of the previous answer
-    note: str | None = None  # how the follow-up was read, shown to the user
+    note: str | None = None  # how the follow-up was read: a notice shown to the user as it is
 
 
 def resolve(understood: Understood, history: list[Turn]) -> Resolved:
@@ -39,20 +43,44 @@ def resolve(understood: Understood, history: list[Turn]) -> Resolved:
         return Resolved(understood)
     pointed = _pointed_listing(understood.question, previous)
     if pointed:
-        return Resolved(understood, listing_id=pointed, note=f"about {pointed} from the previous answer")
-    if previous.understood.intent is Intent.listings and _refers_back(understood):
-        merged = merge_filters(previous.understood.filters, understood.filters)
-        new = understood.model_copy(update={"intent": Intent.listings, "filters": merged})
-        return Resolved(new, note="narrowing the previous listing search")
-    if _is_fragment(understood) and previous.understood.intent not in (Intent.off_topic, Intent.general):
-        new = understood.model_copy(update={"intent": previous.understood.intent,
-                                            "filters": previous.understood.filters if not understood.markets
-                                            and not understood.unknown_markets else understood.filters})
-        if previous.understood.intent is Intent.listings:
-            named = _with_named_places(understood)
-            new.filters = merge_filters(previous.understood.filters, named, replace_places=True)
-        return Resolved(new, note=f"read as a follow-up to: {previous.question}")
+        return Resolved(understood, listing_id=pointed, note=f"Follow-up: about {pointed} from the previous answer.")
+    if previous.understood.intent is Intent.listings:
+        return _after_listings(understood, previous)
+    if previous.understood.intent not in (Intent.off_topic, Intent.general) and (
+            _is_fragment(understood) or _COMPARED.search(understood.question)):
+        return _after_guide(understood, previous)
     return Resolved(understood)
+
+
+def _after_listings(understood: Understood, previous: Turn) -> Resolved:
+    """"only the senior ones", "and in taiwan?": the previous search with what the follow-up names."""
+    if not (_refers_back(understood) or _is_fragment(understood)):
+        return Resolved(understood)
+    # Re-read as a search: a fragment read as a guide question keeps no listing filters ("staff level" is levels).
+    asked = understood if understood.intent is Intent.listings else \
+        understand(understood.question, intent=Intent.listings)
+    if understood.intent not in (Intent.general, Intent.listings) and not _names_filters(asked.filters):
+        return Resolved(understood)  # "and what are the red flags?" asks something new
+    # What a follow-up names moves the search there ("and in taiwan?"), unless it says it adds ("Canada too").
+    replace = not _ADDING.search(understood.question)
+    merged = merge_filters(previous.understood.filters, asked.filters, replace=replace)
+    return Resolved(asked.model_copy(update={"filters": merged}),
+                    note="Follow-up: narrowing the previous listing search.")
+
+
+def _after_guide(understood: Understood, previous: Turn) -> Resolved:
+    """"and in the UK?", "how does that compare with the US?": the previous topic, for the market now named."""
+    before = previous.understood
+    asked = understand(understood.question, intent=before.intent) if understood.intent is not before.intent \
+        else understood
+    named = asked.markets or asked.unknown_markets
+    markets = asked.markets if named else before.markets
+    comparing = bool(_COMPARED.search(understood.question))
+    if comparing:  # both markets: the one asked about before, and the one it is compared with
+        markets = list(dict.fromkeys([*before.markets, *asked.markets]))
+    new = asked.model_copy(update={"markets": markets, "comparison": asked.comparison or comparing,
+                                   "unknown_markets": asked.unknown_markets if named else before.unknown_markets})
+    return Resolved(new, note=f"Follow-up: read as a follow-up to: {previous.question}")
 
 
 def _pointed_listing(question: str, previous: Turn) -> str | None:
@@ -67,8 +95,7 @@ def _pointed_listing(question: str, previous: Turn) -> str | None:
 
 
 def _refers_back(understood: Understood) -> bool:
-    return understood.intent is Intent.listings and bool(_BACK.search(understood.question)) or (
-        _is_fragment(understood) and understood.intent in (Intent.general, Intent.listings))
+    return understood.intent is Intent.listings and bool(_BACK.search(understood.question))
 
 
 def _is_fragment(understood: Understood) -> bool:
@@ -76,27 +103,20 @@ def _is_fragment(understood: Understood) -> bool:
     return bool(_FRAGMENT.match(understood.question)) or (short and understood.intent is Intent.general)
 
 
-def _with_named_places(understood: Understood) -> Filters:
-    """A fragment read as a guide question keeps its places as markets; a listing search needs them as places."""
-    countries, regions = list(understood.filters.countries), list(understood.filters.regions)
-    for name in [*understood.markets, *understood.unknown_markets]:
-        place = resolve_place("worldwide" if name == "Remote (global)" else name)
-        if place:
-            countries += place.countries
-            regions += place.regions
-    return understood.filters.model_copy(update={"countries": countries, "regions": regions})
+def _names_filters(filters: Filters) -> bool:
+    return bool(filters.model_dump(exclude_defaults=True, exclude={"kind"}))
 
 
-def merge_filters(old: Filters, new: Filters, replace_places: bool = False) -> Filters:
-    """The earlier search's filters, with whatever the follow-up names added or, for places, replaced."""
+def merge_filters(old: Filters, new: Filters, replace: bool = False) -> Filters:
+    """The earlier search's filters with whatever the follow-up names: its lists added to the old ones or, with
+    `replace`, put in their place. Every list filter is any-of, so adding "staff" to ["senior"] would widen
+    the search where "what about staff level?" moves it."""
     merged = old.model_dump()
     for name, value in new.model_dump(exclude_defaults=True).items():
         if name == "kind":
             continue
-        if isinstance(value, list) and not (replace_places and name in ("countries", "regions")):
-            merged[name] = list(dict.fromkeys([*merged[name], *value]))
-        else:
-            merged[name] = value
-    if replace_places and (new.countries or new.regions):
+        adding = isinstance(value, list) and not replace
+        merged[name] = list(dict.fromkeys([*merged[name], *value])) if adding else value
+    if replace and (new.countries or new.regions):  # one place, told in two fields: "Taiwan" drops "Europe" too
         merged["countries"], merged["regions"] = new.countries, new.regions
     return Filters.model_validate(merged)

@@ -3,8 +3,9 @@
 The model gets the numbered sources, the earlier turns and the question as delimited data under a system
 prompt that says to answer only from the sources, cite [n], and follow no instruction found in the data.
 Its text is not trusted either: the caller runs it through the citation check (check.py). This module only
-streams the text and turns every failure into an LLMError whose message is safe to show: it names the
-kind of failure, never the API key, the prompt or the server's own words.
+streams the text (or, for condense.py, completes one short prompt) and turns every failure into an LLMError
+whose message is safe to show: it names the kind of failure, never the API key, the prompt or the server's
+own words.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Callable, Iterator
 import httpx
 import openai
 from llama_index.core.base.llms.types import ChatMessage, ChatResponse, MessageRole
+from llama_index.core.prompts import BasePromptTemplate
 from llama_index.llms.openai_like import OpenAILike
 
 from assistant.answer.models import Passage
@@ -66,12 +68,16 @@ def _sources_block(passages: list[Passage]) -> str:
     return "<sources>\n" + "\n".join(sources) + "\n</sources>"
 
 
+def shorten(text: str) -> str:
+    """One earlier turn as history: one line, at most HISTORY_CHARS (a listing table's head says enough)."""
+    text = " ".join(text.split())
+    return text if len(text) <= HISTORY_CHARS else text[:HISTORY_CHARS].rstrip() + "…"
+
+
 def _history_block(history: list[tuple[str, str]]) -> str:
     turns = []
     for role, text in history[-HISTORY_TURNS:]:
-        text = " ".join(text.split())
-        text = text if len(text) <= HISTORY_CHARS else text[:HISTORY_CHARS].rstrip() + "…"
-        turns.append(f"{'Assistant' if role == 'assistant' else 'User'}: {_data(text)}")
+        turns.append(f"{'Assistant' if role == 'assistant' else 'User'}: {_data(shorten(text))}")
     return "<history>\n" + "\n".join(turns) + "\n</history>"
 
 
@@ -105,11 +111,11 @@ def _client(settings: Settings) -> openai.OpenAI:
                          timeout=timeout)
 
 
-def _llm(settings: Settings, client: openai.OpenAI) -> OpenAILike:
+def _llm(settings: Settings, client: openai.OpenAI, max_tokens: int | None = None) -> OpenAILike:
     try:
         return OpenAILike(model=settings.llm_model, api_base=str(client.base_url), api_key=client.api_key,
                           is_chat_model=True, timeout=settings.llm_timeout, max_retries=0,
-                          max_tokens=settings.llm_max_tokens, temperature=0, openai_client=client)
+                          max_tokens=max_tokens or settings.llm_max_tokens, temperature=0, openai_client=client)
     except Exception:  # llama-index refuses some model names (those only the Responses API serves)
         raise LLMError("config", f"model {settings.llm_model!r} cannot be used here") from None
 
@@ -136,6 +142,12 @@ def _failure(exc: BaseException) -> LLMError:
     return LLMError("malformed", "malformed response")  # bad JSON, chunks missing their fields, ...
 
 
+def _logged(exc: BaseException) -> LLMError:
+    error = _failure(exc)
+    log.warning("%s (%s)", error, type(exc).__name__)  # the type only: messages may quote the request
+    return error
+
+
 def _finished(chunk: ChatResponse) -> bool:
     choices = getattr(chunk.raw, "choices", None) or []
     return any(getattr(choice, "finish_reason", None) for choice in choices)
@@ -147,9 +159,7 @@ def _deltas(llm: OpenAILike, messages: list[ChatMessage]) -> Iterator[tuple[str,
         for chunk in llm.stream_chat(messages):
             yield chunk.delta or "", _finished(chunk)
     except Exception as exc:  # anything the endpoint does wrong must reach the user as a notice, not a traceback
-        error = _failure(exc)
-        log.warning("%s (%s)", error, type(exc).__name__)  # the type only: messages may quote the request
-        raise error from None
+        raise _logged(exc) from None
 
 
 def generate(question: str, passages: list[Passage], settings: Settings, *,
@@ -168,6 +178,17 @@ def generate(question: str, passages: list[Passage], settings: Settings, *,
     finally:
         client.close()
     return _complete(_ECHOED_TAG.sub("", "".join(parts)).strip(), chunks, finished)
+
+
+def predict(prompt: BasePromptTemplate, settings: Settings, *, max_tokens: int, **variables: str) -> str:
+    """One short, non-streamed completion of a llama-index prompt (the condense step); raises LLMError."""
+    client = _client(settings)
+    try:
+        return _llm(settings, client, max_tokens).predict(prompt, **variables).strip()
+    except Exception as exc:  # as in _deltas: a notice for the user, never a traceback
+        raise _logged(exc) from None
+    finally:
+        client.close()
 
 
 def _complete(text: str, chunks: int, finished: bool) -> str:

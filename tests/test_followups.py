@@ -1,0 +1,249 @@
+"""Follow-ups: the rules both backends use, asked through a conversation, and the LLM's condense step with its guard.
+
+The LLM half runs against the scripted OpenAI-compatible server of test_llm_faults.py. The condense request is
+the one that does not stream (answers stream), so each test scripts the two separately.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant.answer.followup import Turn, merge_filters, resolve
+from assistant.chat import Assistant, Conversation
+from assistant.query import Filters, Intent, understand
+from assistant.settings import Settings
+from tests.test_llm_faults import completion, hang, reply, server, settings_for  # noqa: F401 - server is a fixture
+
+GERMANY = "What do senior ML engineers earn in Germany?"
+US_ML_JOBS = "show me ML jobs in the US"
+
+
+@pytest.fixture
+def assistant(indexed_home, monkeypatch) -> Assistant:
+    monkeypatch.setenv("CAREER_ASSISTANT_HOME", str(indexed_home))
+    return Assistant(Settings())
+
+
+def filters_of(answer) -> dict:
+    return {name: value for name, value in answer.understood["filters"].items() if value not in (None, [], False)}
+
+
+def after(first: str, question: str):
+    """The rules' reading of `question` asked right after `first`."""
+    return resolve(understand(question), [Turn(question=first, understood=understand(first), listing_ids=["a", "b"])])
+
+
+# --- the rules, on understand()'s output -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("only the senior ones", {"countries": ["US"], "seniority": ["senior"]}),
+    ("just the remote ones", {"countries": ["US"], "work_modes": ["remote"]}),
+    ("which of those state a salary?", {"countries": ["US"], "salary_disclosed": True}),
+    ("any in Canada instead?", {"countries": ["CA"]}),
+    ("and in taiwan?", {"countries": ["TW"]}),
+    ("what about APAC?", {"regions": ["APAC"]}),
+    ("what about staff level?", {"countries": ["US"], "seniority": ["staff"]}),
+    ("and in Canada too?", {"countries": ["US", "CA"]}),
+    ("which of those pay over $150k?", {"countries": ["US"], "min_annual_usd": 150000.0}),
+])
+def test_follow_ups_adjust_the_previous_listing_search(question, expected):
+    resolved = after(US_ML_JOBS, question)
+    assert resolved.understood.intent is Intent.listings and resolved.listing_id is None
+    found = resolved.understood.filters.model_dump(mode="json", exclude_defaults=True)
+    assert found == {"kind": "listing", "ml_only": True, **expected}
+    assert resolved.note == "Follow-up: narrowing the previous listing search."
+
+
+def test_which_of_those_state_a_salary_is_a_search_not_a_pay_question():
+    understood = understand("which of those state a salary?")
+    assert understood.intent is Intent.listings and understood.filters.salary_disclosed is True
+
+
+def test_a_new_guide_question_after_a_search_is_not_taken_for_a_filter():
+    resolved = after(US_ML_JOBS, "and what are the red flags?")
+    assert resolved.understood.intent is Intent.flags and resolved.note is None
+
+
+def test_a_named_level_moves_the_search_rather_than_widening_it():
+    resolved = after("senior ML jobs in the US", "what about staff level?")
+    assert resolved.understood.filters.seniority == ["staff"]  # any-of: ["senior", "staff"] would widen it
+
+
+def test_merge_adds_unless_told_to_replace():
+    old, new = Filters(countries=["US"], seniority=["senior"]), Filters(regions=["APAC"], seniority=["staff"])
+    assert merge_filters(old, new).model_dump(exclude_defaults=True) == {
+        "countries": ["US"], "regions": ["APAC"], "seniority": ["senior", "staff"]}
+    assert merge_filters(old, new, replace=True).model_dump(exclude_defaults=True) == {
+        "regions": ["APAC"], "seniority": ["staff"]}
+
+
+@pytest.mark.parametrize(("first", "question", "markets", "comparison"), [
+    (GERMANY, "and in the UK?", ["United Kingdom"], False),
+    ("how much do senior MLEs make in the UK?", "and for fully remote global roles?", ["Remote (global)"], False),
+    ("what do senior mles earn in canada", "how does that compare with the US?", ["Canada", "United States"], True),
+    (GERMANY, "and for staff?", ["Germany"], False),  # no market named: the previous one stays
+])
+def test_guide_follow_ups_keep_the_topic_and_take_the_market(first, question, markets, comparison):
+    resolved = after(first, question)
+    assert resolved.understood.intent is Intent.pay
+    assert resolved.understood.markets == markets and resolved.understood.comparison is comparison
+
+
+def test_a_pointer_names_the_listing():
+    assert after(US_ML_JOBS, "tell me more about the second one").listing_id == "b"
+
+
+# --- the rules, through a conversation ---------------------------------------------------------------------
+
+def test_narrowing_a_listing_search_step_by_step(assistant):
+    chat = Conversation()
+    first = assistant.ask(US_ML_JOBS, chat)
+    assert first.listings
+    senior = assistant.ask("only the senior ones", chat)
+    assert filters_of(senior) == {"kind": "listing", "countries": ["US"], "seniority": ["senior"], "ml_only": True}
+    assert senior.listings and all(assistant.listings[v.id].seniority.value == "senior" for v in senior.listings)
+    assert "Follow-up: narrowing the previous listing search." in senior.notices
+    staff = assistant.ask("what about staff level?", chat)
+    assert filters_of(staff)["seniority"] == ["staff"] and filters_of(staff)["countries"] == ["US"]
+    assert staff.listings and all(assistant.listings[v.id].seniority.value == "staff" for v in staff.listings)
+
+
+def test_which_of_those_state_a_salary(assistant):
+    chat = Conversation()
+    assistant.ask(US_ML_JOBS, chat)
+    paid = assistant.ask("which of those state a salary?", chat)
+    assert paid.understood["intent"] == "listings"
+    assert filters_of(paid) == {"kind": "listing", "countries": ["US"], "salary_disclosed": True, "ml_only": True}
+    assert paid.listings and all(view.salary is not None for view in paid.listings)
+
+
+def test_a_new_place_replaces_the_old_one_and_keeps_the_other_filters(assistant):
+    chat = Conversation()
+    assistant.ask("find remote jobs in europe", chat)
+    canada = assistant.ask("and in canada?", chat)
+    assert filters_of(canada) == {"kind": "listing", "countries": ["CA"], "work_modes": ["remote"]}
+    assert canada.listings
+    for view in canada.listings:
+        location = assistant.listings[view.id].location
+        assert "CA" in location.countries or "Worldwide" in location.regions
+    taiwan = assistant.ask("any in Taiwan instead?", chat)
+    assert filters_of(taiwan) == {"kind": "listing", "countries": ["TW"], "work_modes": ["remote"]}
+    assert all("Worldwide" in assistant.listings[v.id].location.regions for v in taiwan.listings)
+
+
+def test_just_the_remote_ones(assistant):
+    chat = Conversation()
+    assistant.ask("senior jobs in the US", chat)
+    remote = assistant.ask("just the remote ones", chat)
+    assert filters_of(remote) == {"kind": "listing", "countries": ["US"], "seniority": ["senior"],
+                                  "work_modes": ["remote"]}
+    assert remote.listings and all(view.work_mode == "remote" for view in remote.listings)
+
+
+def test_pay_follow_up_compares_with_the_market_asked_before(assistant):
+    chat = Conversation()
+    assistant.ask("what do senior mles earn in canada", chat)
+    compared = assistant.ask("how does that compare with the US?", chat)
+    assert "CAD 175,000" in compared.answer and "$190,000" in compared.answer
+
+
+# --- the LLM's condense step ----------------------------------------------------------------------------------
+
+UK = "What do senior ML engineers earn in the United Kingdom?"
+
+
+def scripted(condense, answer=None):
+    """Condense requests (not streamed) get `condense`; answers (streamed) fail, so the answer is extractive."""
+    answer = answer or reply(503, '{"error": {"message": "busy"}}')
+
+    def script(handler, body):
+        return (answer if body.get("stream") else condense)(handler, body)
+    return script
+
+
+def condense_requests(server) -> list[dict]:
+    return [r["body"] for r in server.requests if not r["body"].get("stream")]
+
+
+@pytest.fixture
+def llm_assistant(indexed_home, monkeypatch, server):  # noqa: F811 - the fixture imported above
+    monkeypatch.setenv("CAREER_ASSISTANT_HOME", str(indexed_home))
+    return Assistant(settings_for(server.url, llm_timeout=0.5))
+
+
+def test_the_condensed_question_is_used(llm_assistant, server):  # noqa: F811
+    server.script = scripted(completion(UK))
+    chat = Conversation()
+    llm_assistant.ask(GERMANY, chat)
+    assert condense_requests(server) == []  # no history yet: nothing to condense
+    follow = llm_assistant.ask("and in the UK?", chat)
+    assert "£110,000 – £175,000" in follow.answer and "€110,000" not in follow.answer
+    assert f"Follow-up read as: {UK}" in follow.notices
+    assert follow.understood["question"] == UK and follow.understood["markets"] == ["United Kingdom"]
+    [request] = condense_requests(server)
+    prompt = request["messages"][-1]["content"]
+    assert prompt.startswith("Given a conversation (between Human and Assistant)")  # llama-index's own prompt
+    assert f"user: {GERMANY}" in prompt and "assistant: " in prompt and "€110,000" in prompt  # the history
+    assert prompt.index("<Follow Up Message>") < prompt.index("and in the UK?")
+    assert request["max_tokens"] <= 128 and request["temperature"] == 0
+
+
+def test_a_label_and_an_explanation_around_the_rewrite_are_dropped(llm_assistant, server):  # noqa: F811
+    server.script = scripted(completion(f"Standalone question: \"{UK}\"\nThis keeps the role from the history."))
+    chat = Conversation()
+    llm_assistant.ask(GERMANY, chat)
+    follow = llm_assistant.ask("and in the UK?", chat)
+    assert f"Follow-up read as: {UK}" in follow.notices and "£110,000 – £175,000" in follow.answer
+
+
+@pytest.mark.parametrize(("script", "why"), [
+    (lambda server: reply(500, '{"error": {"message": "boom"}}'), "server error (HTTP 500)"),
+    (lambda server: hang(server.release), "timed out"),
+    (lambda server: completion("Sure! " + "Here is a long story about the sea and its many moods. " * 8),
+     "far longer"),
+    (lambda server: completion("Senior ML engineers in the UK earn £110,000 – £175,000."), "figures"),
+    (lambda server: completion("What is the weather like in the UK today?"), "something else"),
+    (lambda server: completion("What do senior ML engineers earn in Germany?"), "dropped United Kingdom"),
+    (lambda server: completion("   "), "no question"),
+])
+def test_a_failed_or_implausible_rewrite_falls_back_to_the_rules(llm_assistant, server, script, why):  # noqa: F811
+    server.script = scripted(script(server))
+    chat = Conversation()
+    llm_assistant.ask(GERMANY, chat)
+    follow = llm_assistant.ask("and in the UK?", chat)
+    assert "£110,000 – £175,000" in follow.answer and "€110,000" not in follow.answer  # the rules' reading
+    notice = next(n for n in follow.notices if "could not rewrite the follow-up" in n)
+    assert notice.startswith(f"Follow-up: read as a follow-up to: {GERMANY}") and why in notice
+    assert follow.understood["question"] == "and in the UK?"
+
+
+def test_a_pointer_at_a_listing_stays_with_the_rules(llm_assistant, server):  # noqa: F811
+    server.script = scripted(completion("Tell me more about the AI Engineer job."))
+    chat = Conversation()
+    listed = llm_assistant.ask(US_ML_JOBS, chat)
+    second = llm_assistant.ask("tell me more about the second one", chat)
+    assert [view.id for view in second.listings] == [listed.listings[1].id]
+    assert condense_requests(server) == []
+
+
+def test_a_condensed_search_keeps_the_filters_the_rules_carried(llm_assistant, server):  # noqa: F811
+    standalone = "Which ML jobs in the US state a salary?"  # no "which ... state" together: the words alone lose it
+    assert understand(standalone).filters.salary_disclosed is None
+    server.script = scripted(completion(standalone))
+    chat = Conversation()
+    llm_assistant.ask(US_ML_JOBS, chat)
+    paid = llm_assistant.ask("which of those state a salary?", chat)
+    assert filters_of(paid) == {"kind": "listing", "countries": ["US"], "salary_disclosed": True, "ml_only": True}
+    assert f"Follow-up read as: {standalone}" in paid.notices
+    history = condense_requests(server)[0]["messages"][-1]["content"]
+    assert f"user: {US_ML_JOBS}" in history and "matching listing" in history  # the table's head, shortened
+
+
+def test_the_request_is_shown_the_key_only_in_the_header(llm_assistant, server):  # noqa: F811
+    server.script = scripted(completion(UK))
+    chat = Conversation()
+    llm_assistant.ask(GERMANY, chat)
+    follow = llm_assistant.ask("and in the UK?", chat)
+    assert "sk-test-SECRET" not in json.dumps(condense_requests(server)) + follow.model_dump_json()
