@@ -45,6 +45,7 @@ from functools import lru_cache
 from pydantic import BaseModel, Field
 
 from assistant.answer.models import Citation, Passage
+from assistant.answer.units import LINE_UNIT, LIST_MARK, TABLE_RULE, line_spans, sentence_spans
 from assistant.enrich.lexicon import Lexicon
 from assistant.enrich.platforms import PLATFORM_ENTRIES
 from assistant.places import resolve_place
@@ -280,37 +281,9 @@ def name_words(passages: list[Passage]) -> frozenset[str]:
     return frozenset(fold(w).strip() for w in capital - lower)
 
 
-# --- units -----------------------------------------------------------------------------------------------
+# --- units (cut by assistant.answer.units) ------------------------------------------------------------------
 
 _MARKER = re.compile(r"\[(\d+(?:\s*[,–-]\s*\d+)*)\]")
-_LINE_UNIT = re.compile(r"^\s*(?:[-*+•]\s|\d+[.)]\s|\||#{1,6}\s)")
-_LIST_MARK = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
-_TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]*-[\s:|-]*\|?\s*$")
-# A sentence ends at . ! or ? (and any closing quotes, emphasis and markers) before a space and a non-lower-case
-# character; "e.g." and initials do not end one.
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)*_]*(?:\s*\[\d+(?:\s*[,–-]\s*\d+)*\])*(?=\s+[^\s a-z]|\s*$)")
-_ABBREVIATIONS = frozenset("e.g i.e etc vs approx incl dr mr ms mrs st no jr sr inc ltd co u.s".split())
-
-
-def sentence_spans(line: str, offset: int = 0) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of one line of prose, stripped, shifted by `offset`."""
-    spans, start = [], 0
-    for m in _SENTENCE_END.finditer(line):
-        word = re.search(r"([\w.]*)$", line[:m.start()])[1].lower()
-        if word in _ABBREVIATIONS or len(word) == 1 and word.isalpha():
-            continue
-        spans.append((start, m.end()))
-        start = m.end()
-    spans.append((start, len(line)))
-    return [(offset + s + _lead(line[s:e]), offset + e - _trail(line[s:e])) for s, e in spans if line[s:e].strip()]
-
-
-def _lead(text: str) -> int:
-    return len(text) - len(text.lstrip())
-
-
-def _trail(text: str) -> int:
-    return len(text) - len(text.rstrip())
 
 
 def markers(text: str) -> list[int]:
@@ -351,19 +324,9 @@ def passage_quotes(passage: Passage) -> list[str]:
     quotes = [text[:cut].strip()] if cut else []
     offset = cut
     for line in text[cut:].split("\n"):
-        quotes += [text[s:e] for s, e in _line_spans(line, offset)]
+        quotes += [text[s:e] for s, e in line_spans(line, offset)]
         offset += len(line) + 1
     return [q for q in quotes if q]
-
-
-def _line_spans(line: str, offset: int) -> list[tuple[int, int]]:
-    if not line.strip() or _TABLE_RULE.match(line):
-        return []
-    if _LINE_UNIT.match(line):
-        mark = _LIST_MARK.match(line)
-        start = mark.end() if mark else _lead(line)
-        return [(offset + start, offset + len(line) - _trail(line))]
-    return sentence_spans(line, offset)
 
 
 @lru_cache(maxsize=512)
@@ -404,8 +367,8 @@ def _answer_units(text: str) -> list[_Unit]:
     units, offset = [], 0
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
-        if body.strip() and not _TABLE_RULE.match(body):
-            if _LINE_UNIT.match(body):
+        if body.strip() and not TABLE_RULE.match(body):
+            if LINE_UNIT.match(body):
                 units.append(_Unit(offset, offset + len(line), True))
             else:
                 units += [_Unit(s, e, False) for s, e in sentence_spans(body, offset)]
@@ -430,7 +393,7 @@ def _check_unit(unit: _Unit, text: str, by_n: dict[int, Passage], names: frozens
     """Fill in the unit's citations and support; the reason it fails, or None."""
     raw = text[unit.start:unit.end].strip()
     unit.cites = markers(raw)
-    body = _LIST_MARK.sub("", _MARKER.sub(" ", raw), count=1)
+    body = LIST_MARK.sub("", _MARKER.sub(" ", raw), count=1)
     unit.words = frozenset(fold(body).split())
     figs = figures(body)
     ents = entities(body, names, market_words=bool(figs))

@@ -1,17 +1,54 @@
-"""The quotable units of a chunk: sentences, list items and table rows, each an exact substring of the chunk."""
+"""Cutting text into units — sentences, list items, table rows and headings — each an exact span of the text.
+
+One splitter for both sides of a citation: the extractive backend quotes the units of retrieved chunks, and
+the citation check (check.py) reads generated answers and source passages with the same rules.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-# A sentence ends at . ? or ! followed by a space and a capital, a digit or a quote; abbreviations such as
-# "e.g." are rare in these texts and cost at most a split sentence, never a wrong quote.
-_SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z0-9\"'(£$€])")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
-_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-_TABLE_RULE = re.compile(r"^\s*\|[\s:|-]+\|\s*$")
+LINE_UNIT = re.compile(r"^\s*(?:[-*+•]\s|\d+[.)]\s|\||#{1,6}\s)")  # a line that is one unit whole
+LIST_MARK = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
+TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]*-[\s:|-]*\|?\s*$")
+# A sentence ends at . ! or ? (and any closing quotes, emphasis and markers) before a space and a non-lower-case
+# character; "e.g." and initials do not end one.
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)*_]*(?:\s*\[\d+(?:\s*[,–-]\s*\d+)*\])*(?=\s+[^\s a-z]|\s*$)")
+_ABBREVIATIONS = frozenset("e.g i.e etc vs approx incl dr mr ms mrs st no jr sr inc ltd co u.s".split())
 _BOLD_LABEL = re.compile(r"^\*\*(.+?):?\*\*:?\s*")
+
+
+def sentence_spans(line: str, offset: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of one line of prose, stripped, shifted by `offset`."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(line):
+        word = re.search(r"([\w.]*)$", line[:m.start()])[1].lower()
+        if word in _ABBREVIATIONS or len(word) == 1 and word.isalpha():
+            continue
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(line)))
+    return [(offset + s + _lead(line[s:e]), offset + e - _trail(line[s:e])) for s, e in spans if line[s:e].strip()]
+
+
+def line_spans(line: str, offset: int) -> list[tuple[int, int]]:
+    """The units of one line as the check quotes them: a whole-line unit without its list marker, or sentences."""
+    if not line.strip() or TABLE_RULE.match(line):
+        return []
+    if LINE_UNIT.match(line):
+        mark = LIST_MARK.match(line)
+        start = mark.end() if mark else _lead(line)
+        return [(offset + start, offset + len(line) - _trail(line))]
+    return sentence_spans(line, offset)
+
+
+def _lead(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _trail(text: str) -> int:
+    return len(text) - len(text.rstrip())
 
 
 @dataclass(frozen=True)
@@ -23,7 +60,7 @@ class Unit:
     @property
     def display(self) -> str:
         """The unit as prose: list markers dropped, a bold label kept as a lead-in."""
-        text = _LIST_ITEM.sub("", self.text).strip()
+        text = LIST_MARK.sub("", self.text).strip()
         return _BOLD_LABEL.sub(lambda m: f"**{m.group(1)}:** ", text) if self.kind == "item" else text
 
     def cells(self) -> list[str]:
@@ -42,18 +79,13 @@ def units(chunk_text: str, skip_heading: bool = True) -> list[Unit]:
 
 
 def _line_units(line: str, offset: int) -> list[Unit]:
+    """A table row or list item whole (marker kept: the quote shows it), other lines sentence by sentence."""
     stripped = line.strip()
-    if not stripped or _TABLE_RULE.match(line):
+    if not stripped or TABLE_RULE.match(line):
         return []
     start = offset + line.index(stripped)
-    if _TABLE_ROW.match(line):
+    if stripped.startswith("|"):
         return [Unit(stripped, "row", start)]
-    if _LIST_ITEM.match(line):
+    if LIST_MARK.match(line):
         return [Unit(stripped, "item", start)]
-    result, cursor = [], 0
-    for piece in _SENTENCE_END.split(stripped):
-        at = stripped.index(piece, cursor)
-        cursor = at + len(piece)
-        if piece.strip():
-            result.append(Unit(piece.strip(), "sentence", start + at))
-    return result
+    return [Unit(line[s - offset:e - offset], "sentence", s) for s, e in sentence_spans(line, offset)]
