@@ -162,6 +162,9 @@ class Assistant:
         if not checked.kept:
             answer.notices.append("The language model's answer failed the citation check; this answer is extractive.")
             return answer
+        if not checked.citations:  # a reply that cites nothing ("Good question!") says nothing checkable
+            answer.notices.append("The language model's answer cited no source; this answer is extractive.")
+            return answer
         notices = [f"Removed a sentence that its sources do not support: {sentence!r} ({reason})"
                    for sentence, reason in checked.removed]
         return answer.model_copy(update={"answer": checked.text, "citations": checked.citations,

@@ -862,6 +862,7 @@ _ABOUT_THE_ROLE = re.compile(
     r"\b(?:tell me about|explain|describe|overview|what is (?:a|an|the)|what does it mean|common|typical|usual|normal"
     r"|worth it)\b"
 )
+_THE_ROLE = re.compile(r"\b(?:the|this|that)\b(?: [^ ]+){0,4} $")  # "is the senior ML role remote friendly?"
 # Wanting a job is a search only when nothing else is asked: "what skills do I need for ML jobs" is not one.
 _WANT_JOB = re.compile(
     rf"\b(?:want|need|looking for|interested in|apply (?:to|for))\b(?: [^ ]+){{0,4}}? {_JOB_NOUN}\b"
@@ -914,6 +915,13 @@ def _listing_trigger(text: _Text, cues: _Cues, topic: tuple[Intent, re.Match] | 
     plural = _PLURAL_NOUN.search(norm) or _WEAK_LISTING.search(norm) or _WANT_JOB.search(norm)
     if plural and topic is None and not _ABOUT_THE_ROLE.search(norm):
         return plural.span()
+    # One job named by what makes it a posting — a company, a place, a work mode: "Data scientist job at
+    # Pinterest", "Remote MLOps engineer job". A bare "the role" stays a question about the role.
+    single = _ANY_NOUN.search(norm)
+    posting = cues.companies or cues.places or cues.work_modes
+    if single and posting and topic is None and not _ABOUT_THE_ROLE.search(norm) \
+            and not _THE_ROLE.search(norm[: single.start()]):
+        return single.span()
     if cues.posted or cues.sources:
         hit = cues.posted or cues.sources[0]
         return hit.start, hit.end

@@ -247,3 +247,10 @@ def test_the_request_is_shown_the_key_only_in_the_header(llm_assistant, server):
     llm_assistant.ask(GERMANY, chat)
     follow = llm_assistant.ask("and in the UK?", chat)
     assert "sk-test-SECRET" not in json.dumps(condense_requests(server)) + follow.model_dump_json()
+
+
+def test_an_llm_reply_that_cites_nothing_falls_back_to_the_extractive_answer(llm_assistant, server):  # noqa: F811
+    server.script = completion("Great question! It depends on many things.")  # passes the check, says nothing
+    answer = llm_assistant.ask(GERMANY)
+    assert answer.backend == "extractive" and "€110,000 – €165,000" in answer.answer
+    assert any("cited no source" in notice for notice in answer.notices)

@@ -207,6 +207,11 @@ CASES = [
     ("is hybrid common for senior ML roles?", guide(Intent.general)),
     ("what skills do I need for ML jobs", guide(Intent.skills)),
     ("Are ML engineers paid more than data scientists?", guide(Intent.pay, comparison=True)),
+    # One job named with what makes it a posting (a company, a place, a work mode) is a search too.
+    ("Data scientist job at Pinterest", listing(companies=["Pinterest"], ml_only=True)),
+    ("Remote MLOps engineer job", listing(work_modes=[WM.remote], ml_only=True)),
+    ("Senior ML engineer role in Berlin", listing(seniority=[S.senior], countries=["DE"], ml_only=True)),
+    ("is the senior ML role remote friendly?", guide(Intent.general)),
 ]
 
 
