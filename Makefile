@@ -37,3 +37,8 @@ bench: $(STAMP)
 .PHONY: screenshots
 screenshots: $(STAMP)
 	SCREENSHOTS_DIR=docs/screenshots $(PY) -m pytest tests/test_web.py -q -k "pay_question or brief_for_a_listing"
+
+# The web benchmark: answers through a running `career-assistant serve` (needs `make serve`'s snapshot and index).
+.PHONY: bench-web
+bench-web: $(STAMP)
+	$(PY) bench/web_bench.py
