@@ -167,6 +167,14 @@ def test_injected_listing_renders_as_text(page):
     assert not page.dialogs
 
 
+def test_an_over_long_question_is_refused_with_the_limit_named(page):
+    page.fill("#question textarea", "What do ML engineers earn? " * 80)
+    page.keyboard.press("Enter")
+    page.wait_for_selector("text=the limit is 2,000")
+    assert page.locator("#chat [data-testid='bot']").count() == 0
+    assert page.input_value("#question textarea").startswith("What do ML engineers earn?")  # nothing lost
+
+
 def test_follow_up_uses_the_session_and_new_chat_forgets_it(page):
     ask(page, "What do senior ML engineers earn in Germany?")
     ask(page, "and in the UK?")

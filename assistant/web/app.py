@@ -207,8 +207,7 @@ class Page:
                 chatbot = gr.Chatbot(label="Chat", height=460, elem_id="chat")
                 listings = gr.HTML(elem_id="listings-panel")
                 question = gr.Textbox(placeholder="Ask about remote ML roles, pay, hiring stages or listings",
-                                      show_label=False, max_length=self.service.settings.max_question_chars,
-                                      elem_id="question", submit_btn="Ask")
+                                      show_label=False, elem_id="question", submit_btn="Ask")
                 gr.Examples(EXAMPLES, inputs=question, label="Try")
                 with gr.Accordion("Filters for listing searches", open=False):
                     with gr.Row():
