@@ -127,6 +127,25 @@ def test_build_then_unchanged_rebuild_embeds_nothing(corpus, counting):
     assert messages == ["index is up to date: nothing to embed"]
 
 
+def test_unchanged_inputs_are_recognised_without_chunking_anything(corpus, counting, monkeypatch, tmp_path):
+    guides = tmp_path / "guides"
+    shutil.copytree(SHIPPED.parent, guides)
+    settings = corpus.model_copy(update={"guides_dir": guides})
+    first = build_index(settings, say=lambda _: None)
+
+    def no_chunking(_settings):
+        raise AssertionError("the inputs did not change: nothing should be chunked")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(build_module, "collect_chunks", no_chunking)
+        assert build_index(settings, say=lambda _: None).build_id == first.build_id
+    counting.embedded = 0
+    with (guides / SHIPPED.name).open("a", encoding="utf-8") as guide:
+        guide.write("\n## Remote pay notes {#remote-pay-notes}\n\nPay is reviewed every year.\n")
+    second = build_index(settings, say=lambda _: None)
+    assert second.build_id != first.build_id and counting.embedded == second.embedded > 0
+
+
 def test_incremental_build_embeds_only_new_text_and_drops_removed_documents(corpus, counting, tmp_path):
     first = build_index(corpus, say=lambda _: None)
     listings = snapshots.load_current(corpus.listings_dir)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import time
 from collections import Counter
 from datetime import datetime, timezone
+from pathlib import Path
 
+from assistant import guides as guides_module
 from assistant import snapshots
 from assistant.guides import load_guides
+from assistant.index import chunks as chunks_module
 from assistant.index import keyword, store
 from assistant.index.chunks import Chunk, guide_chunks, listing_chunks
 from assistant.index.embeddings import embedder_for, model_id
@@ -34,6 +38,28 @@ def collect_chunks(settings: Settings) -> tuple[list[Chunk], dict]:
         "listings_per_source": dict(Counter(listing.source for listing in listings)),
     }
     return chunks, origin
+
+
+def inputs_digest(settings: Settings) -> str:
+    """What an index is built from, cheaply: the snapshot's name (snapshots are written once, never changed),
+    every guide file's bytes, and the chunking code itself, so a change to how chunks are cut rebuilds too."""
+    digest = hashlib.sha256()
+    snapshot = snapshots.current_snapshot(settings.listings_dir)
+    digest.update((snapshot.name if snapshot else "-").encode())
+    for path in sorted(settings.guides_dir.glob("*")) if settings.guides_dir.is_dir() else []:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for module in (chunks_module, guides_module):
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()
+
+
+def _current(settings: Settings, model: str, digest: str) -> Manifest | None:
+    """The manifest in service when it was built from exactly these inputs with this model, else None."""
+    try:
+        manifest = read_manifest(settings.index_dir)
+    except IndexMissing:
+        return None
+    return manifest if manifest.inputs == digest and manifest.model == model else None
 
 
 def _previous(settings: Settings, model: str, say) -> tuple[Manifest | None, list[Chunk]]:
@@ -63,10 +89,16 @@ def build_index(settings: Settings, track=None, say=print) -> Manifest:
     started = time.perf_counter()
     track = track or (lambda items, **_: items)
     model = model_id(settings)
+    digest = inputs_digest(settings)
+    current = _current(settings, model, digest)
+    if current is not None:  # at 100k listings, chunking everything only to find no change takes minutes
+        say("index is up to date: nothing to embed")
+        return current.model_copy(update={"embedded": 0, "reused": current.chunks, "removed_documents": 0})
     chunks, origin = collect_chunks(settings)
     previous, old = _previous(settings, model, say)
     if _unchanged(previous, old, chunks, origin):
         say("index is up to date: nothing to embed")
+        write_manifest(settings.index_dir, previous.model_copy(update={"inputs": digest}))
         return previous.model_copy(update={"embedded": 0, "reused": len(chunks), "removed_documents": 0})
 
     client = store.client_for(settings)
@@ -94,7 +126,7 @@ def build_index(settings: Settings, track=None, say=print) -> Manifest:
         built_at=datetime.now(timezone.utc), seconds=round(time.perf_counter() - started, 2),
         chunks=len(chunks), documents=dict(Counter(c.kind for c in {c.doc_id: c for c in chunks}.values())),
         embedded=len(missing), reused=len(chunks) - len(missing),
-        removed_documents=len({c.doc_id for c in old} - {c.doc_id for c in chunks}), **origin,
+        removed_documents=len({c.doc_id for c in old} - {c.doc_id for c in chunks}), inputs=digest, **origin,
     )
     write_manifest(settings.index_dir, manifest)
     _clean_up(settings, client, manifest)

@@ -38,6 +38,7 @@ class Manifest(BaseModel):
     embedded: int  # chunks embedded by this build
     reused: int  # vectors carried over from the previous build
     removed_documents: int
+    inputs: str | None = None  # digest of what it was built from (build.inputs_digest): unchanged → no rebuild
 
 
 def build_dir(index_dir: Path, build_id: str) -> Path:
