@@ -112,6 +112,7 @@ class Page:
                     yield history, "", gr.skip(), gr.skip(), answers
         except AnswerError as error:
             history[-1] = {"role": "assistant", "content": f"⚠ {error}"}
+            answers.append(None)  # one entry per exchange keeps votes on later answers pointing right
             yield history, "", gr.skip(), gr.skip(), answers
             return
         answers.append(answer)
@@ -119,8 +120,8 @@ class Page:
         yield history, "", self.sources(answers), render.listings_html(answer.listings, self.assistant.listings), \
             answers
 
-    def sources(self, answers: list[Answer]) -> str:
-        return render.sources_html(list(enumerate(answers)), self.passage_for)
+    def sources(self, answers: list[Answer | None]) -> str:
+        return render.sources_html([(n, a) for n, a in enumerate(answers) if a], self.passage_for)
 
     def passage_for(self, citation) -> str:
         """The chunk a quote was taken from, for the highlighted context."""
@@ -138,15 +139,16 @@ class Page:
             self._record(request, answer, vote="up" if data.liked else "down")
 
     def comment(self, text, answers, request: gr.Request):
-        if not answers or not (text or "").strip():
+        answered = [a for a in answers or [] if a]
+        if not answered or not (text or "").strip():
             gr.Warning("Ask something first, then comment on the answer.")
             return text
-        self._record(request, answers[-1], comment=text.strip())
+        self._record(request, answered[-1], comment=text.strip())
         gr.Info("Thanks: your comment was saved.")
         return ""
 
     @staticmethod
-    def _answer_at(answers: list[Answer], index) -> Answer | None:
+    def _answer_at(answers: list[Answer | None], index) -> Answer | None:
         # Each exchange is two messages (question, answer), so message i belongs to answer i // 2.
         position = (index[0] if isinstance(index, (list, tuple)) else index) // 2
         return answers[position] if answers and 0 <= position < len(answers) else None
