@@ -117,7 +117,18 @@ class Assistant:
             return []
         k = LISTING_K if understood.intent is Intent.listings else GUIDE_K
         expand = place_terms(understood.filters) + understood.markets
-        return self.retriever.search(understood.question, understood.filters, k=k, expand=expand)
+        hits = self.retriever.search(understood.question, understood.filters, k=k, expand=expand)
+        return hits + self._intent_section(understood, hits, expand)
+
+    def _intent_section(self, understood: Understood, hits: list[Hit], expand: list[str]) -> list[Hit]:
+        """The best-ranked section whose heading answers the intent, when the top hits hold none: "what is an
+        ML engineer, in short?" is asked in words no section shares, yet the overview answers it."""
+        if extractive.heading_pattern(understood.intent) is None or any(
+                extractive.fits_intent(h.meta, h.title, understood.intent) for h in hits if h.kind == "guide"):
+            return []
+        deeper = self.retriever.search(understood.question, understood.filters, k=50, expand=expand)
+        fits = [h for h in deeper if h.kind == "guide" and extractive.fits_intent(h.meta, h.title, understood.intent)]
+        return fits[:1]
 
     def passages(self, hits: list[Hit]) -> list[Passage]:
         """Numbered passages: every chunk of each guide section hit, the facts chunk of each listing hit."""

@@ -19,13 +19,17 @@ How a question is read:
 * The intent is then decided. Listings when the question asks to find/show/list jobs, or names a role noun
   with a listing-only filter ("roles paying 150k+", "jobs that state a salary"), or refers to earlier
   results ("which of these ..."), or is a bare role-noun question with no guide topic ("remote ML jobs in
-  Europe?"). Otherwise the first guide topic that matches, in a fixed priority order (flags, PhD/degree,
-  checks, levels, time split, pay, the other FAQ topics, hiring, skills, responsibilities, employers), else
-  general. Off topic comes first: an unrelated subject (weather, recipes, sports...) and no career word, or
-  nothing but instruction-like text.
+  Europe?") that does not ask about what the jobs come with ("do ML jobs sponsor visas?"), or names one
+  posting by its title or what is open where ("senior ML engineer at Waymo in London", "anything in
+  Ireland?"), or asks what a named company pays (its listings that state a salary). Otherwise the first
+  guide topic that matches, in a fixed priority order (flags, PhD/degree, checks, levels, time split, pay,
+  the other FAQ topics, hiring, how the work is done (overview), skills, responsibilities, employers, what
+  the role is (overview)), else general. Off topic comes first: an unrelated subject (weather, recipes,
+  sports...) and no career word, or nothing but instruction-like text.
 * A salary amount is read by assistant.salary in the currency the question names (symbol, code or word),
-  else US dollars, never guessed from a place; it is annualized at the ECB rate of ``today``. An amount
-  after "under"/"up to" is a ceiling, which filters nothing and is explained as ignored; any other is a floor.
+  else US dollars, never guessed from a place (nor read from a retirement plan's name, "401k"); it is
+  annualized at the ECB rate of ``today``. An amount after "under"/"up to" is a ceiling, which filters
+  nothing and is explained as ignored; any other is a floor.
 * Only a listing question carries listing filters (``kind="listing"``). A guide question carries
   ``kind="guide"`` and nothing else, so its filters are safe to apply to guide sections as they are; the
   places it names go to ``markets`` (the guide's pay markets) and ``unknown_markets`` (other places), for
@@ -50,7 +54,7 @@ from assistant.models import SOURCE_NAMES, SOURCES, Location, Salary, Seniority,
 from assistant.places import COUNTRY_ALIASES, country_name, resolve_place
 from assistant.salary import parse_salary_text
 
-__all__ = ["Intent", "Filters", "Understood", "understand", "MARKETS"]
+__all__ = ["Intent", "Filters", "Understood", "understand", "normalized", "MARKETS"]
 
 
 class Intent(str, Enum):
@@ -65,6 +69,7 @@ class Intent(str, Enum):
     checks = "checks"
     employers = "employers"
     faq = "faq"
+    overview = "overview"  # what the role is and how it is done: the guide's opening section
     general = "general"
     off_topic = "off_topic"
 
@@ -92,6 +97,9 @@ class Understood(BaseModel):
     unknown_markets: list[str] = Field(default_factory=list)
     comparison: bool = False
     role_terms: list[str] = Field(default_factory=list)
+    levels: list[Seniority] = Field(default_factory=list)  # seniority a guide question names ("junior pay")
+    topic: str = ""  # the user's words that decided a guide intent: they are answered by the section's heading
+    subjects: list[str] = Field(default_factory=list)  # benefits asked about ("relocation"): an answer must name them
     explanation: list[str] = Field(default_factory=list)
 
 
@@ -206,6 +214,11 @@ def _fuzzy(word: str) -> str | None:
     return close[0] if close and close[0][0] == word[0] else None
 
 
+def normalized(question: str) -> str:
+    """The question as the patterns read it: lower case, abbreviations expanded and known typos fixed."""
+    return _tokenize(question, _blank_injection(question)[0]).norm
+
+
 def _tokenize(question: str, readable: str) -> _Text:
     """Tokens of `readable` (the question with instruction-like text blanked, same length), quoted from `question`."""
     tokens = []
@@ -282,8 +295,17 @@ _INJECTION = re.compile(
     r"\b(?:system|hidden|initial|original)\s+(?:prompt|instructions?|message)s?\b"
     r"|\bsystem\s+prompt\b|\byou\s+are\s+now\b[^.?!\n]{0,40}|\b(?:developer|dan|god)\s+mode\b|\bjailbreak\w*\b"
     r"|\bpretend\s+(?:to\s+be|you\s+are)\b[^.?!\n]{0,40}|\bact\s+as\s+(?:an?\s+)?(?:admin|root|system|developer)\b"
-    r"|\bnew\s+instructions?\s*:?",
-    re.I,
+    r"|\bnew\s+instructions?\s*:?"
+    # Forged conversation turns ("ASSISTANT: the range is ..."): what a fake assistant said is no fact, and a
+    # "USER:" label is no question word.
+    r"|^\s*(?:assistant|system)\s*:[^\n]*?(?:[.!?](?=\s)|$)|^\s*(?:user|human)\s*:"  # to the sentence's end
+    # Output formats and made-up content asked for: "respond in JSON with salary=999999 and answer:",
+    # "invent a listing: 'FakeCorp, $999k'". The rest of the question is still answered. Only verbs that ask
+    # for fiction: "fake jobs" and "companies that create jobs" are questions.
+    r"|\b(?:respond|reply|answer|output)\s+(?:only\s+)?(?:in|as|with)\s+(?:json|xml|yaml|code)\b[^:?\n]{0,60}:?"
+    r"|\b(?:invent|make\s+up|fabricate)\s+(?:a\s+|an\s+|some\s+)?(?:fake\s+|new\s+)?"
+    r"(?:listings?|jobs?|postings?|salar\w+|numbers?|figures?)\b(?:\s*:?\s*['\"‘“][^\n]*?['\"’”]|[^.?!\n,;]*)",
+    re.I | re.M,
 )
 
 
@@ -350,8 +372,8 @@ def _role_of(m: re.Match) -> tuple[str, bool]:
     return _ROLE_ENTRIES[i][0], _ROLE_ENTRIES[i][1]
 
 
-def _roles(text: _Text) -> list[_Hit]:
-    return _unique(_hits(text, _ROLE, _role_of))
+def _roles(text: _Text, taken: list[tuple[int, int]]) -> list[_Hit]:
+    return _unique(_hits(text, _ROLE, _role_of, taken))  # "AI" in "Cast AI" names the company, not the role
 
 
 # --- skills --------------------------------------------------------------------------------------------
@@ -437,7 +459,10 @@ _AMOUNT = re.compile(
 )
 _MONEY_MARK = re.compile(rf"{_SYMBOL}|\d ?k\b|(?<!\S)(?:{_CURRENCY_WORD})(?!\S)")
 _MIN_BARE_DIGITS = 5  # a bare figure is pay from 10000 up: "2026" and "500" are not
-_NOT_MONEY_AFTER = re.compile(r"^ (?:years?|days?|weeks?|months?|hours?|people|employees|users|percent|stages?)\b")
+_NOT_MONEY_AFTER = re.compile(r"^ (?:years?|days?|weeks?|months?|hours?|people|employees|users|percent|stages?"
+                              r"|match\w*|plans?|contributions?|accounts?)\b")
+# Retirement plans named by their tax-code section ("401k", "403b"): a benefit, not an amount.
+_RETIREMENT_PLAN = re.compile(r"^(?:401|403|457) ?\(?[kb]\)?$")
 _CEILING_BEFORE = re.compile(r"(?:under|below|less than|up to|at most|max(?:imum)?(?: of)?|no more than|<=?|≤) $")
 _FLOOR_AFTER = re.compile(r"^ ?(?:or (?:more|higher|above)|and (?:up|above|more)|plus)\b")
 # Words quoted with the amount, so the explanation shows "over €100k" rather than "€100k".
@@ -449,7 +474,7 @@ _CUE_BEFORE = re.compile(
 
 
 def _is_money(m: re.Match, text: _Text) -> bool:
-    if _NOT_MONEY_AFTER.match(text.norm[m.end() :]):
+    if _NOT_MONEY_AFTER.match(text.norm[m.end() :]) or _RETIREMENT_PLAN.match(m["num"]):
         return False
     if _MONEY_MARK.search(m.group()):
         return True
@@ -570,9 +595,16 @@ _FILLER = re.compile(
 )
 
 
+# A known employer a few words before a job noun, whatever the words: "reddit embedding platform jobs".
+_NEAR_JOB = re.compile(rf"^(?: [^ ]+){{0,4}} {_JOB_NOUN}\b")
+# A name that pays is an employer: "how much does Reddit pay?", "Reddit's salaries".
+_PAYS_AFTER = re.compile(r"^ (?:pays?|paying|salar(?:y|ies)|compensation|comp)\b")
+
+
 def _in_company_position(text: _Text, start: int, end: int) -> bool:
     before = text.norm[max(0, start - 10) : start]
-    return bool(_COMPANY_BEFORE.search(before) or _FILLER.match(text.norm[end:]))
+    after = text.norm[end:]
+    return bool(_COMPANY_BEFORE.search(before) or _FILLER.match(after) or _PAYS_AFTER.match(after))
 
 
 def _overlaps(hit: _Hit, taken: list[tuple[int, int]]) -> bool:
@@ -583,7 +615,8 @@ def _companies(text: _Text, taken: list[tuple[int, int]]) -> list[_Hit]:
     known = _hits(text, _KNOWN_COMPANY, lambda m: _KNOWN_COMPANIES[m.group()], taken)
     candidates = sorted(known + _proper_nouns(text), key=lambda h: (h.start, -h.end))
     candidates = [h for h in candidates if not _overlaps(h, taken)]
-    accepted = [h for h in candidates if _in_company_position(text, h.start, h.end)]
+    accepted = [h for h in candidates if _in_company_position(text, h.start, h.end)
+                or (h in known and _NEAR_JOB.match(text.norm[h.end :]))]
     grown = True
     while grown:  # names listed next to an accepted company are companies too: "GitLab or Reddit roles"
         more = [h for h in candidates if h not in accepted and not _overlaps(h, [(a.start, a.end) for a in accepted])
@@ -598,6 +631,9 @@ def _listed_together(text: _Text, a: _Hit, b: _Hit) -> bool:
     return text.norm[first.end : second.start] in (" or ", " and ", " ")
 
 
+_NAME_SUFFIX = re.compile(r"AI|Labs|Inc|Technologies")
+
+
 def _proper_nouns(text: _Text) -> list[_Hit]:
     """Runs of capitalized words, none of them vocabulary or a place: names, if they stand where a company does."""
     out, i, tokens = [], 0, text.tokens
@@ -605,6 +641,9 @@ def _proper_nouns(text: _Text) -> list[_Hit]:
         j = i
         while j < len(tokens) and _name_like(text, tokens[j]):
             j += 1
+        if j > i and j < len(tokens) and _NAME_SUFFIX.fullmatch(text.original[tokens[j].start : tokens[j].end]) \
+                and tokens[i].norm not in _KNOWN_COMPANIES:
+            j += 1  # "Cast AI", "Acme Labs": a name ending in a word that alone is vocabulary
         if j > i:
             first, last = tokens[i], tokens[j - 1]
             name = text.original[first.start : last.end]
@@ -772,7 +811,7 @@ def _extract(text: _Text, today: date, injection: list[str]) -> _Cues:
     cues.posted = _posted(text)
     taken += [(h.start, h.end) for h in cues.companies + cues.skills]
     cues.places = _places(text, taken)
-    cues.roles = _roles(text)
+    cues.roles = _roles(text, [(h.start, h.end) for h in cues.companies])
     cues.comparison = _comparison(text)
     return cues
 
@@ -787,7 +826,10 @@ def _extract(text: _Text, today: date, injection: list[str]) -> _Cues:
 # The text is normalized, so there is no "?" in it: "[^?]{0,40}" is a bounded gap of any words.
 _GUIDE_TOPICS = (
     (Intent.flags, r"red flags?|green flags?|warning signs?|(?:bad|good|positive|negative) signs?"
-                   r"|deal ?breakers?|watch out|beware|what to avoid|should i avoid|toxic|flags?"),
+                   r"|deal ?breakers?|watch out|beware|what to avoid|should i avoid|toxic|flags?"
+                   r"|(?:should|do|must) i (?:be )?(?:worr\w*|concerned)|worr(?:y|ied|ying) about"
+                   r"|is (?:it|that|this) a concern"
+                   r"|signals? (?:that|of)|signs? (?:that|of)|(?:is|are) (?:\w+ ){0,3}(?:a )?(?:bad|good) sign"),
     (Intent.faq, r"ph ?ds?|doctorate|degrees?|masters?|master's"),  # "a PhD before applying" is about the PhD
     (Intent.checks, r"(?:check|ask|confirm|verify|clarify|know|consider|research) before|before (?:applying|i apply"
                     r"|you apply|accepting|i accept|signing)|questions? (?:to|should i|i should|can i) ask"
@@ -796,7 +838,9 @@ _GUIDE_TOPICS = (
                     r"|vet(?:ting)? (?:a |the )?(?:company|role|employer|job)"
                     r"|evaluate (?:a |the |an )?(?:company|role|employer|job|offer)|what to (?:check|look for|verify)"
                     r"|checklist|things to check|what should i check"
-                    r"|look for in (?:a |the )?(?:listing|job ad|posting)"),
+                    r"|look for in (?:a |the )?(?:listing|job ad|posting)"
+                    r"|credible|credibility|legit\w*|trustworthy|genuine"
+                    r"|(?:fake|scam\w*|bogus) (?:\w+ ){0,2}(?:listing|job|posting|ad)s?"),
     (Intent.levels, r"promot\w*|bottlenecks?|(?:senior|mid|junior|ml engineer|engineer) (?:to|into|→|->) "
                     r"(?:staff|senior|principal|lead)|next level|level up|career (?:ladder|progression|path|growth"
                     r"|advancement)|move up|moving up|step up|stall\w*|held back|hold\w* (?:\w+ ){0,3}back"
@@ -807,25 +851,35 @@ _GUIDE_TOPICS = (
                         r"|research (?:vs|versus|or|and|to) engineering|engineering (?:vs|versus|or|and|to) research"
                         r"|percent(?:age)? of (?:their |my |the )?time"
                         r"|how much (?:of (?:the|it|the (?:role|job)) )?is research|how much research"
-                        r"|balance (?:between|of) research|research[- ]heavy|time breakdown|split"),
-    (Intent.pay, r"salar(?:y|ies)|(?<!domain )(?<!it )pay(?! off)(?:s|ing|check)?|paid|compensation"
+                        r"|balance (?:between|of) research|research[- ]heavy|time breakdown|split"
+                        r"|how much of (?:the|their|my|a|an) (?:week|day|time|working)"),
+    (Intent.pay, r"salar(?:y|ies)|(?<!domain )(?<!\bit )pay(?! off)(?:s|ing|check)?|paid|compensation"
                  r"|earn(?:s|ing|ings)?"
                  r"|income|wages?|base (?:salary|pay)|total comp|equity|stock options|rsus?|bonus(?:es)?"
                  r"|how much (?:money|do|does|can|could|would|will|is|are)\b[^?]{0,60}\b(?:make|get|earn|paid|worth)"
                  r"|(?:do|does|would|will|can|could) [^?]{0,50}\bmake(?= *$| in\b| per\b| a year| annually| remotely"
-                 r"| on average| there| here)|hourly rate|day rate|pay ?scale|how much money"),
+                 r"| on average| there| here)|hourly rate|day rate|pay ?scale|how much money"
+                 r"|what (?:base|package|offer)\b[^?]{0,30}\bexpect|base (?:should|would|could|can) i"
+                 r"|(?:the|what is|what are) (?:[a-z]+ ){0,3}ranges?(?! of)"),  # "the global remote range"
     (Intent.faq, r"stay(?:ing)? (?:current|up to date|sharp|relevant)"
                  r"|keep (?:up|(?:my |their |your )?skills (?:current|up to date|sharp|fresh))|up to date"
                  r"|conferences?"
                  r"|paper[- ]reading|papers|data scien\w+ (?:vs|versus|or|and|different from|compared)"
-                 r"|(?:vs|versus|or|and|different from|compared to|difference between)[^?]{0,30}data scien\w+"
+                 # The engineer on one side: "coinbase and pinterest data scientist jobs" compares no roles.
+                 r"|(?:engineer\w*|mles?|ml) (?:vs|versus|or|and|different from|compared to|compared with)"
+                 r"[^?]{0,30}data scien\w+|difference between[^?]{0,30}data scien\w+"
                  r"|domain (?:expertise|knowledge|experience)|fintech|health ?tech|autonomous"),
     (Intent.hiring, r"interview\w*|hiring process|recruit(?:ment|ing) process|application process"
                     r"|(?:hiring|interview) (?:stages|steps|loop|timeline|rounds)|take[- ]?home|system design"
                     r"|coding (?:test|round|challenge)|phone screen|screening|how long (?:does|will|is|do|did)"
                     r"|get hired|land (?:a|the) (?:job|role|offer)|stages?|rounds?|process"
                     r"|how (?:do|does|to) (?:i |you |one )?(?:get in|apply)"),
+    # How the role is done day to day in a remote team: before skills, so "valued for writing" is no skill list.
+    (Intent.overview, r"in a nutshell|overview|in short|summari[sz]e|async\w*|asynchronous\w*|synchronous\w*|meetings?"
+                      r"|(?:valued|prized|appreciated|respected) for|whiteboard\w*"),
     (Intent.skills, r"skills?|skill ?set|requirements?|required|require|qualifications?|qualified|tech stack"
+                    r"|platforms|librar(?:y|ies)|documents?|docs|be able to (?:write|do|use|build)"
+                    r"|expect\w* (?:\w+ ){0,4}to (?:have|know|use)|(?:have|has) used"
                     r"|(?<!full )(?<!full-)stack|tools?|frameworks?|(?<!natural )languages?|(?:need|have) to know"
                     r"|should i (?:learn|know|study)|(?<!machine )(?<!deep )(?<!reinforcement )learn(?:ing|t|ed)?"
                     r"|experience (?:needed|required)|what (?:do i|does one|should i|would i) need|prerequisites?"
@@ -840,6 +894,12 @@ _GUIDE_TOPICS = (
                        r"|what companies|employers?|companies (?:that |who )?(?:hire|are hiring)|segments?"
                        r"|(?:best|top|good|great) (?:companies|employers)|companies for"
                        r"|industries|sectors?|where (?:can|do|should|could)\b[^?]{0,30}\bwork|ai[- ]native"),
+    # Last: "what is a senior ML engineer?" asks for the overview only when no specific topic is named.
+    (Intent.overview, r"what (?:is|are) (?:a |an |the )?(?:remote )?(?:senior )?"
+                      r"(?:ml engineer|machine learning engineer|ml engineering|role|job)s?(?: (?:like|about))?"
+                      r"(?= *$| in | exactly| really| anyway)"
+                      r"|(?:tell me|talk) about (?:the|this|that) (?:role|job)|describe (?:the|this|that) (?:role|job)"
+                      r"|what does (?:a |an |the )?(?:remote )?(?:senior )?(?:ml engineer|role|job) (?:involve|mean)"),
 )
 _GUIDE_PATTERNS = tuple((intent, re.compile(rf"\b(?:{pattern})(?!\w)")) for intent, pattern in _GUIDE_TOPICS)
 
@@ -862,6 +922,17 @@ _ABOUT_THE_ROLE = re.compile(
     r"\b(?:tell me about|explain|describe|overview|what is (?:a|an|the)|what does it mean|common|typical|usual|normal"
     r"|worth it)\b"
 )
+# Questions about what jobs come with (benefits, visas) or where listings come from ask about the jobs, not for
+# them: "do remote ML jobs sponsor visas?" is no search, though it names jobs and no guide topic.
+_BENEFIT = (r"visas?|sponsor\w*|relocat\w*|insurance|health ?care|dental|pensions?|retirement|(?:401|403|457) ?[kb]"
+            r"|pto|paid time off|parental leave|benefits?|perks?|stipends?")
+_ABOUT_THE_JOBS = re.compile(rf"\b(?:{_BENEFIT}|come with|come from|comes from|sourced|the guide)\b")
+_BENEFITS = re.compile(rf"\b(?:{_BENEFIT})\b")
+_SEEKING = re.compile(r"\b(?:looking for|searching for|anything (?:out there|open|available)|something)\b")
+_OPEN_SEARCH = re.compile(r"^(?:and )?any(?:thing)?(?: (?:open|available))?(?= (?:in|at|from|for)\b)"
+                          r"|\bwhat is (?:open|available|out there)\b")
+_TITLE = re.compile(r"\b(?:engineer|scientist|developer|analyst|designer|architect|researcher)s?\b")
+_QUESTION_START = re.compile(r"^(?:what|how|why|who|where|when|which|is|are|do|does|did|can|could|should|would|will)\b")
 _THE_ROLE = re.compile(r"\b(?:the|this|that)\b(?: [^ ]+){0,4} $")  # "is the senior ML role remote friendly?"
 # Wanting a job is a search only when nothing else is asked: "what skills do I need for ML jobs" is not one.
 _WANT_JOB = re.compile(
@@ -905,27 +976,47 @@ def _listing_trigger(text: _Text, cues: _Cues, topic: tuple[Intent, re.Match] | 
             return m.span()
     # Filters only a listing has: they make a role noun a search even next to a guide topic ("roles paying 150k+").
     listing_only = cues.floor or cues.disclosed or cues.posted or cues.sources
-    noun = _PLURAL_NOUN.search(norm) or _WEAK_LISTING.search(norm) or _ANY_NOUN.search(norm)
+    noun = _PLURAL_NOUN.search(norm) or _WEAK_LISTING.search(norm) or _ANY_NOUN.search(norm) \
+        or (cues.roles and _SEEKING.search(norm))  # "a data scientist looking for something that pays 170k+"
     if noun and listing_only:
         return noun.span()
     reference = _REFERENCE.search(norm)
     named = cues.places or cues.work_modes or cues.seniority or cues.skills or cues.companies
     if reference and (listing_only or named):
         return reference.span()
-    plural = _PLURAL_NOUN.search(norm) or _WEAK_LISTING.search(norm) or _WANT_JOB.search(norm)
-    if plural and topic is None and not _ABOUT_THE_ROLE.search(norm):
+    about = _ABOUT_THE_ROLE.search(norm) or _ABOUT_THE_JOBS.search(norm)
+    # "i want a job at Spotify" wants one; "do I need kubernetes for an MLOps role?" asks what it takes.
+    wanting = None if _QUESTION_START.match(norm) else _WANT_JOB.search(norm)
+    plural = _PLURAL_NOUN.search(norm) or _WEAK_LISTING.search(norm) or wanting
+    if plural and topic is None and not about:
         return plural.span()
     # One job named by what makes it a posting — a company, a place, a work mode: "Data scientist job at
     # Pinterest", "Remote MLOps engineer job". A bare "the role" stays a question about the role.
     single = _ANY_NOUN.search(norm)
-    posting = cues.companies or cues.places or cues.work_modes
-    if single and posting and topic is None and not _ABOUT_THE_ROLE.search(norm) \
+    # A skill alone names a posting only outside a question ("MLOps job with Kafka", not "how good does my
+    # python need to be for a senior job").
+    posting = cues.companies or cues.places or cues.work_modes or (
+        cues.skills and not _QUESTION_START.match(norm))
+    if single and posting and topic is None and not about \
             and not _THE_ROLE.search(norm[: single.start()]):
         return single.span()
     if cues.posted or cues.sources:
         hit = cues.posted or cues.sources[0]
         return hit.start, hit.end
-    return None
+    return None if topic or about else _posting_named(text, cues)
+
+
+def _posting_named(text: _Text, cues: _Cues) -> tuple[int, int] | None:
+    """A posting named without a job noun, by its title or by what is open where: "senior machine learning
+    engineer at Waymo in London", "What's open at GitLab?", "anything in Ireland?". Not a question about the
+    role ("how do ML engineers in Berlin ..."): those start with a question word."""
+    if not (cues.companies or cues.places):
+        return None
+    found = _OPEN_SEARCH.search(text.norm)
+    if found:
+        return found.span()
+    title = _TITLE.search(text.norm)
+    return title.span() if title and not _QUESTION_START.match(text.norm) else None
 
 
 def _is_off_topic(text: _Text, cues: _Cues) -> str | None:
@@ -1082,9 +1173,20 @@ def _decide(text: _Text, cues: _Cues) -> tuple[Intent, str]:
     trigger = _listing_trigger(text, cues, topic)
     if trigger:
         return Intent.listings, f"from '{text.quote(*trigger)}'"
+    if topic and topic[0] is Intent.pay and cues.companies:
+        # The guide has no pay by company; the company's listings that state a salary do.
+        words = text.quote(*topic[1].span())
+        cues.disclosed = cues.disclosed or _Hit(True, words, *topic[1].span())
+        return Intent.listings, f"from '{words}' with company '{cues.companies[0].quote}'"
     if topic:
         return topic[0], f"from '{text.quote(*topic[1].span())}'"
     return Intent.general, "no specific topic named"
+
+
+def _topic_quote(text: _Text, intent: Intent) -> str:
+    """The words that decided a guide intent, as the user wrote them (empty for general and listings)."""
+    found = _guide_topic(text.norm)
+    return text.quote(*found[1].span()) if found and found[0] is intent else ""
 
 
 def understand(question: str, *, today: date | None = None, intent: Intent | None = None) -> Understood:
@@ -1102,8 +1204,12 @@ def understand(question: str, *, today: date | None = None, intent: Intent | Non
     head = [f"intent: {intent.value} ({why})"] + [f"ignored: instruction-like text '{q}'" for q in injection]
     if intent is Intent.off_topic:
         return Understood(question=question, intent=intent, filters=Filters(), explanation=head)
-    result = _listing_result if intent is Intent.listings else _guide_result
-    return result(question, intent, cues, head)
+    if intent is Intent.listings:
+        return _listing_result(question, intent, cues, head)
+    understood = _guide_result(question, intent, cues, head)
+    understood.topic = _topic_quote(text, intent)
+    understood.subjects = list(dict.fromkeys(m.group() for m in _BENEFITS.finditer(text.norm)))
+    return understood
 
 
 def _shared_lines(cues: _Cues) -> list[str]:
@@ -1134,6 +1240,7 @@ def _guide_result(question: str, intent: Intent, cues: _Cues, head: list[str]) -
         unknown_markets=unknown,
         comparison=cues.comparison is not None,
         role_terms=[h.value[0] for h in cues.roles],
+        levels=[h.value for h in cues.seniority],
         explanation=[*head[:1], "kind: guide", *head[1:], *_shared_lines(cues), *market_lines]
         + ([skipped] if skipped else []),
     )

@@ -448,3 +448,24 @@ def test_validators_reject_broken_guide_lines(change):
 ], ids=lambda change: json.dumps(change))
 def test_validators_reject_broken_listing_lines(change):
     assert all_problems({**GOOD_LISTING_LINE, **change})
+
+
+HOLDOUT = ROOT / "evals" / "holdout.jsonl"
+
+
+def holdout_rows() -> tuple[dict, ...]:
+    return tuple(json.loads(line) for line in HOLDOUT.read_text(encoding="utf-8").splitlines() if line.strip())
+
+
+@pytest.mark.parametrize("row", holdout_rows(), ids=lambda row: row.get("id", "?"))
+def test_holdout_line_is_true_to_the_data(row):
+    assert all_problems(row) == []
+
+
+def test_holdout_questions_are_new():
+    """The held-out set measures fresh phrasings only if none of them is in the tuned set."""
+    asked = {row["question"].strip().lower() for row in rows()}
+    assert not [row["id"] for row in holdout_rows() if row["question"].strip().lower() in asked]
+    from assistant.evals.questions import load_questions
+
+    assert len(load_questions(HOLDOUT)) == len(holdout_rows())

@@ -42,6 +42,7 @@ def after(first: str, question: str):
     ("just the remote ones", {"countries": ["US"], "work_modes": ["remote"]}),
     ("which of those state a salary?", {"countries": ["US"], "salary_disclosed": True}),
     ("any in Canada instead?", {"countries": ["CA"]}),
+    ("anything in Ireland?", {"countries": ["IE"]}),  # a search of its own when asked first, a follow-up here
     ("and in taiwan?", {"countries": ["TW"]}),
     ("what about APAC?", {"regions": ["APAC"]}),
     ("what about staff level?", {"countries": ["US"], "seniority": ["staff"]}),

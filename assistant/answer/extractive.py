@@ -6,15 +6,17 @@ unit as its citation, so the citation check holds by construction.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from assistant.answer.compose import Composer
 from assistant.answer.models import Citation, ListingView, Passage, SalaryView
 from assistant.answer.units import Unit, units
-from assistant.models import SOURCE_NAMES, Listing
+from assistant.models import SOURCE_NAMES, Listing, Seniority
 from assistant.places import country_name, resolve_place
-from assistant.query import MARKETS, Filters, Intent, Understood
+from assistant.query import MARKETS, Filters, Intent, Understood, normalized
 
 MAX_ITEMS = 8
 MAX_SENTENCES = 4
@@ -28,7 +30,8 @@ those i me my we our you your role roles job jobs position positions work workin
 engineers engineering senior remote remotely typical typically usually like look looks get getting need needs
 tell explain please know want more most mean means between vs versus ai make makes earn earns paid
 ok okay hey hi hello so just then thanks thank also really actually never mind nutshell compare compared
-based mle mles sr snr jr
+based mle mles sr snr jr doing done have has honestly think thinking going wondering curious guess guide
+all lot lots day days week weeks
 """.split())
 _WORD = re.compile(r"[a-z][a-z0-9+#-]{2,}")
 
@@ -41,9 +44,19 @@ _INTENT_HEADINGS = {
     Intent.time_split: r"time split|splits|research and engineering|research versus",
     Intent.levels: r"level|bottleneck|promotion|holds .* back",
     Intent.flags: r"flag",
-    Intent.checks: r"check|before (?:you )?apply",
+    Intent.checks: r"check|before (?:you )?apply|look for",
     Intent.employers: r"employer|who hires|landscape",
+    Intent.overview: r"overview|introduction|about the role",
 }
+# The guide's pay table is for senior engineers (and says staff and principal earn more): other levels have no figure.
+_LEVELS_WITHOUT_PAY = {Seniority.junior, Seniority.mid, Seniority.intern}
+# Forecasts are beyond any guide: it states what pay is, not what it will be.
+_FORECAST = re.compile(r"\b(?:forecast\w*|predict\w*|projected|projections?|outlook|in the future|next decade)\b")
+_YEAR = re.compile(r"\b20\d\d\b")
+# A general question (no topic named) must find this share of its own words in the section; more refuses
+# fair questions in other words ("accountable for once a model is live"), less answers unrelated ones.
+GENERAL_SHARE = 0.25
+_FUZZY_MIN = 6  # words this long match a near-miss spelling (one slip in a short word changes its meaning)
 
 
 @dataclass
@@ -57,22 +70,46 @@ class Draft:
 def stem(word: str) -> str:
     for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+            word = word[: -len(suffix)]
+            break
+    # "write", "writes" and "writing" are one word; so are "package" and "packages".
+    return word[:-1] if word.endswith("e") and len(word) >= 5 else word
 
 
 def specific_terms(question: str) -> set[str]:
     """The question's own words that are not shared by every question in this domain, nor places
-    (places are matched as markets and filters, not as words)."""
-    return {stem(w) for w in _WORD.findall(question.lower()) if w not in _GENERIC and resolve_place(w) is None}
+    (places are matched as markets and filters, not as words). Read after query normalization, so "sr" and
+    "responsibilites" count as the words they stand for."""
+    words = _WORD.findall(normalized(question))
+    return {stem(w) for w in words if w not in _GENERIC and resolve_place(w) is None}
 
 
-def covers(passages: list[Passage], terms: set[str]) -> bool:
-    """Whether the passages mention at least one of the question's specific words (or it has none)."""
+def _terms_in(passages: list[Passage]) -> set[str]:
+    return {stem(w) for p in passages for w in _WORD.findall(p.text.lower())}
+
+
+def _found(term: str, text_terms: set[str]) -> bool:
+    """A term is in the text as written or as a near-miss spelling of a long word."""
+    if term in text_terms:
+        return True
+    if len(term) < _FUZZY_MIN:
+        return False
+    close = difflib.get_close_matches(term, [t for t in text_terms if t[:1] == term[:1]], n=1, cutoff=0.88)
+    return bool(close)
+
+
+def covered(passages: list[Passage], terms: set[str]) -> set[str]:
+    text_terms = _terms_in(passages)
+    return {t for t in terms if _found(t, text_terms)}
+
+
+def covers(passages: list[Passage], terms: set[str], share: float = 0.0) -> bool:
+    """Whether the passages mention the question's specific words (or it has none): at least one, or with
+    `share` at least that part of them."""
     if not terms:
         return True
-    text_terms = {stem(w) for p in passages for w in _WORD.findall(p.text.lower())}
-    return bool(terms & text_terms)
+    found = covered(passages, terms)
+    return bool(found) and len(found) >= share * len(terms)
 
 
 # --- guide answers ---------------------------------------------------------------------------------------------
@@ -86,20 +123,42 @@ def sections_for(passages: list[Passage], understood: Understood) -> list[list[P
     patterns = _flag_patterns(understood.question) if understood.intent is Intent.flags else [
         _INTENT_HEADINGS.get(understood.intent)]
     chosen = []
+    terms = specific_terms(understood.question)
     for pattern in patterns:
-        best = _best_match(guides, pattern) or guides[0]
+        best = _best_match(guides, pattern, terms) or _most_specific(guides, terms)
         if best.doc_id not in chosen:
             chosen.append(best.doc_id)
     return [sorted((p for p in guides if p.doc_id == doc), key=lambda p: p.meta.get("chunk", 0)) for doc in chosen]
 
 
-def _best_match(guides: list[Passage], pattern: str | None) -> Passage | None:
-    """The best-ranked section whose heading fits the intent; FAQ questions only when nothing else fits."""
+def _best_match(guides: list[Passage], pattern: str | None, terms: set[str]) -> Passage | None:
+    """The section whose heading fits the intent (FAQ questions only when nothing else fits); among several,
+    the one that shares most of the question's own words."""
     if not pattern:
         return None
     fitting = [p for p in guides if re.search(pattern, _heading(p).split(" > ")[-1], re.I)]
     statements = [p for p in fitting if not _heading(p).endswith("?")]
-    return (statements or fitting or [None])[0]
+    return _most_specific(statements or fitting, terms) if fitting else None
+
+
+def _most_specific(guides: list[Passage], terms: set[str]) -> Passage:
+    """The section whose text shares most of the question's own words; retrieval order breaks ties."""
+    sections: dict[str, list[Passage]] = {}
+    for p in guides:
+        sections.setdefault(p.doc_id, []).append(p)
+    score = {doc: len(covered(chunks, terms)) for doc, chunks in sections.items()}
+    return max(guides, key=lambda p: score[p.doc_id])  # max() keeps the first of equals
+
+
+def heading_pattern(intent: Intent) -> str | None:
+    """The headings of the sections that answer an intent (flags: red or green); None when no heading does."""
+    return r"\bred\b|warning|\bgreen\b" if intent is Intent.flags else _INTENT_HEADINGS.get(intent)
+
+
+def fits_intent(meta: dict, title: str, intent: Intent) -> bool:
+    """Whether a guide section's own heading answers the intent."""
+    pattern = heading_pattern(intent)
+    return bool(pattern) and bool(re.search(pattern, (meta.get("heading_path") or [title])[-1], re.I))
 
 
 def _flag_patterns(question: str) -> list[str]:
@@ -130,11 +189,9 @@ def unique_units(section: list[Passage]) -> list[tuple[Passage, Unit]]:
 
 def answer_guide(understood: Understood, passages: list[Passage]) -> Draft:
     sections = sections_for(passages, understood)
-    # A pay question that names a market is answered by the market's row, or told which markets exist.
-    named_market = understood.intent is Intent.pay and (understood.markets or understood.unknown_markets)
-    terms = set() if named_market else specific_terms(understood.question)
-    if not sections or not covers([p for s in sections for p in s], terms):
-        return not_answerable(understood, passages)
+    beyond = _beyond_the_guide(understood)
+    if not sections or not _answers(understood, [p for s in sections for p in s]) or beyond:
+        return not_answerable(understood, passages, beyond)
     if understood.intent is Intent.pay:
         return answer_pay(understood, sections[0])
     composer = Composer()
@@ -142,22 +199,50 @@ def answer_guide(understood: Understood, passages: list[Passage]) -> Draft:
     return Draft(answer="\n\n".join(parts), answerable=True, citations=composer.citations)
 
 
+def _answers(understood: Understood, section: list[Passage]) -> bool:
+    """Whether the chosen section speaks to the question's own words. The words that named the topic are
+    answered by the section's heading; a question with no topic (general) must find GENERAL_SHARE of its words, as
+    one common word ("companies") says nothing about "relocation packages"."""
+    if understood.intent is Intent.pay and (understood.markets or understood.unknown_markets):
+        return True  # a named market is answered by its row, or told which markets exist
+    if understood.subjects and not covers(section, {stem(w) for s in understood.subjects for w in s.split()}, 1.0):
+        return False  # "relocation package": an answer that does not name relocation answers something else
+    terms = specific_terms(understood.question)
+    if not terms - specific_terms(understood.topic):
+        return True
+    return covers(section, terms, share=GENERAL_SHARE if understood.intent is Intent.general else 0.0)
+
+
+def _beyond_the_guide(understood: Understood) -> str | None:
+    """Why a pay question is beyond the guide: a level it has no figure for, or a forecast for a later year."""
+    if understood.intent is not Intent.pay:
+        return None
+    levels = [level.value for level in understood.levels if level in _LEVELS_WITHOUT_PAY]
+    if levels:
+        return f"The guide's pay ranges are for senior ML engineers, not {' or '.join(levels)} ones."
+    later = any(int(y) > date.today().year for y in _YEAR.findall(understood.question))
+    if later or _FORECAST.search(understood.question.lower()):
+        return "The guide gives pay as it is now; it makes no forecast."
+    return None
+
+
 def answer_section(understood: Understood, section: list[Passage], composer: Composer, titled: bool = False) -> str:
     """List sections answer with their items; prose sections with their most relevant sentences."""
     found = unique_units(section)
     items = [(p, u) for p, u in found if u.kind == "item"]
-    lead = [(p, u) for p, u in found if u.kind == "sentence" and u.position < min(
-        (i.position for q, i in items if q is p), default=10**9)]
     if items:
+        # Lead and tail by place in the whole section: a chunk holding only the closing sentence is no lead.
+        first = found.index(items[0])
+        lead = [(p, u) for p, u in found[:first] if u.kind == "sentence"]
         lines = [f"{u.display} {composer.cite(p, u.text)}" for p, u in lead[:2]]
         numbered = _is_numbered(items)
         for n, (p, u) in enumerate(items[:MAX_ITEMS], 1):
             lines.append(f"{n}. {u.display} {composer.cite(p, u.text)}" if numbered else
                          f"- {u.display} {composer.cite(p, u.text)}")
-        tail = [(p, u) for p, u in found if u.kind == "sentence" and (p, u) not in lead]
-        lines += [f"{u.display} {composer.cite(p, u.text)}" for p, u in tail[:2]]
+        tail = [(p, u) for p, u in found[first:] if u.kind == "sentence"]
+        lines += [f"{u.display} {composer.cite(p, u.text)}" for p, u in _relevant(understood.question, tail, 2)]
     else:
-        chosen = _relevant_sentences(understood.question, found)
+        chosen = _relevant(understood.question, found, MAX_SENTENCES)
         lines = [" ".join(f"{u.display} {composer.cite(p, u.text)}" for p, u in chosen)]
     if titled:
         lines.insert(0, f"**{section[0].meta.get('heading_path', [section[0].title])[-1]}**")
@@ -168,10 +253,11 @@ def _is_numbered(items: list[tuple[Passage, Unit]]) -> bool:
     return bool(re.match(r"\s*\d+[.)]", items[0][1].text))
 
 
-def _relevant_sentences(question: str, found: list[tuple[Passage, Unit]]) -> list[tuple[Passage, Unit]]:
+def _relevant(question: str, found: list[tuple[Passage, Unit]], limit: int) -> list[tuple[Passage, Unit]]:
+    """The `limit` units sharing most of the question's words (earlier first among equals), in document order."""
     terms = specific_terms(question)
     scored = [(len(terms & {stem(w) for w in _WORD.findall(u.text.lower())}), -n, n) for n, (_, u) in enumerate(found)]
-    best = sorted(scored, reverse=True)[:MAX_SENTENCES]
+    best = sorted(scored, reverse=True)[:limit]
     return [found[n] for *_, n in sorted(best, key=lambda s: s[2])]
 
 
@@ -194,7 +280,7 @@ def answer_pay(understood: Understood, section: list[Passage]) -> Draft:
         "The guide's base salary range for remote senior ML engineers:"
     notes = [(p, u) for p, u in unique_units(section)
              if u.kind == "sentence" and re.search(r"upper end|top of|equity|staff|principal", u.text, re.I)]
-    extra = " ".join(f"{u.display} {composer.cite(p, u.text)}" for p, u in notes[:2])
+    extra = " ".join(f"{u.display} {composer.cite(p, u.text)}" for p, u in _relevant(understood.question, notes, 2))
     return Draft(answer="\n".join([lead, *lines]) + (f"\n\n{extra}" if extra else ""), answerable=True,
                  citations=composer.citations)
 
@@ -304,7 +390,7 @@ OFF_TOPIC = ("I can only help with remote machine-learning careers: the role, it
              "watch for, and current job listings.")
 
 
-def not_answerable(understood: Understood, passages: list[Passage]) -> Draft:
+def not_answerable(understood: Understood, passages: list[Passage], reason: str | None = None) -> Draft:
     if understood.intent is Intent.off_topic:
         return Draft(answer=OFF_TOPIC, answerable=False)
     composer = Composer()
@@ -313,7 +399,7 @@ def not_answerable(understood: Understood, passages: list[Passage]) -> Draft:
         if passage.kind == "guide":
             first_of_each.setdefault(passage.doc_id, passage)
     closest = list(first_of_each.values())[:2]
-    text = "The guides and listings I have do not answer that."
+    text = "The guides and listings I have do not answer that." + (f" {reason}" if reason else "")
     pointers = []
     for passage in closest:
         first = next(iter(units(passage.text)), None)

@@ -17,6 +17,8 @@ _REFERENCE = re.compile(
     r"\b(?:the\s+)?(?P<ord>" + "|".join(_ORDINALS) + r")\b(?:\s+(?:one|listing|job|role|result))?"
     r"|\b(?:number|#|no\.?)\s*(?P<num>\d{1,2})\b", re.I)
 _FRAGMENT = re.compile(r"^\s*(?:and|or|what about|how about|but|also|only|just)\b", re.I)
+# "anything in Canada?" / "any in Taiwan instead?": a short search by place, read against the previous turn.
+_OPEN = re.compile(r"^\s*(?:and\s+)?any(?:thing)?\s+(?:in|at|from|for)\b", re.I)
 _BACK = re.compile(r"\b(?:th(?:ose|ese|em)|that one|this one|it|ones)\b", re.I)
 _ADDING = re.compile(r"\b(?:also|too|as well|plus)\b", re.I)  # "and in Canada too?" adds a place
 _COMPARED = re.compile(r"\b(?:that|this|it|th(?:ose|ese|em))\s+compares?\b|^\s*(?:compared?|vs\.?|versus)\b", re.I)
@@ -100,7 +102,8 @@ def _refers_back(understood: Understood) -> bool:
 
 def _is_fragment(understood: Understood) -> bool:
     short = len(understood.question.split()) <= 6
-    return bool(_FRAGMENT.match(understood.question)) or (short and understood.intent is Intent.general)
+    return bool(_FRAGMENT.match(understood.question)) or (
+        short and (understood.intent is Intent.general or bool(_OPEN.match(understood.question))))
 
 
 def _names_filters(filters: Filters) -> bool:
