@@ -15,7 +15,7 @@ from assistant.brief.models import PayBenchmark, PayRow, Statement
 from assistant.brief.sources import Sources
 from assistant.models import Listing
 from assistant.places import country_name
-from assistant.query import _GLOBAL_MARKET_REGION, _MARKET_OF_COUNTRY, MARKETS
+from assistant.query.markets import GLOBAL_MARKET_REGION, MARKET_OF_COUNTRY, MARKETS
 from assistant.salary import parse_salary_text
 
 GLOBAL = "Remote (global)"
@@ -53,8 +53,8 @@ def guide_pay(src: Sources) -> PayBenchmark:
 
 
 def listing_markets(listing: Listing) -> list[str]:
-    markets = [_MARKET_OF_COUNTRY[c] for c in listing.location.countries if c in _MARKET_OF_COUNTRY]
-    if _GLOBAL_MARKET_REGION in listing.location.regions:
+    markets = [MARKET_OF_COUNTRY[c] for c in listing.location.countries if c in MARKET_OF_COUNTRY]
+    if GLOBAL_MARKET_REGION in listing.location.regions:
         markets.append(GLOBAL)
     return list(dict.fromkeys(markets))
 

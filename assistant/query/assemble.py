@@ -1,0 +1,86 @@
+"""Assembly: reads a question with every other module and builds the `Understood` shown to the user."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.models import SOURCE_NAMES
+
+from .cues import _Cues
+from .extract import _extract
+from .injection import _blank_injection
+from .intent import _decide
+from .listing import _BENEFITS
+from .listing_filters import _days_text, _listing_filters
+from .markets import _markets
+from .results import Filters, Intent, Understood
+from .text import _tokenize
+from .topics import _topic_quote
+
+
+def _not_applied(cues: _Cues) -> str | None:
+    """Listing cues a guide question named: shown, so the user sees why they did not filter anything."""
+    named = [f"seniority {h.value.value}" for h in cues.seniority]
+    named += [f"work mode {h.value.value}" for h in cues.work_modes]
+    named += [f"skill {h.value}" for h in cues.skills] + [f"company {h.value}" for h in cues.companies]
+    named += [f"source {SOURCE_NAMES[h.value]}" for h in cues.sources]
+    named += [f"salary amount '{cues.floor.quote}'"] if cues.floor else []
+    named += [f"posted within {_days_text(cues.posted.value)}"] if cues.posted else []
+    return f"not applied: {', '.join(named)} (listing filters; this is a guide question)" if named else None
+
+
+def understand(question: str, *, today: date | None = None, intent: Intent | None = None) -> Understood:
+    """The intent of a question and the filters it names, with one explanation line per filter or decision.
+
+    `today` dates the ECB rate a salary floor is converted at (today's date when not given). `intent` reads
+    the question as that intent instead of deciding one: a follow-up ("what about staff level?") is read
+    in the light of the previous turn, so its cues land as that turn's kind of filters.
+    """
+    question = question or ""
+    readable, injection = _blank_injection(question)
+    text = _tokenize(question, readable)
+    cues = _extract(text, today or date.today(), injection)
+    intent, why = _decide(text, cues) if intent is None else (intent, "read as a follow-up")
+    head = [f"intent: {intent.value} ({why})"] + [f"ignored: instruction-like text '{q}'" for q in injection]
+    if intent is Intent.off_topic:
+        return Understood(question=question, intent=intent, filters=Filters(), explanation=head)
+    if intent is Intent.listings:
+        return _listing_result(question, intent, cues, head)
+    understood = _guide_result(question, intent, cues, head)
+    understood.topic = _topic_quote(text, intent)
+    understood.subjects = list(dict.fromkeys(m.group() for m in _BENEFITS.finditer(text.norm)))
+    return understood
+
+
+def _shared_lines(cues: _Cues) -> list[str]:
+    lines = [f"role: {h.value[0]} (from '{h.quote}')" for h in cues.roles]
+    return lines + ([f"comparison: yes (from '{cues.comparison.quote}')"] if cues.comparison else [])
+
+
+def _listing_result(question: str, intent: Intent, cues: _Cues, head: list[str]) -> Understood:
+    filters, filter_lines = _listing_filters(cues)
+    return Understood(
+        question=question,
+        intent=intent,
+        filters=filters,
+        comparison=cues.comparison is not None,
+        role_terms=[h.value[0] for h in cues.roles],
+        explanation=[*head[:1], "kind: listing", *head[1:], *_shared_lines(cues), *filter_lines],
+    )
+
+
+def _guide_result(question: str, intent: Intent, cues: _Cues, head: list[str]) -> Understood:
+    markets, unknown, market_lines = _markets(cues)
+    skipped = _not_applied(cues)
+    return Understood(
+        question=question,
+        intent=intent,
+        filters=Filters(kind="guide"),
+        markets=markets,
+        unknown_markets=unknown,
+        comparison=cues.comparison is not None,
+        role_terms=[h.value[0] for h in cues.roles],
+        levels=[h.value for h in cues.seniority],
+        explanation=[*head[:1], "kind: guide", *head[1:], *_shared_lines(cues), *market_lines]
+        + ([skipped] if skipped else []),
+    )

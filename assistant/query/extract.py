@@ -1,0 +1,36 @@
+"""Runs every extractor over a question, in the order that lets earlier cues claim their words first."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .comparison import _comparison
+from .companies import _companies
+from .cues import _Cues
+from .places import _places
+from .posted import _posted
+from .roles import _roles
+from .salary import _disclosed, _salary_bounds
+from .seniority import _seniority
+from .skills import _skills
+from .sources import _sources
+from .text import _Text
+from .work_mode import _work_modes
+
+
+def _extract(text: _Text, today: date, injection: list[str]) -> _Cues:
+    cues = _Cues(injection=injection)
+    cues.sources = _sources(text)
+    taken = [(h.start, h.end) for h in cues.sources]
+    cues.companies = _companies(text, taken)
+    cues.skills = _skills(text, taken + [(h.start, h.end) for h in cues.companies])
+    cues.seniority = _seniority(text)
+    cues.work_modes = _work_modes(text, taken)
+    cues.floor, cues.ceiling = _salary_bounds(text, today)
+    cues.disclosed = _disclosed(text)
+    cues.posted = _posted(text)
+    taken += [(h.start, h.end) for h in cues.companies + cues.skills]
+    cues.places = _places(text, taken)
+    cues.roles = _roles(text, [(h.start, h.end) for h in cues.companies])
+    cues.comparison = _comparison(text)
+    return cues

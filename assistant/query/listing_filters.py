@@ -1,0 +1,90 @@
+"""The filters a listing question applies, built from its cues, with one explanation line each."""
+
+from __future__ import annotations
+
+from assistant.models import SOURCE_NAMES, Salary
+from assistant.places import country_name
+
+from .cues import _Cues, _Hit
+from .results import Filters
+
+
+def _listing_filters(cues: _Cues) -> tuple[Filters, list[str]]:
+    filters = Filters(kind="listing")
+    lines = []
+    for h in cues.sources:
+        filters.sources.append(h.value)
+        lines.append(f"source: {SOURCE_NAMES[h.value]} (from '{h.quote}')")
+    for h in cues.places:
+        lines += _place_filter(filters, h)
+    for h in cues.work_modes:
+        filters.work_modes.append(h.value)
+        lines.append(f"work mode: {h.value.value} (from '{h.quote}')")
+    for h in cues.seniority:
+        filters.seniority.append(h.value)
+        lines.append(f"seniority: {h.value.value} (from '{h.quote}')")
+    lines += _salary_filters(filters, cues)
+    if cues.posted:
+        filters.posted_within_days = cues.posted.value
+        lines.append(f"posted within: {_days_text(cues.posted.value)} (from '{cues.posted.quote}')")
+    for h in cues.companies:
+        filters.companies.append(h.value)
+        lines.append(f"company: {h.value} (from '{h.quote}')")
+    for h in cues.skills:
+        filters.skills.append(h.value)
+        lines.append(f"skill: {h.value} (from '{h.quote}')")
+    if cues.roles and all(is_ml for _, is_ml in (h.value for h in cues.roles)):
+        filters.ml_only = True
+        lines.append(f"ml only: yes (from '{cues.roles[0].quote}')")
+    return filters, lines
+
+
+def _days_text(days: int) -> str:
+    return "1 day" if days == 1 else f"{days} days"
+
+
+def _place_filter(filters: Filters, hit: _Hit) -> list[str]:
+    lines = []
+    for cc in hit.value.countries:
+        if cc not in filters.countries:
+            filters.countries.append(cc)
+            lines.append(f"country: {country_name(cc)} ({cc}) (from '{hit.quote}')")
+    for region in hit.value.regions:
+        if region not in filters.regions:
+            filters.regions.append(region)
+            lines.append(f"region: {region} (from '{hit.quote}')")
+    return lines
+
+
+_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
+
+
+def _money(amount: float, currency: str) -> str:
+    symbol = _SYMBOLS.get(currency)
+    return f"{symbol}{amount:,.0f}" if symbol else f"{currency} {amount:,.0f}"
+
+
+def _salary_filters(filters: Filters, cues: _Cues) -> list[str]:
+    lines = []
+    if cues.floor:
+        salary: Salary = cues.floor.value
+        filters.min_annual_usd = salary.annual_usd_min
+        lines.append(f"salary floor: {_describe_floor(salary)} (from '{cues.floor.quote}')")
+    if cues.ceiling:
+        lines.append(f"ignored: upper salary bound '{cues.ceiling.quote}' (only a salary floor filters listings)")
+    if cues.disclosed:
+        filters.salary_disclosed = True
+        lines.append(f"salary disclosed: only listings that state a salary (from '{cues.disclosed.quote}')")
+    return lines
+
+
+def _describe_floor(salary: Salary) -> str:
+    low = salary.min if salary.min is not None else salary.max
+    stated = f"{_money(low, salary.currency)}/{salary.period}"
+    if salary.period_inferred and salary.period != "year":
+        stated += " (period inferred)"
+    if salary.currency == "USD" and salary.period == "year":
+        return stated
+    usd = f"≈ ${salary.annual_usd_min:,.0f}/year"
+    rate = f" (ECB rate of {salary.fx_date.isoformat()})" if salary.fx_date else ""
+    return f"{stated} {usd}{rate}"

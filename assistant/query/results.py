@@ -1,0 +1,56 @@
+"""What question understanding returns: the intent, the filters the retriever applies, and the reading as a whole."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from assistant.models import Seniority, WorkMode
+
+
+class Intent(str, Enum):
+    listings = "listings"
+    pay = "pay"
+    hiring = "hiring"
+    responsibilities = "responsibilities"
+    skills = "skills"
+    time_split = "time_split"
+    levels = "levels"
+    flags = "flags"
+    checks = "checks"
+    employers = "employers"
+    faq = "faq"
+    overview = "overview"  # what the role is and how it is done: the guide's opening section
+    general = "general"
+    off_topic = "off_topic"
+
+
+class Filters(BaseModel):
+    kind: Literal["guide", "listing"] | None = None
+    sources: list[str] = Field(default_factory=list)
+    countries: list[str] = Field(default_factory=list)  # ISO 3166-1 alpha-2
+    regions: list[str] = Field(default_factory=list)  # assistant.places.REGIONS
+    work_modes: list[WorkMode] = Field(default_factory=list)
+    seniority: list[Seniority] = Field(default_factory=list)
+    min_annual_usd: float | None = None
+    salary_disclosed: bool | None = None
+    posted_within_days: int | None = None
+    ml_only: bool = False
+    companies: list[str] = Field(default_factory=list)
+    skills: list[str] = Field(default_factory=list)
+
+
+class Understood(BaseModel):
+    question: str
+    intent: Intent
+    filters: Filters
+    markets: list[str] = Field(default_factory=list)
+    unknown_markets: list[str] = Field(default_factory=list)
+    comparison: bool = False
+    role_terms: list[str] = Field(default_factory=list)
+    levels: list[Seniority] = Field(default_factory=list)  # seniority a guide question names ("junior pay")
+    topic: str = ""  # the user's words that decided a guide intent: they are answered by the section's heading
+    subjects: list[str] = Field(default_factory=list)  # benefits asked about ("relocation"): an answer must name them
+    explanation: list[str] = Field(default_factory=list)

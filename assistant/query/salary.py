@@ -1,0 +1,110 @@
+"""Salary amounts in a question, read as a floor or a ceiling, and asks for listings that disclose a salary."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+
+from assistant.models import Salary
+from assistant.salary import parse_salary_text
+
+from .cues import _Hit, _hits
+from .text import _SYMBOL, _Text
+
+_CURRENCY_WORDS = {
+    "usd": "USD", "dollars": "USD", "dollar": "USD", "bucks": "USD",
+    "eur": "EUR", "euro": "EUR", "euros": "EUR",
+    "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "quid": "GBP",
+    "cad": "CAD", "chf": "CHF", "aud": "AUD", "inr": "INR", "pln": "PLN", "sek": "SEK",
+}
+_CURRENCY_WORD = "|".join(_CURRENCY_WORDS)
+_SYMBOL_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+_PERIOD_WORDS = r"(?:(?:per|a|an) )?(?:hour|year|annum|month|week|day)|hourly|yearly|annually|monthly"
+# Money tokens stay whole ("€100k", "150k+", "100-150k", "$1m"), so an amount is one token, with a currency
+# word before or after it and a period after.
+_AMOUNT = re.compile(
+    rf"(?<!\S)(?:(?:{_CURRENCY_WORD}) )?(?P<num>(?:[a-z]{{1,2}})?{_SYMBOL}?\d[^ ]*)"
+    rf"(?: (?:{_CURRENCY_WORD})(?= |$))?(?: (?:{_PERIOD_WORDS})(?= |$))?"
+)
+_MONEY_MARK = re.compile(rf"{_SYMBOL}|\d ?k\b|(?<!\S)(?:{_CURRENCY_WORD})(?!\S)")
+_MIN_BARE_DIGITS = 5  # a bare figure is pay from 10000 up: "2026" and "500" are not
+_NOT_MONEY_AFTER = re.compile(r"^ (?:years?|days?|weeks?|months?|hours?|people|employees|users|percent|stages?"
+                              r"|match\w*|plans?|contributions?|accounts?)\b")
+# Retirement plans named by their tax-code section ("401k", "403b"): a benefit, not an amount.
+_RETIREMENT_PLAN = re.compile(r"^(?:401|403|457) ?\(?[kb]\)?$")
+_CEILING_BEFORE = re.compile(r"(?:under|below|less than|up to|at most|max(?:imum)?(?: of)?|no more than|<=?|≤) $")
+_FLOOR_AFTER = re.compile(r"^ ?(?:or (?:more|higher|above)|and (?:up|above|more)|plus)\b")
+# Words quoted with the amount, so the explanation shows "over €100k" rather than "€100k".
+_CUE_BEFORE = re.compile(
+    r"(?:over|above|more than|greater than|higher than|at least|min(?:imum)?(?: of)?|starting (?:at|from)|from"
+    r"|north of|upwards of|no less than|not less than|>=?|≥|between|paying|pays?|that pay|earning|offering"
+    r"|under|below|less than|up to|at most|max(?:imum)?(?: of)?|no more than|<=?|≤) $"
+)
+
+
+def _is_money(m: re.Match, text: _Text) -> bool:
+    if _NOT_MONEY_AFTER.match(text.norm[m.end() :]) or _RETIREMENT_PLAN.match(m["num"]):
+        return False
+    if _MONEY_MARK.search(m.group()):
+        return True
+    return len(re.sub(r"\D", "", m["num"].split(".")[0])) >= _MIN_BARE_DIGITS
+
+
+def _salary_bounds(text: _Text, today: date) -> tuple[_Hit | None, _Hit | None]:
+    """The first floor and the first ceiling the question names. An amount with no "under"/"up to" before it
+    is a floor: someone asking for "ML jobs 150k" wants at least that much."""
+    floor = ceiling = None
+    for m in _AMOUNT.finditer(text.norm):
+        salary = _parse_amount(text, m, today) if _is_money(m, text) else None
+        if salary is None:
+            continue
+        before = text.norm[max(0, m.start() - 20) : m.start()]
+        hit = _Hit(salary, _amount_quote(text, m, before), m.start(), m.end())
+        if _CEILING_BEFORE.search(before) and not _FLOOR_AFTER.match(text.norm[m.end() :]):
+            ceiling = ceiling or hit
+        else:
+            floor = floor or hit
+    return floor, ceiling
+
+
+def _amount_quote(text: _Text, m: re.Match, before: str) -> str:
+    cue = _CUE_BEFORE.search(before)
+    start = m.start() - (len(before) - cue.start()) if cue else m.start()
+    after = _FLOOR_AFTER.match(text.norm[m.end() :])
+    return text.quote(start, m.end() + (after.end() if after else 0))
+
+
+def _parse_amount(text: _Text, m: re.Match, today: date) -> Salary | None:
+    """assistant.salary reads the user's own words; a currency written as a word is the default currency,
+    and with none at all the amount is in US dollars (never guessed from a place in the question)."""
+    written = text.quote(m.start(), m.end())
+    word = re.search(rf"(?<!\S)(?:{_CURRENCY_WORD})(?!\S)", m.group())
+    trailing = re.search(rf"\d({_SYMBOL})$", m["num"])  # "90.000 €": assistant.salary reads symbols only in front
+    if word:
+        default = _CURRENCY_WORDS[word.group()]
+    else:
+        default = _SYMBOL_CURRENCY[trailing[1]] if trailing else "USD"
+    salary = parse_salary_text(written, posted_at=datetime.combine(today, time()), default_currency=default)
+    return salary if salary is not None and salary.annual_usd_min is not None else None
+
+
+# --- salary disclosed ----------------------------------------------------------------------------------
+
+_PAY_WORD = (
+    r"(?:a |the |their |its |)(?:salary|salaries|pay|compensation|salary ranges?|pay ranges?|salary info\w*|wages?)"
+)
+_DISCLOSED = re.compile(
+    rf"\b(?:that|which|who|where they|where the|and|to|(?:which|any|all|none) of (?:these|those|them))"
+    rf" (?:actually |publicly |openly )?"
+    rf"(?:disclose|state|show|list|mention|include|publish|post|display|give|share)s? {_PAY_WORD}\b"
+    rf"|\b(?:with|having|has|have|incl\w*) (?:a |an |the )?(?:disclosed |listed |stated |posted |published |visible )?"
+    rf"(?:salary|salaries|salary ranges?|pay ranges?|pay transparency|transparent (?:pay|salar\w+)|salary info\w*)\b"
+    rf"(?! (?:over|above|of|at least|more|from|>|≥|\$|€|£|\d))"
+    rf"|\b(?:salary|salaries|pay) (?:is |are )?(?:disclosed|listed|stated|shown|included|published|posted|visible)\b"
+    rf"|\b(?:pay|salary) transparen\w+\b|\btransparent (?:pay|salar\w+)\b|\bdisclosed (?:salary|salaries|pay)\b"
+)
+
+
+def _disclosed(text: _Text) -> _Hit | None:
+    found = _hits(text, _DISCLOSED, lambda m: True)
+    return found[0] if found else None

@@ -1,0 +1,35 @@
+"""Job boards named in a question ("on Remotive", "Remote OK")."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.models import SOURCES
+
+from .cues import _Hit, _hits, _unique
+from .text import _Text
+
+# "remote ok" is also a phrase ("is remote ok?"): lower case, it names the board only after on/from/via/at.
+_SOURCE = re.compile(
+    r"(?P<remoteok>\bremoteok(?:\.com)?\b|\bremote-ok\b|(?<=\bon )remote ok\b|(?<=\bfrom )remote ok\b"
+    r"|(?<=\bvia )remote ok\b|(?<=\bat )remote ok\b)"
+    r"|(?P<remotive>\bremotive(?:\.com)?\b)|(?P<jobicy>\bjobicy(?:\.com)?\b)"
+    r"|(?P<weworkremotely>\bwe work remotely\b|\bweworkremotely(?:\.com)?\b|\bwwr\b)"
+    r"|(?P<greenhouse>\bgreenhouse(?:\.io)?\b)"
+)
+assert set(_SOURCE.groupindex) == set(SOURCES)  # a board added to the models must be added here too
+
+
+def _sources(text: _Text) -> list[_Hit]:
+    hits = _hits(text, _SOURCE, lambda m: m.lastgroup)
+    hits += _capitalized_remote_ok(text)
+    return _unique(sorted(hits, key=lambda h: h.start))
+
+
+def _capitalized_remote_ok(text: _Text) -> list[_Hit]:
+    """The board's name as written ("Remote OK") counts wherever it stands."""
+    out = []
+    for a, b in zip(text.tokens, text.tokens[1:]):
+        if text.original[a.start : b.end] in ("Remote OK", "RemoteOK", "Remote Ok"):
+            out.append(_Hit("remoteok", text.original[a.start : b.end], a.at, b.at + len(b.norm)))
+    return out
