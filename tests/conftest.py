@@ -61,3 +61,13 @@ def indexed_home(tmp_path_factory):
         snapshots.write_snapshot(settings.listings_dir, [*listings, poisoned], {})
         build_index(settings, say=lambda _: None)
     return home
+
+
+@pytest.fixture
+def llm_server():
+    """A scripted OpenAI-compatible server (tests/scripted_llm.py) for one test."""
+    from tests import scripted_llm
+
+    httpd = scripted_llm.start()
+    yield httpd
+    scripted_llm.stop(httpd)

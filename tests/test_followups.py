@@ -1,6 +1,6 @@
 """Follow-ups: the rules both backends use, asked through a conversation, and the LLM's condense step with its guard.
 
-The LLM half runs against the scripted OpenAI-compatible server of test_llm_faults.py. The condense request is
+The LLM half runs against the scripted OpenAI-compatible server of tests/scripted_llm.py. The condense request is
 the one that does not stream (answers stream), so each test scripts the two separately.
 """
 
@@ -14,7 +14,7 @@ from assistant.answer.followup import Turn, merge_filters, resolve
 from assistant.chat import Assistant, Conversation
 from assistant.query import Filters, Intent, understand
 from assistant.settings import Settings
-from tests.test_llm_faults import completion, hang, reply, server, settings_for  # noqa: F401 - server is a fixture
+from tests.scripted_llm import completion, hang, reply, settings_for
 
 GERMANY = "What do senior ML engineers earn in Germany?"
 US_ML_JOBS = "show me ML jobs in the US"
@@ -164,26 +164,26 @@ def scripted(condense, answer=None):
     return script
 
 
-def condense_requests(server) -> list[dict]:
-    return [r["body"] for r in server.requests if not r["body"].get("stream")]
+def condense_requests(llm_server) -> list[dict]:
+    return [r["body"] for r in llm_server.requests if not r["body"].get("stream")]
 
 
 @pytest.fixture
-def llm_assistant(indexed_home, monkeypatch, server):  # noqa: F811 - the fixture imported above
+def llm_assistant(indexed_home, monkeypatch, llm_server):
     monkeypatch.setenv("CAREER_ASSISTANT_HOME", str(indexed_home))
-    return Assistant(settings_for(server.url, llm_timeout=0.5))
+    return Assistant(settings_for(llm_server.url, llm_timeout=0.5))
 
 
-def test_the_condensed_question_is_used(llm_assistant, server):  # noqa: F811
-    server.script = scripted(completion(UK))
+def test_the_condensed_question_is_used(llm_assistant, llm_server):
+    llm_server.script = scripted(completion(UK))
     chat = Conversation()
     llm_assistant.ask(GERMANY, chat)
-    assert condense_requests(server) == []  # no history yet: nothing to condense
+    assert condense_requests(llm_server) == []  # no history yet: nothing to condense
     follow = llm_assistant.ask("and in the UK?", chat)
     assert "£110,000 – £175,000" in follow.answer and "€110,000" not in follow.answer
     assert f"Follow-up read as: {UK}" in follow.notices
     assert follow.understood["question"] == UK and follow.understood["markets"] == ["United Kingdom"]
-    [request] = condense_requests(server)
+    [request] = condense_requests(llm_server)
     prompt = request["messages"][-1]["content"]
     assert prompt.startswith("Given a conversation (between Human and Assistant)")  # llama-index's own prompt
     assert f"user: {GERMANY}" in prompt and "assistant: " in prompt and "€110,000" in prompt  # the history
@@ -191,8 +191,8 @@ def test_the_condensed_question_is_used(llm_assistant, server):  # noqa: F811
     assert request["max_tokens"] <= 128 and request["temperature"] == 0
 
 
-def test_a_label_and_an_explanation_around_the_rewrite_are_dropped(llm_assistant, server):  # noqa: F811
-    server.script = scripted(completion(f"Standalone question: \"{UK}\"\nThis keeps the role from the history."))
+def test_a_label_and_an_explanation_around_the_rewrite_are_dropped(llm_assistant, llm_server):
+    llm_server.script = scripted(completion(f"Standalone question: \"{UK}\"\nThis keeps the role from the history."))
     chat = Conversation()
     llm_assistant.ask(GERMANY, chat)
     follow = llm_assistant.ask("and in the UK?", chat)
@@ -200,17 +200,17 @@ def test_a_label_and_an_explanation_around_the_rewrite_are_dropped(llm_assistant
 
 
 @pytest.mark.parametrize(("script", "why"), [
-    (lambda server: reply(500, '{"error": {"message": "boom"}}'), "server error (HTTP 500)"),
-    (lambda server: hang(server.release), "timed out"),
-    (lambda server: completion("Sure! " + "Here is a long story about the sea and its many moods. " * 8),
+    (lambda llm_server: reply(500, '{"error": {"message": "boom"}}'), "server error (HTTP 500)"),
+    (lambda llm_server: hang(llm_server.release), "timed out"),
+    (lambda llm_server: completion("Sure! " + "Here is a long story about the sea and its many moods. " * 8),
      "far longer"),
-    (lambda server: completion("Senior ML engineers in the UK earn £110,000 – £175,000."), "figures"),
-    (lambda server: completion("What is the weather like in the UK today?"), "something else"),
-    (lambda server: completion("What do senior ML engineers earn in Germany?"), "dropped United Kingdom"),
-    (lambda server: completion("   "), "no question"),
+    (lambda llm_server: completion("Senior ML engineers in the UK earn £110,000 – £175,000."), "figures"),
+    (lambda llm_server: completion("What is the weather like in the UK today?"), "something else"),
+    (lambda llm_server: completion("What do senior ML engineers earn in Germany?"), "dropped United Kingdom"),
+    (lambda llm_server: completion("   "), "no question"),
 ])
-def test_a_failed_or_implausible_rewrite_falls_back_to_the_rules(llm_assistant, server, script, why):  # noqa: F811
-    server.script = scripted(script(server))
+def test_a_failed_or_implausible_rewrite_falls_back_to_the_rules(llm_assistant, llm_server, script, why):
+    llm_server.script = scripted(script(llm_server))
     chat = Conversation()
     llm_assistant.ask(GERMANY, chat)
     follow = llm_assistant.ask("and in the UK?", chat)
@@ -220,38 +220,38 @@ def test_a_failed_or_implausible_rewrite_falls_back_to_the_rules(llm_assistant, 
     assert follow.understood["question"] == "and in the UK?"
 
 
-def test_a_pointer_at_a_listing_stays_with_the_rules(llm_assistant, server):  # noqa: F811
-    server.script = scripted(completion("Tell me more about the AI Engineer job."))
+def test_a_pointer_at_a_listing_stays_with_the_rules(llm_assistant, llm_server):
+    llm_server.script = scripted(completion("Tell me more about the AI Engineer job."))
     chat = Conversation()
     listed = llm_assistant.ask(US_ML_JOBS, chat)
     second = llm_assistant.ask("tell me more about the second one", chat)
     assert [view.id for view in second.listings] == [listed.listings[1].id]
-    assert condense_requests(server) == []
+    assert condense_requests(llm_server) == []
 
 
-def test_a_condensed_search_keeps_the_filters_the_rules_carried(llm_assistant, server):  # noqa: F811
+def test_a_condensed_search_keeps_the_filters_the_rules_carried(llm_assistant, llm_server):
     standalone = "Which ML jobs in the US state a salary?"  # no "which ... state" together: the words alone lose it
     assert understand(standalone).filters.salary_disclosed is None
-    server.script = scripted(completion(standalone))
+    llm_server.script = scripted(completion(standalone))
     chat = Conversation()
     llm_assistant.ask(US_ML_JOBS, chat)
     paid = llm_assistant.ask("which of those state a salary?", chat)
     assert filters_of(paid) == {"kind": "listing", "countries": ["US"], "salary_disclosed": True, "ml_only": True}
     assert f"Follow-up read as: {standalone}" in paid.notices
-    history = condense_requests(server)[0]["messages"][-1]["content"]
+    history = condense_requests(llm_server)[0]["messages"][-1]["content"]
     assert f"user: {US_ML_JOBS}" in history and "matching listing" in history  # the table's head, shortened
 
 
-def test_the_request_is_shown_the_key_only_in_the_header(llm_assistant, server):  # noqa: F811
-    server.script = scripted(completion(UK))
+def test_the_request_is_shown_the_key_only_in_the_header(llm_assistant, llm_server):
+    llm_server.script = scripted(completion(UK))
     chat = Conversation()
     llm_assistant.ask(GERMANY, chat)
     follow = llm_assistant.ask("and in the UK?", chat)
-    assert "sk-test-SECRET" not in json.dumps(condense_requests(server)) + follow.model_dump_json()
+    assert "sk-test-SECRET" not in json.dumps(condense_requests(llm_server)) + follow.model_dump_json()
 
 
-def test_an_llm_reply_that_cites_nothing_falls_back_to_the_extractive_answer(llm_assistant, server):  # noqa: F811
-    server.script = completion("Great question! It depends on many things.")  # passes the check, says nothing
+def test_an_llm_reply_that_cites_nothing_falls_back_to_the_extractive_answer(llm_assistant, llm_server):
+    llm_server.script = completion("Great question! It depends on many things.")  # passes the check, says nothing
     answer = llm_assistant.ask(GERMANY)
     assert answer.backend == "extractive" and "€110,000 – €165,000" in answer.answer
     assert any("cited no source" in notice for notice in answer.notices)

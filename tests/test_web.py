@@ -19,7 +19,7 @@ from assistant import snapshots
 from assistant.fetch import offline_reason
 from assistant.settings import Settings
 from tests.conftest import FEEDS, INJECTED_TITLE
-from tests.test_llm_faults import _Handler, hang
+from tests.scripted_llm import Handler, hang
 
 playwright = pytest.importorskip("playwright.sync_api")
 
@@ -290,7 +290,7 @@ def test_serve_prepares_a_snapshot_and_index_on_a_fresh_home(tmp_path):
 
 def test_one_slow_question_does_not_hold_up_other_people(web_home):
     """A question stuck on a hanging LLM endpoint; meanwhile someone else's question is answered."""
-    llm = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    llm = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     llm.daemon_threads, llm.requests, release = True, [], threading.Event()
     llm.script = hang(release)
     threading.Thread(target=llm.serve_forever, daemon=True).start()

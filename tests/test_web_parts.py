@@ -17,7 +17,7 @@ from assistant.web.app import control_filters
 from assistant.web.service import stream_answer
 from assistant.web.status import data_status
 from tests.conftest import INJECTED_TITLE
-from tests.test_llm_faults import server, settings_for, stream  # noqa: F401 - server is a fixture
+from tests.scripted_llm import settings_for, stream
 
 
 def citation(n: int, quote: str, kind="guide", id_="guide:remote-senior-ml-engineer#pay") -> Citation:
@@ -134,10 +134,10 @@ def test_refresh_is_possible_when_a_board_answers_and_says_why_not_otherwise():
     assert reason.startswith("offline: no job board can be reached") and "127.0.0.1" in reason
 
 
-def test_llm_answers_stream_piece_by_piece_then_end_checked(indexed_home, monkeypatch, server):
+def test_llm_answers_stream_piece_by_piece_then_end_checked(indexed_home, monkeypatch, llm_server):
     monkeypatch.setenv("CAREER_ASSISTANT_HOME", str(indexed_home))
-    server.script = stream("Senior ML engineers in Germany earn ", "a base of €110,000 – €165,000 ", "[1].")
-    bot = Assistant(settings_for(server.url))
+    llm_server.script = stream("Senior ML engineers in Germany earn ", "a base of €110,000 – €165,000 ", "[1].")
+    bot = Assistant(settings_for(llm_server.url))
     steps = list(stream_answer(bot, "What do senior ML engineers earn in Germany?", Conversation()))
     partial = [text for text, answer in steps if answer is None]
     assert partial == ["Senior ML engineers in Germany earn ",
