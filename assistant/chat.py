@@ -12,10 +12,12 @@ from assistant.answer.models import Answer, AnswerError, Passage
 from assistant.index.manifest import IndexMissing
 from assistant.index.retrieve import Hit, IndexMismatch, Retriever, place_terms
 from assistant.models import Listing
-from assistant.query import Filters, Intent, Understood, understand
+from assistant.answer.sections import chosen_sections, rank_sections, section_text
+from assistant.query import Filters, Intent, Understood, classifier, understand
 from assistant.settings import Settings
 
 GUIDE_K = 5
+GUIDE_DEPTH = 40  # guide sections searched before the one that answers is chosen
 LISTING_K = 10
 
 
@@ -40,6 +42,7 @@ class Assistant:
         self.stale = self._staleness()
         # Ids merged into another listing (reposts, the same job on two boards) → the id it is shown under.
         self.aliases = {ref.id: listing.id for listing in self.listings.values() for ref in listing.also_seen}
+        self._profiles: dict[str, dict[str, float]] = {}
 
     def _load_listings(self) -> dict[str, Listing]:
         """The listings of the snapshot the index was built from, by id and by every merged alias."""
@@ -98,7 +101,8 @@ class Assistant:
                              "generate": round(total - retrieve_ms, 1), "total": round(total, 1)}
         if conversation is not None:
             conversation.turns.append(Turn(question=question, understood=resolved.understood, answer=answer.answer,
-                                           listing_ids=[view.id for view in answer.listings]))
+                                           listing_ids=[view.id for view in answer.listings],
+                                           listing_companies=[view.company for view in answer.listings]))
         return answer
 
     def _resolve(self, understood: Understood, history: list[Turn]) -> Resolved:
@@ -115,20 +119,22 @@ class Assistant:
         understood = resolved.understood
         if understood.intent is Intent.off_topic or resolved.listing_id:
             return []
-        k = LISTING_K if understood.intent is Intent.listings else GUIDE_K
         expand = place_terms(understood.filters) + understood.markets
-        hits = self.retriever.search(understood.question, understood.filters, k=k, expand=expand)
-        return hits + self._intent_section(understood, hits, expand)
+        if understood.intent is Intent.listings:
+            return self.retriever.search(understood.question, understood.filters, k=LISTING_K, expand=expand)
+        # Every section competes: the one that answers is chosen by meaning, not by its rank among keywords.
+        query = f"{understood.context} {understood.question}".strip()
+        hits = self.retriever.search(query, understood.filters, k=GUIDE_DEPTH, expand=expand)
+        return rank_sections(understood, hits, self.section_profile)[:GUIDE_K]
 
-    def _intent_section(self, understood: Understood, hits: list[Hit], expand: list[str]) -> list[Hit]:
-        """The best-ranked section whose heading answers the intent, when the top hits hold none: "what is an
-        ML engineer, in short?" is asked in words no section shares, yet the overview answers it."""
-        if extractive.heading_pattern(understood.intent) is None or any(
-                extractive.fits_intent(h.meta, h.title, understood.intent) for h in hits if h.kind == "guide"):
-            return []
-        deeper = self.retriever.search(understood.question, understood.filters, k=50, expand=expand)
-        fits = [h for h in deeper if h.kind == "guide" and extractive.fits_intent(h.meta, h.title, understood.intent)]
-        return fits[:1]
+    def section_profile(self, hit: Hit) -> dict[str, float]:
+        """The classifier's reading of a section (its heading and opening words), once per section."""
+        found = self._profiles.get(hit.doc_id)
+        if found is None:
+            first = self.retriever.hits_for(hit.doc_id)
+            found = classifier.classify(section_text(first[0] if first else hit))
+            self._profiles[hit.doc_id] = found
+        return found
 
     def passages(self, hits: list[Hit]) -> list[Passage]:
         """Numbered passages: every chunk of each guide section hit, the facts chunk of each listing hit."""
@@ -155,7 +161,23 @@ class Assistant:
             return extractive.not_answerable(understood, passages), passages
         if understood.intent is Intent.listings:
             return extractive.answer_listings(understood, passages, self.listings), passages
-        return extractive.answer_guide(understood, passages), passages
+        sections = chosen_sections(understood, hits, self.section_profile)
+        draft = extractive.answer_guide(understood, passages, sections)
+        if draft.answerable and self._also_listings(understood):
+            # Near two intents, answer both: "relocating to Toronto, what base, and who is hiring there?"
+            search = understand(understood.question, intent=Intent.listings)
+            found = self.passages(self.retriever.search(search.question, search.filters, k=LISTING_K,
+                                                        expand=place_terms(search.filters)))
+            listed = extractive.answer_listings(search, found, self.listings)
+            if listed.answerable:
+                return extractive.join_drafts(draft, listed), passages
+        return draft, passages
+
+    @staticmethod
+    def _also_listings(understood: Understood) -> bool:
+        """Listings beside a guide answer when the classifier found a search nearly as likely and the question
+        names something a search can filter on (a place, a work mode)."""
+        return Intent.listings in understood.close and bool(understood.markets or understood.unknown_markets)
 
     def _with_llm(self, answer: Answer, question: str, passages: list[Passage], history: list[Turn],
                   on_token) -> Answer:

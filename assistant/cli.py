@@ -25,6 +25,8 @@ index_app = typer.Typer(help="Build and check the search index.", no_args_is_hel
 app.add_typer(listings_app, name="listings")
 app.add_typer(guides_app, name="guides")
 app.add_typer(index_app, name="index")
+intent_app = typer.Typer(help="Train and inspect the intent classifier.", no_args_is_help=True)
+app.add_typer(intent_app, name="intent")
 
 err = Console(stderr=True)
 
@@ -157,6 +159,32 @@ def index_verify() -> None:
     sys.stdout.write(report.model_dump_json(indent=2) + "\n")
     if not report.ok:
         raise typer.Exit(1)
+
+
+@intent_app.command("train")
+def intent_train(
+    data: Path = typer.Option(None, help="Labelled questions (default evals/train.jsonl)."),
+    c: float = typer.Option(32.0, "-c", help="Inverse regularization strength of the logistic regression."),
+    cv: bool = typer.Option(False, "--cv", help="Only report 5-fold cross-validated accuracy; write nothing."),
+) -> None:
+    """Fit the intent classifier on the training questions and write assistant/query/intent_model.npz."""
+    from assistant.query import classifier
+
+    path = data or classifier.TRAIN_FILE
+    if cv:
+        sys.stdout.write(json.dumps(classifier.cross_validate(path, c)) + "\n")
+        return
+    model = classifier.train(path, c)
+    model.save()
+    err.print(f"intent model: {len(model.labels)} labels, trained on {path} ({model.digest[:12]})")
+
+
+@intent_app.command("classify")
+def intent_classify(question: str = typer.Argument(..., metavar="QUESTION")) -> None:
+    """Print the classifier's probability per label for one question."""
+    from assistant.query import classifier
+
+    sys.stdout.write(json.dumps({k: round(v, 3) for k, v in classifier.classify(question).items()}) + "\n")
 
 
 @app.command("search")
@@ -320,27 +348,31 @@ def _print_sources(out: Console, answer) -> None:
 
 @app.command("eval")
 def eval_command(
-    questions: Path = typer.Option(PROJECT_ROOT / "evals" / "questions.jsonl", help="An eval question file."),
+    questions: list[Path] = typer.Option(
+        [PROJECT_ROOT / "evals" / "questions.jsonl"],
+        help="An eval question file; repeat for several sets (dev, test), scored side by side."),
     feeds: Path | None = typer.Option(None, help="Refresh from captured feeds laid out like ../shared/feeds and "
                                       "rebuild the index first."),
     backend: str | None = typer.Option(None, help="extractive or openai (default: the configured one)."),
     as_json: bool = typer.Option(False, "--json", help="Print each question's answer and scores, then totals."),
-    report: Path | None = typer.Option(None, help="Write report.json, report.md and plots to this directory."),
+    report: Path | None = typer.Option(None, help="Write report.json, report.md and plots to this directory "
+                                       "(one subdirectory per set, and sets.md, when there are several)."),
     compare: Path | None = typer.Option(None, help="An older report (file or directory) to compare with."),
     baseline: bool = typer.Option(False, help="Also score the llama-index default's retrieval (slow)."),
-    thresholds: Path | None = typer.Option(None, help="Fail (exit 1) below the thresholds in this TOML file."),
+    thresholds: list[Path] = typer.Option(
+        [], help="Fail (exit 1) below the thresholds in this TOML file; repeat to pair one with each set."),
 ) -> None:
-    """Run an eval question set through the assistant and score every answer."""
+    """Run eval question sets through the assistant and score every answer."""
     from assistant.answer.models import AnswerError
     from assistant.chat import Assistant
     from assistant.evals import gate
     from assistant.evals.questions import QuestionFileError, load_questions
-    from assistant.evals.report import write_report
+    from assistant.evals.report import write_report, write_sets
     from assistant.evals.runner import run_eval
 
     settings = Settings(**({"llm": backend} if backend else {}))
     try:
-        question_set = load_questions(questions)
+        question_sets = [(path, load_questions(path)) for path in questions]
     except (OSError, QuestionFileError) as error:
         fail(str(error))
     if feeds is not None:
@@ -352,25 +384,34 @@ def eval_command(
         assistant = Assistant(settings)
     except AnswerError as error:
         fail(str(error))
-    result = run_eval(assistant, question_set, str(questions), track=_progress)
-    if baseline:
-        from assistant.evals.baseline import baseline_retrieval
+    results = []
+    for path, question_set in question_sets:
+        result = run_eval(assistant, question_set, str(path), track=_progress)
+        if baseline:
+            from assistant.evals.baseline import baseline_retrieval
 
-        err.print("building the llama-index default baseline (embeds every document again)")
-        result.baseline = baseline_retrieval(assistant, result)
+            err.print("building the llama-index default baseline (embeds every document again)")
+            result.baseline = baseline_retrieval(assistant, result)
+        results.append((path, result))
     if report:
-        for path in write_report(result, report, compare_to=compare):
-            err.print(f"wrote {path}")
-    if as_json:
-        sys.stdout.write(json.dumps(_eval_json(result), indent=2, default=str) + "\n")
-    else:
-        _print_totals(result)
-    if thresholds:
-        failures = gate.check(result, thresholds)
-        for failure in failures:
-            err.print(f"[red]below threshold:[/red] {failure}")
-        if failures:
-            raise typer.Exit(1)
+        several = len(results) > 1
+        for path, result in results:
+            for written in write_report(result, report / path.stem if several else report, compare_to=compare):
+                err.print(f"wrote {written}")
+        if several:
+            err.print(f"wrote {write_sets([r for _, r in results], report)}")
+    failures = []
+    for n, (path, result) in enumerate(results):
+        if as_json:
+            sys.stdout.write(json.dumps(_eval_json(result), indent=2, default=str) + "\n")
+        else:
+            _print_totals(result)
+        if n < len(thresholds):
+            failures += [f"{path.name}: {line}" for line in gate.check(result, thresholds[n])]
+    for failure in failures:
+        err.print(f"[red]below threshold:[/red] {failure}")
+    if failures:
+        raise typer.Exit(1)
 
 
 def _eval_json(result) -> dict:

@@ -27,6 +27,17 @@ def test_different_figures_do_not_match(fact, text):
     assert not fact_found(fact, text)
 
 
+@pytest.mark.parametrize(("fact", "text"), [("eight weeks", "takes 4 to 8 weeks"), ("4 to 8 weeks", "four to eight weeks"),
+                                            ("30%", "about 30 percent of the time")])
+def test_number_words_and_percent_fold_as_numbers(fact, text):
+    assert fact_found(fact, text)
+
+
+def test_number_words_fold_only_as_whole_words():
+    assert not fact_found("one", "someone")  # "someone" holds no number
+    assert not fact_found("eight weeks", "weighty weeks")
+
+
 def test_case_and_white_space_fold():
     assert fold("Take-Home   ML\nproject") == fold("take-home ml project")
 

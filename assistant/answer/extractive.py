@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from assistant.answer.compose import Composer
+from assistant.answer.figures import compare_figure
 from assistant.answer.models import Citation, ListingView, Passage, SalaryView
 from assistant.answer.units import Unit, units
 from assistant.models import SOURCE_NAMES, Listing, Seniority
@@ -34,6 +35,7 @@ based mle mles sr snr jr doing done have has honestly think thinking going wonde
 all lot lots day days week weeks
 """.split())
 _WORD = re.compile(r"[a-z][a-z0-9+#-]{2,}")
+_MARKER = re.compile(r"\[(\d+)\](?!\()")
 
 # Section headings that answer each intent, for guides whose section ids we do not know in advance.
 _INTENT_HEADINGS = {
@@ -50,12 +52,19 @@ _INTENT_HEADINGS = {
 }
 # The guide's pay table is for senior engineers (and says staff and principal earn more): other levels have no figure.
 _LEVELS_WITHOUT_PAY = {Seniority.junior, Seniority.mid, Seniority.intern}
+# Staff and principal pay: the guide says only that it extends above the senior ranges, with no figure.
+_LEVELS_ABOVE = {Seniority.staff, Seniority.principal}
 # Forecasts are beyond any guide: it states what pay is, not what it will be.
 _FORECAST = re.compile(r"\b(?:forecast\w*|predict\w*|projected|projections?|outlook|in the future|next decade)\b")
 _YEAR = re.compile(r"\b20\d\d\b")
+_RANGE_ASKED = re.compile(r"\b(?:range|exactly|how much|what (?:is|are) (?:the )?(?:pay|salar\w+|base))\b")
 # A general question (no topic named) must find this share of its own words in the section; more refuses
 # fair questions in other words ("accountable for once a model is live"), less answers unrelated ones.
 GENERAL_SHARE = 0.25
+# Rates and shares: answered only by a section that states a percentage.
+_QUANTITY = re.compile(r"\b(?:percent\w*|percentage|share of|proportion|odds|likelihood|chances?|how likely"
+                       r"|success rate|pass rate|acceptance rate)\b")
+SURE_TOPIC = 0.8  # a classifier probability this high needs no word of the question in the section
 _FUZZY_MIN = 6  # words this long match a near-miss spelling (one slip in a short word changes its meaning)
 
 
@@ -65,6 +74,15 @@ class Draft:
     answerable: bool
     citations: list[Citation] = field(default_factory=list)
     listings: list[ListingView] = field(default_factory=list)
+
+
+def join_drafts(first: Draft, second: Draft) -> Draft:
+    """Two answers as one: the second's markers renumbered after the first's citations."""
+    offset = len(first.citations)
+    text = _MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", second.answer)
+    moved = [c.model_copy(update={"n": c.n + offset}) for c in second.citations]
+    return Draft(answer=f"{first.answer}\n\n{text}", answerable=first.answerable or second.answerable,
+                 citations=first.citations + moved, listings=first.listings + second.listings)
 
 
 def stem(word: str) -> str:
@@ -131,6 +149,12 @@ def sections_for(passages: list[Passage], understood: Understood) -> list[list[P
     return [sorted((p for p in guides if p.doc_id == doc), key=lambda p: p.meta.get("chunk", 0)) for doc in chosen]
 
 
+def _sections_of(passages: list[Passage], chosen: list[str]) -> list[list[Passage]]:
+    guides = [p for p in passages if p.kind == "guide"]
+    found = [sorted((p for p in guides if p.doc_id == doc), key=lambda p: p.meta.get("chunk", 0)) for doc in chosen]
+    return [section for section in found if section]
+
+
 def _best_match(guides: list[Passage], pattern: str | None, terms: set[str]) -> Passage | None:
     """The section whose heading fits the intent (FAQ questions only when nothing else fits); among several,
     the one that shares most of the question's own words."""
@@ -187,8 +211,10 @@ def unique_units(section: list[Passage]) -> list[tuple[Passage, Unit]]:
     return found
 
 
-def answer_guide(understood: Understood, passages: list[Passage]) -> Draft:
-    sections = sections_for(passages, understood)
+def answer_guide(understood: Understood, passages: list[Passage], chosen: list[str] | None = None) -> Draft:
+    """`chosen`: the section ids that answer, best first (chosen by meaning in answer/sections.py); without
+    them, the sections whose headings fit the intent."""
+    sections = _sections_of(passages, chosen) if chosen else sections_for(passages, understood)
     beyond = _beyond_the_guide(understood)
     if not sections or not _answers(understood, [p for s in sections for p in s]) or beyond:
         return not_answerable(understood, passages, beyond)
@@ -203,10 +229,14 @@ def _answers(understood: Understood, section: list[Passage]) -> bool:
     """Whether the chosen section speaks to the question's own words. The words that named the topic are
     answered by the section's heading; a question with no topic (general) must find GENERAL_SHARE of its words, as
     one common word ("companies") says nothing about "relocation packages"."""
-    if understood.intent is Intent.pay and (understood.markets or understood.unknown_markets):
-        return True  # a named market is answered by its row, or told which markets exist
     if understood.subjects and not covers(section, {stem(w) for s in understood.subjects for w in s.split()}, 1.0):
         return False  # "relocation package": an answer that does not name relocation answers something else
+    if _QUANTITY.search(understood.question.lower()) and "%" not in "".join(p.text for p in section):
+        return False  # "what share of candidates pass?" wants a rate the section does not state
+    if understood.intent is Intent.pay and (understood.markets or understood.unknown_markets):
+        return True  # a named market is answered by its row, or told which markets exist
+    if understood.scores.get(understood.intent.value, 0.0) >= SURE_TOPIC:
+        return True  # the classifier is sure of the topic, and the section was chosen by meaning
     terms = specific_terms(understood.question)
     if not terms - specific_terms(understood.topic):
         return True
@@ -214,12 +244,19 @@ def _answers(understood: Understood, section: list[Passage]) -> bool:
 
 
 def _beyond_the_guide(understood: Understood) -> str | None:
-    """Why a pay question is beyond the guide: a level it has no figure for, or a forecast for a later year."""
+    """Why a question is beyond the guide: a career topic no section covers (the classifier's reading), a level it
+    has no pay figure for, or a pay forecast for a later year."""
+    if understood.unsupported:
+        return "The guide does not cover that topic."
     if understood.intent is not Intent.pay:
         return None
     levels = [level.value for level in understood.levels if level in _LEVELS_WITHOUT_PAY]
     if levels:
         return f"The guide's pay ranges are for senior ML engineers, not {' or '.join(levels)} ones."
+    above = [level.value for level in understood.levels if level in _LEVELS_ABOVE]
+    if above and Seniority.senior not in understood.levels and _RANGE_ASKED.search(understood.question.lower()):
+        return (f"The guide gives no range for {' or '.join(above)} ML engineers; it says only that they earn above "
+                "the senior ranges.")
     later = any(int(y) > date.today().year for y in _YEAR.findall(understood.question))
     if later or _FORECAST.search(understood.question.lower()):
         return "The guide gives pay as it is now; it makes no forecast."
@@ -276,6 +313,9 @@ def answer_pay(understood: Understood, section: list[Passage]) -> Draft:
         return _pay_for_missing_market(understood, rows, composer, lines)
     if not lines:
         return Draft(answer="", answerable=False)
+    verdict = _figure_verdict(understood, rows, asked, composer)
+    if verdict:
+        lines.insert(0, verdict)
     lead = "Base salary ranges for remote senior ML engineers, by market:" if len(lines) > 1 else \
         "The guide's base salary range for remote senior ML engineers:"
     notes = [(p, u) for p, u in unique_units(section)
@@ -283,6 +323,16 @@ def answer_pay(understood: Understood, section: list[Passage]) -> Draft:
     extra = " ".join(f"{u.display} {composer.cite(p, u.text)}" for p, u in _relevant(understood.question, notes, 2))
     return Draft(answer="\n".join([lead, *lines]) + (f"\n\n{extra}" if extra else ""), answerable=True,
                  citations=composer.citations)
+
+
+def _figure_verdict(understood: Understood, rows: dict, asked: list[str], composer: Composer) -> str | None:
+    """"Is €140k fair in Munich?": the figure placed in the one market's range, cited to its row."""
+    if understood.figure is None or len(asked) != 1 or asked[0] not in rows:
+        return None
+    passage, row = rows[asked[0]]
+    market = "remote roles open globally" if asked[0] == "Remote (global)" else _market_phrase(asked[0])
+    sentence = compare_figure(understood.figure, row.cells()[1], market)
+    return f"{sentence} {composer.cite(passage, row.text)}" if sentence else None
 
 
 def _market_phrase(market: str) -> str:

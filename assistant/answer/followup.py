@@ -20,7 +20,12 @@ _FRAGMENT = re.compile(r"^\s*(?:and|or|what about|how about|but|also|only|just)\
 # "anything in Canada?" / "any in Taiwan instead?": a short search by place, read against the previous turn.
 _OPEN = re.compile(r"^\s*(?:and\s+)?any(?:thing)?\s+(?:in|at|from|for)\b", re.I)
 _BACK = re.compile(r"\b(?:th(?:ose|ese|em)|that one|this one|it|ones)\b", re.I)
-_ADDING = re.compile(r"\b(?:also|too|as well|plus)\b", re.I)  # "and in Canada too?" adds a place
+# One shown listing, named by a pronoun: "what does it pay?", "is that one remote?", "apply to this job".
+_SINGLE = re.compile(r"\b(?:it|its|that one|this one|th(?:at|is) (?:job|role|listing|posting|position|company))\b",
+                     re.I)
+# "and in Canada too?", "including Canada", "or Canada", "Canada is fine as well": adds a place, never narrows.
+_DEMONSTRATIVE = re.compile(r"\b(?:that one|this one|th(?:at|is) (?:job|role|listing|posting|position))\b", re.I)
+_ADDING = re.compile(r"\b(?:also|too|as well|plus|including|incl|or)\b|\b(?:is|are) (?:fine|ok|okay)\b", re.I)
 _COMPARED = re.compile(r"\b(?:that|this|it|th(?:ose|ese|em))\s+compares?\b|^\s*(?:compared?|vs\.?|versus)\b", re.I)
 
 
@@ -30,6 +35,7 @@ class Turn:
     understood: Understood
     answer: str = ""
     listing_ids: list[str] = field(default_factory=list)
+    listing_companies: list[str] = field(default_factory=list)  # the company of each listing shown, in order
 
 
 @dataclass
@@ -80,17 +86,27 @@ def _after_guide(understood: Understood, previous: Turn) -> Resolved:
     comparing = bool(_COMPARED.search(understood.question))
     if comparing:  # both markets: the one asked about before, and the one it is compared with
         markets = list(dict.fromkeys([*before.markets, *asked.markets]))
+    # Retrieval reads the fragment with the question it continues: "and the red ones?" alone finds nothing.
     new = asked.model_copy(update={"markets": markets, "comparison": asked.comparison or comparing,
-                                   "unknown_markets": asked.unknown_markets if named else before.unknown_markets})
+                                   "unknown_markets": asked.unknown_markets if named else before.unknown_markets,
+                                   "context": previous.question,
+                                   "scores": before.scores or asked.scores})
     return Resolved(new, note=f"Follow-up: read as a follow-up to: {previous.question}")
 
 
 def _pointed_listing(question: str, previous: Turn) -> str | None:
+    """"the second one" among the listings shown, or "it" / "that job" when exactly one was shown."""
     if not previous.listing_ids:
         return None
     found = _REFERENCE.search(question)
     if not found:
-        return None
+        named = [lid for lid, company in zip(previous.listing_ids, previous.listing_companies)
+                 if company and re.search(rf"\b{re.escape(company)}\b", question, re.I)]
+        if named:
+            return named[0]  # "what does the Coinbase one pay?"
+        # "what's the salary on that one?": the one shown, or the best match when several were.
+        pointer = _SINGLE if len(previous.listing_ids) == 1 else _DEMONSTRATIVE
+        return previous.listing_ids[0] if pointer.search(question) else None
     index = _ORDINALS[found.group("ord").lower()] if found.group("ord") else int(found.group("num"))
     position = index - 1 if index > 0 else len(previous.listing_ids) - 1
     return previous.listing_ids[position] if 0 <= position < len(previous.listing_ids) else None
@@ -101,6 +117,8 @@ def _refers_back(understood: Understood) -> bool:
 
 
 def _is_fragment(understood: Understood) -> bool:
+    if understood.fragment:
+        return True  # the classifier read an elliptical follow-up
     short = len(understood.question.split()) <= 6
     return bool(_FRAGMENT.match(understood.question)) or (
         short and (understood.intent is Intent.general or bool(_OPEN.match(understood.question))))

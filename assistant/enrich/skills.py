@@ -57,6 +57,7 @@ _SKILL_ENTRIES = (
     ("MLOps", "mlops ml", r"(?i:ml[- ]?ops)\b"),
 ) + PLATFORM_ENTRIES
 SKILLS = Lexicon(_SKILL_ENTRIES)
+SKILL_NAMES = tuple(name for name, _, _ in _SKILL_ENTRIES)  # the one list of skill names, read by query/ too
 _CANONICAL = {name.lower(): name for name, _, _ in _SKILL_ENTRIES} | {
     "golang": "Go",
     "postgres": "PostgreSQL",

@@ -8,7 +8,8 @@ from pathlib import Path
 from assistant.evals.runner import Report, Totals
 
 COLUMNS = ("questions", "passed", "pass_rate", "facts_found", "listing_recall", "answerable_accuracy",
-           "citation_validity", "hit_rate", "mrr", "latency_p50_ms", "latency_p95_ms")
+           "citation_validity", "hit_rate", "mrr", "intent_accuracy", "section_hit1", "latency_p50_ms",
+           "latency_p95_ms")
 
 
 def write_report(report: Report, directory: Path, compare_to: Path | None = None) -> list[Path]:
@@ -17,6 +18,29 @@ def write_report(report: Report, directory: Path, compare_to: Path | None = None
     changes = compare(load_report(compare_to), report) if compare_to else None
     (directory / "report.md").write_text(markdown(report, changes), encoding="utf-8")
     return [directory / "report.json", directory / "report.md", *plot(report, directory)]
+
+
+SET_COLUMNS = ("questions", "pass_rate", "facts_found", "listing_recall", "answerable_accuracy", "citation_validity",
+               "hit_rate", "mrr", "intent_accuracy", "section_hit1", "latency_p50_ms")
+
+
+def write_sets(reports: list[Report], directory: Path) -> Path:
+    """sets.md: each question set's totals side by side, with the intent classifier's cross-validated accuracy
+    on its training file; the gap between the dev and test rows is how much was fitted to the dev questions."""
+    from assistant.query import classifier
+
+    cv = classifier.cross_validate()
+    lines = ["# Question sets side by side", "",
+             f"- train: `evals/train.jsonl`, {cv['examples']} labelled questions; intent classifier 5-fold "
+             f"cross-validated accuracy {cv['accuracy']:.2f} (log loss {cv['log_loss']:.2f})", "",
+             "| set | " + " | ".join(SET_COLUMNS) + " |", "|---" * (len(SET_COLUMNS) + 1) + "|"]
+    for report in reports:
+        values = report.overall.model_dump()
+        name = Path(report.questions_file).name
+        lines.append(f"| {name} | " + " | ".join(_cell(values[c]) for c in SET_COLUMNS) + " |")
+    path = directory / "sets.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
 
 
 def load_report(path: Path) -> Report:

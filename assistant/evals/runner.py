@@ -12,9 +12,10 @@ from assistant.answer.models import Answer
 from assistant.chat import Assistant, Conversation
 from assistant.evals.questions import EvalQuestion
 from assistant.evals.scoring import Score, fold, score
-from assistant.query import understand
+from assistant.query import Intent, understand
 
 K = 5  # retrieval metrics look at the top five documents
+INTENTS = {intent.value for intent in Intent}
 
 
 class Retrieval(BaseModel):
@@ -28,6 +29,14 @@ class QuestionResult(BaseModel):
     answer: Answer
     score: Score
     retrieval: Retrieval | None = None
+    section_right: bool | None = None  # the first guide section cited holds the answer (guide questions only)
+
+    @property
+    def intent_right(self) -> bool | None:
+        """Whether the intent read matches the category, for categories that name an intent."""
+        if self.question.category not in INTENTS or self.question.turns or not self.question.answerable:
+            return None
+        return (self.answer.understood or {}).get("intent") == self.question.category
 
 
 class Totals(BaseModel):
@@ -42,6 +51,8 @@ class Totals(BaseModel):
     latency_p95_ms: float
     hit_rate: float | None = None  # retrieval: share of questions with a relevant document in the top K
     mrr: float | None = None
+    intent_accuracy: float | None = None  # questions whose category names an intent, read as that intent
+    section_hit1: float | None = None  # guide questions whose first cited section holds the answer
 
 
 class Report(BaseModel):
@@ -88,6 +99,17 @@ def retrieval_of(question: EvalQuestion, assistant: Assistant) -> Retrieval | No
     return Retrieval(relevant=relevant, rank=rank, ranked=ranked)
 
 
+def section_right(question: EvalQuestion, answer: Answer, assistant: Assistant) -> bool | None:
+    """For a guide question with facts: is the first guide section the answer cites one that holds them all?"""
+    if question.listings or not question.answerable or not question.facts or "listing" in question.sources:
+        return None
+    relevant = [doc for doc in relevant_documents(question, assistant) if doc.startswith("guide:")]
+    if not relevant:
+        return None
+    cited = next((c.id for c in answer.citations if c.kind == "guide"), None)
+    return cited in relevant
+
+
 def run_eval(assistant: Assistant, questions: list[EvalQuestion], questions_file: str, track=None) -> Report:
     track = track or (lambda items, **_: items)
     assistant.retriever.embedder.embed_query("warm up")  # load the model before any latency is timed
@@ -96,7 +118,8 @@ def run_eval(assistant: Assistant, questions: list[EvalQuestion], questions_file
         answer = ask(assistant, question)
         scored = score(question, answer, assistant.retriever.document_text, assistant.aliases)
         results.append(QuestionResult(question=question, answer=answer, score=scored,
-                                      retrieval=retrieval_of(question, assistant)))
+                                      retrieval=retrieval_of(question, assistant),
+                                      section_right=section_right(question, answer, assistant)))
     manifest = assistant.retriever.manifest
     categories = sorted({r.question.category for r in results})
     return Report(
@@ -132,4 +155,11 @@ def totals(results: list[QuestionResult]) -> Totals:
         latency_p95_ms=_percentile(latencies, 0.95),
         hit_rate=_share([r.rank is not None for r in retrieved]) if retrieved else None,
         mrr=round(sum(1 / r.rank for r in retrieved if r.rank) / len(retrieved), 4) if retrieved else None,
+        intent_accuracy=_share_of([r.intent_right for r in results]),
+        section_hit1=_share_of([r.section_right for r in results]),
     )
+
+
+def _share_of(values: list[bool | None]) -> float | None:
+    known = [v for v in values if v is not None]
+    return _share(known) if known else None

@@ -11,11 +11,18 @@ from assistant.evals.questions import EvalQuestion
 
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:[ ,\u00a0\u202f]\d{3})+|\d+(?:\.\d+)?)\s*([kKmM])?(?![\w])")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+# Small numbers written as words are a number format too: "four to eight weeks" and "4 to 8 weeks" are one fact.
+_NUMBER_WORDS = {w: str(n) for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(_NUMBER_WORDS)})\b")
+_PERCENT = re.compile(r"\s*(?:percent|per cent)\b")
 _MARKER = re.compile(r"\[(\d+)\](?!\()")
 
 
 def fold(text: str) -> str:
-    """Case, white space and number formats folded: "€110k", "110,000" and "110 000" all read 110000."""
+    """Case, white space and number formats folded: "€110k", "110,000" and "110 000" all read 110000; "eight"
+    reads 8 and "30 percent" 30%."""
 
     def number(match: re.Match) -> str:
         digits = re.sub(r"[ ,\u00a0\u202f]", "", match.group(1))
@@ -23,6 +30,7 @@ def fold(text: str) -> str:
         return str(int(value)) if value == int(value) else str(value)
 
     text = _DASHES.sub("-", text.lower())
+    text = _PERCENT.sub("%", _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group()], text))
     return " ".join(_NUMBER.sub(number, text).split())
 
 

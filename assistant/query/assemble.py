@@ -9,13 +9,12 @@ from assistant.models import SOURCE_NAMES
 from .cues import _Cues
 from .extract import _extract
 from .injection import _blank_injection
-from .intent import _decide
+from .intent import Decision, _decide
 from .listing import _BENEFITS
 from .listing_filters import _days_text, _listing_filters
 from .markets import _markets
 from .results import Filters, Intent, Understood
 from .text import _tokenize
-from .topics import _topic_quote
 
 
 def _not_applied(cues: _Cues) -> str | None:
@@ -40,16 +39,21 @@ def understand(question: str, *, today: date | None = None, intent: Intent | Non
     readable, injection = _blank_injection(question)
     text = _tokenize(question, readable)
     cues = _extract(text, today or date.today(), injection)
-    intent, why = _decide(text, cues) if intent is None else (intent, "read as a follow-up")
-    head = [f"intent: {intent.value} ({why})"] + [f"ignored: instruction-like text '{q}'" for q in injection]
-    if intent is Intent.off_topic:
-        return Understood(question=question, intent=intent, filters=Filters(), explanation=head)
-    if intent is Intent.listings:
-        return _listing_result(question, intent, cues, head)
-    understood = _guide_result(question, intent, cues, head)
-    understood.topic = _topic_quote(text, intent)
-    understood.subjects = list(dict.fromkeys(m.group() for m in _BENEFITS.finditer(text.norm)))
-    return understood
+    decision = _decide(text, cues, readable) if intent is None else Decision(intent, "read as a follow-up")
+    head = [f"intent: {decision.intent.value} ({decision.why})"]
+    head += [f"also close: {', '.join(i.value for i in decision.close)}"] if decision.close else []
+    head += [f"ignored: instruction-like text '{q}'" for q in injection]
+    if decision.intent is Intent.off_topic:
+        understood = Understood(question=question, intent=decision.intent, filters=Filters(), explanation=head)
+    elif decision.intent is Intent.listings:
+        understood = _listing_result(question, decision.intent, cues, head)
+    else:
+        understood = _guide_result(question, decision.intent, cues, head)
+        understood.subjects = list(dict.fromkeys(m.group() for m in _BENEFITS.finditer(text.norm)))
+        understood.figure = cues.floor.value if cues.floor else None
+    return understood.model_copy(update={"scores": {k: round(v, 3) for k, v in decision.scores.items()},
+                                         "close": decision.close, "fragment": decision.fragment,
+                                         "unsupported": decision.unsupported})
 
 
 def _shared_lines(cues: _Cues) -> list[str]:

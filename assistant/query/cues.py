@@ -25,6 +25,7 @@ class _Cues:
     seniority: list[_Hit] = field(default_factory=list)
     work_modes: list[_Hit] = field(default_factory=list)
     floor: _Hit | None = None  # value: Salary
+    floor_bound: bool = False  # the floor is said as one ("over $200k", "150k+"), not a bare figure to judge
     ceiling: _Hit | None = None
     disclosed: _Hit | None = None
     posted: _Hit | None = None  # value: days

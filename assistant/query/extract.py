@@ -10,7 +10,7 @@ from .cues import _Cues
 from .places import _places
 from .posted import _posted
 from .roles import _roles
-from .salary import _disclosed, _salary_bounds
+from .salary import _disclosed, _floor_bound, _salary_bounds
 from .seniority import _seniority
 from .skills import _skills
 from .sources import _sources
@@ -27,6 +27,7 @@ def _extract(text: _Text, today: date, injection: list[str]) -> _Cues:
     cues.seniority = _seniority(text)
     cues.work_modes = _work_modes(text, taken)
     cues.floor, cues.ceiling = _salary_bounds(text, today)
+    cues.floor_bound = _floor_bound(text, cues.floor)
     cues.disclosed = _disclosed(text)
     cues.posted = _posted(text)
     taken += [(h.start, h.end) for h in cues.companies + cues.skills]

@@ -1,57 +1,98 @@
-"""Decides a question's intent: off topic first, then a listing trigger, then the first guide topic, else general."""
+"""Decides a question's intent from the learned classifier's scores, with the slots as facts about routing.
+
+The classifier (classifier.py) reads the wording; the slots add only what follows from the data, not from
+phrasing: the guide has no pay by company (a company's pay is its listings'), and a board or a posting age
+exists only on listings.
+"""
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass, field
 
+from . import classifier
 from .cues import _Cues, _Hit
-from .listing import _listing_trigger
 from .results import Intent
 from .text import _Text
-from .topics import _guide_topic
+from .listing import _PLURAL_NOUN, _QUESTION_START, _STRONG_LISTING, _WEAK_LISTING
+from .vocabulary import _ANY_NOUN
 
-_OFF_TOPIC = re.compile(
-    r"\b(?:weather|forecast|rain\w*|snow\w*|temperature|sunny|recipes?|cook\w*|bak(?:e|ing)|pasta|pizza|food|dinner"
-    r"|lunch|breakfast|restaurants?|sports?|football|soccer|basketball|baseball|cricket|tennis|world cup|super bowl"
-    r"|nba|nfl|olympics|who won|score|movies?|films?|tv shows?|music|songs?|lyrics|jokes?|poems?|horoscope|astrology"
-    r"|capital of|president|elections?|politics|celebrity|dating|girlfriend|boyfriend|bitcoin|crypto\w*|lottery"
-    r"|flights?|hotels?|vacation|translate|homework|riddle|games?)\b"
-)
-# Any of these makes a question about careers, whatever else it mentions.
-_CAREER = re.compile(
-    r"\b(?:jobs?|careers?|roles?|positions?|openings?|listings?|vacanc\w+|interview\w*|hir\w+|recruit\w*|pay\w*"
-    r"|paid|salar\w+|compensation|earn\w*|wages?|income|ml|ai|machine learning|engineer\w*|data|scien\w+|compan\w+"
-    r"|employ\w*|work\w*|remote\w*|skills?|promot\w*|resume|cv|offers?|phd|degree|senior|junior|staff|mlops"
-    r"|models?|python|apply\w*|applications?|teams?|manager|startups?|industry|guide|red flags?|green flags?)\b"
-)
+# Labels that are not an intent of their own: an elliptical follow-up takes the next reading (the previous
+# turn decides in followup.py), a career topic no section covers is a general question the support check refuses.
+_LABEL_INTENT = {"followup": None, "other_career": Intent.general}
+# A second reading at least this share of the first's probability is shown and may be answered too.
+CLOSE = 0.35
+# A classifier this sure of a guide topic is not overruled by the form of the question.
+SURE = 0.8
 
 
-def _is_off_topic(text: _Text, cues: _Cues) -> str | None:
-    """The reason a question is off topic: an unrelated subject and no career word, or nothing but instructions."""
-    career = _CAREER.search(text.norm) or cues.roles or cues.skills
-    if career:
-        return None
-    unrelated = _OFF_TOPIC.search(text.norm)
-    if unrelated:
-        return f"from '{text.quote(*unrelated.span())}'"
-    if cues.injection and not cues.places:
-        return "only instruction-like text"
-    return None
+@dataclass
+class Decision:
+    intent: Intent
+    why: str
+    scores: dict[str, float] = field(default_factory=dict)
+    fragment: bool = False  # the classifier read an elliptical follow-up ("and in the UK?")
+    unsupported: bool = False  # the classifier read a career topic no guide section covers
+    close: list[Intent] = field(default_factory=list)  # other intents within CLOSE of the first
 
 
-def _decide(text: _Text, cues: _Cues) -> tuple[Intent, str]:
-    off_topic = _is_off_topic(text, cues)
-    if off_topic:
-        return Intent.off_topic, off_topic
-    topic = _guide_topic(text.norm)
-    trigger = _listing_trigger(text, cues, topic)
-    if trigger:
-        return Intent.listings, f"from '{text.quote(*trigger)}'"
-    if topic and topic[0] is Intent.pay and cues.companies:
-        # The guide has no pay by company; the company's listings that state a salary do.
-        words = text.quote(*topic[1].span())
-        cues.disclosed = cues.disclosed or _Hit(True, words, *topic[1].span())
-        return Intent.listings, f"from '{words}' with company '{cues.companies[0].quote}'"
-    if topic:
-        return topic[0], f"from '{text.quote(*topic[1].span())}'"
-    return Intent.general, "no specific topic named"
+def _intent_of(label: str) -> Intent | None:
+    return _LABEL_INTENT[label] if label in _LABEL_INTENT else Intent(label)
+
+
+def _decide(text: _Text, cues: _Cues, readable: str) -> Decision:
+    if cues.injection and not readable.strip(" .,;:!?\n\t"):
+        return Decision(Intent.off_topic, "only instruction-like text")
+    scores = classifier.classify(readable)
+    ranked = list(scores)
+    fragment = ranked[0] == "followup"
+    if fragment or _names_career(cues):
+        # A fragment ("what about Canada?") or a question naming a role, company or skill is no unrelated subject.
+        ranked.remove("off_topic")
+    label = next(lbl for lbl in ranked if _intent_of(lbl) is not None)
+    intent = _intent_of(label)
+    assert intent is not None
+    why = f"classifier {label} {scores[label]:.2f}" + (" after an elliptical follow-up" if fragment else "")
+    decision = Decision(intent, why, scores, fragment=fragment, unsupported=label == "other_career")
+    decision.close = [i for lbl in ranked if lbl != label and scores[lbl] >= CLOSE * scores[label]
+                      and (i := _intent_of(lbl)) is not None and i is not intent]
+    return _routed(decision, text, cues)
+
+
+def _names_postings(decision: Decision, text: _Text) -> bool:
+    """A search said as one, when the classifier is not sure of a guide topic: "find/show ... jobs", "any ...
+    openings?", or jobs in the plural outside a question ("principal data scientist roles")."""
+    if decision.scores and max(decision.scores.values()) >= SURE:
+        return False
+    if _STRONG_LISTING.search(text.norm) or _WEAK_LISTING.search(text.norm):
+        return True
+    return bool(_PLURAL_NOUN.search(text.norm)) and not _QUESTION_START.match(text.norm)
+
+
+def _names_career(cues: _Cues) -> bool:
+    return bool(cues.roles or cues.companies or cues.skills or cues.seniority or cues.work_modes or cues.sources
+                or cues.floor)
+
+
+def _routed(decision: Decision, text: _Text, cues: _Cues) -> Decision:
+    """What the slots settle whatever the wording: company pay is in the company's listings, pay for a place is
+    the pay table's question whether or not the table has that market, boards, posting ages and salary bounds
+    on job nouns are listing filters."""
+    if decision.unsupported and cues.places and Intent.pay in decision.close:
+        decision.intent, decision.unsupported = Intent.pay, False
+        decision.why = f"pay for a place ({decision.why})"
+        decision.close.remove(Intent.pay)
+    if cues.companies and Intent.pay in (decision.intent, *decision.close[:1]):
+        company = cues.companies[0]
+        cues.disclosed = cues.disclosed or _Hit(True, company.quote, company.start, company.end)
+        decision.intent, decision.why = Intent.listings, f"pay at company '{company.quote}' ({decision.why})"
+    elif decision.intent not in (Intent.listings, Intent.off_topic) and _names_postings(decision, text):
+        decision.close.insert(0, decision.intent)
+        decision.intent, decision.why = Intent.listings, f"asks for postings ({decision.why})"
+    elif decision.intent not in (Intent.listings, Intent.off_topic) and (
+            cues.posted or cues.sources or cues.disclosed or (cues.floor_bound and _ANY_NOUN.search(text.norm))):
+        hit = cues.posted or cues.disclosed or (cues.sources[0] if cues.sources else cues.floor)
+        assert hit is not None
+        decision.close.insert(0, decision.intent)
+        decision.intent, decision.why = Intent.listings, f"listing filter '{hit.quote}' ({decision.why})"
+        decision.unsupported = False
+    return decision

@@ -72,11 +72,14 @@ def _accept_place(text: _Text, i: int, n: int, loc: Location) -> bool:
         return written in ("US", "U.S", "U.S.") or previous in _US_BEFORE
     if _strong(phrase, loc):
         return True
-    return written[:1].isupper() or previous in _PLACE_BEFORE
+    # A terse query ends with its place: "senior mle salary vancouver?", "ml jobs berlin".
+    last = i + n == len(text.tokens) and n == 1 and len(text.tokens) <= 6
+    return written[:1].isupper() or previous in _PLACE_BEFORE or last
 
 
 def _placeable(token: _Token, taken_tokens: set[int], index: int) -> bool:
-    return token.alpha and index not in taken_tokens and token.norm not in _NOT_PLACE
+    words = token.norm.replace("-", "")
+    return (token.alpha or words.isalpha()) and index not in taken_tokens and token.norm not in _NOT_PLACE
 
 
 def _places(text: _Text, taken: list[tuple[int, int]]) -> list[_Hit]:
@@ -98,7 +101,8 @@ def _place_at(text: _Text, i: int, taken_tokens: set[int]) -> tuple[_Hit, int] |
         span = text.tokens[i : i + n]
         if len(span) < n or not all(_placeable(t, taken_tokens, i + k) for k, t in enumerate(span)):
             continue
-        phrase = " ".join(t.norm for t in span)
+        # "Edinburgh-based", "work-from-anywhere": a hyphenated word is read as its words.
+        phrase = " ".join(t.norm.replace("-", " ") for t in span)
         loc = _the_states(text, i, phrase) or _place_of(phrase)
         if loc is not None and _every_word_counts(span, loc) and _accept_place(text, i, n, loc):
             quote = text.original[span[0].start : span[-1].end]

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from assistant.models import Seniority, WorkMode
+from assistant.models import Salary, Seniority, WorkMode
 
 
 class Intent(str, Enum):
@@ -20,6 +20,7 @@ class Intent(str, Enum):
     levels = "levels"
     flags = "flags"
     checks = "checks"
+    listing_signals = "listing_signals"  # what in a listing tells a credible employer, and where listings come from
     employers = "employers"
     faq = "faq"
     overview = "overview"  # what the role is and how it is done: the guide's opening section
@@ -54,3 +55,9 @@ class Understood(BaseModel):
     topic: str = ""  # the user's words that decided a guide intent: they are answered by the section's heading
     subjects: list[str] = Field(default_factory=list)  # benefits asked about ("relocation"): an answer must name them
     explanation: list[str] = Field(default_factory=list)
+    scores: dict[str, float] = Field(default_factory=dict)  # the intent classifier's probabilities, best first
+    close: list[Intent] = Field(default_factory=list)  # other readings nearly as likely: answered too where they fit
+    context: str = ""  # the earlier question a follow-up continues: retrieval reads the two together
+    fragment: bool = False  # an elliptical follow-up ("and in the UK?"): the previous turn completes it
+    unsupported: bool = False  # read as a career topic the guide does not cover
+    figure: Salary | None = None  # an amount a guide question asks about ("is €140k fair?"), compared with the range

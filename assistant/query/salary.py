@@ -50,6 +50,15 @@ def _is_money(m: re.Match, text: _Text) -> bool:
     return len(re.sub(r"\D", "", m["num"].split(".")[0])) >= _MIN_BARE_DIGITS
 
 
+def _floor_bound(text: _Text, floor: _Hit | None) -> bool:
+    """Whether the floor is said as a bound ("over $200k", "at least 150k", "150k+"), not a bare figure."""
+    if floor is None:
+        return False
+    before = text.norm[max(0, floor.start - 20) : floor.start]
+    return bool(_CUE_BEFORE.search(before) or _FLOOR_AFTER.match(text.norm[floor.end :])
+                or text.norm[floor.start : floor.end].endswith("+"))
+
+
 def _salary_bounds(text: _Text, today: date) -> tuple[_Hit | None, _Hit | None]:
     """The first floor and the first ceiling the question names. An amount with no "under"/"up to" before it
     is a floor: someone asking for "ML jobs 150k" wants at least that much."""

@@ -1,37 +1,56 @@
-"""Skills named in a question ("PyTorch", "Kubernetes"), under assistant.enrich's canonical names."""
+"""Skills named in a question ("PyTorch", "Kubernetes"), read from assistant.enrich's one vocabulary.
+
+Listings are enriched with enrich's skills and platforms; a question names them in lower case and in looser
+spellings ("py torch", "sagemaker", "k8s"). So every canonical name enrich knows is a skill here, written with
+any case and with its spaces and hyphens optional, plus the short aliases people type. A name that is also an
+ordinary word ("Ray", "Go", "Rust", "Comet") counts only written as the name, capitalized.
+"""
 
 from __future__ import annotations
 
 import re
 
+from assistant.enrich.skills import SKILL_NAMES
+
 from .cues import _Hit, _hits, _unique
+from .roles import _ROLE
 from .text import _Text
 
-# Canonical names are assistant.enrich's, so a skill filter compares equal to Listing.skills.
-_SKILL_ENTRIES = (
-    ("Python", r"python"), ("PyTorch", r"py ?torch"), ("TensorFlow", r"tensor ?flow"), ("JAX", r"jax"),
-    ("Keras", r"keras"), ("scikit-learn", r"scikit[- ]?learn|sklearn"), ("XGBoost", r"xgboost"),
-    ("Hugging Face", r"hugging ?face"), ("LangChain", r"langchain"), ("Pandas", r"pandas"), ("NumPy", r"numpy"),
-    ("Spark", r"(?:apache )?spark|pyspark"), ("SQL", r"sql"), ("Kubernetes", r"kubernetes|k8s"),
-    ("Docker", r"docker"), ("Terraform", r"terraform"), ("AWS", r"aws|amazon web services"),
-    ("GCP", r"gcp|google cloud(?: platform)?"), ("Azure ML", r"azure ?ml|azure machine learning"),
-    ("Azure", r"azure"), ("dbt", r"dbt"), ("Kafka", r"kafka"), ("Snowflake", r"snowflake"),
-    ("BigQuery", r"big ?query"), ("PostgreSQL", r"postgres(?:ql)?"), ("Scala", r"scala"),
-    ("JavaScript", r"javascript"), ("TypeScript", r"typescript"), ("Java", r"java"), ("C++", r"c\+\+"),
-    ("Rust", r"rust"), ("Go", r"golang"), ("MLflow", r"mlflow"),
-    ("Weights & Biases", r"weights (?:&|and) biases|wandb|w&b"), ("Vertex AI", r"vertex(?: ai)?"),
-    ("SageMaker", r"sage ?maker"), ("Kubeflow", r"kubeflow"), ("Databricks", r"databricks"),
-    ("Airflow", r"airflow"), ("Triton", r"triton"), ("vLLM", r"vllm"), ("Metaflow", r"metaflow"),
-    ("TensorRT", r"tensorrt"), ("BentoML", r"bentoml"), ("Ray", r"ray"),
-)
+# What people type for a few names, beside the names themselves.
+_ALIASES = {
+    "scikit-learn": ["sklearn"], "Spark": ["pyspark", "apache spark"], "Kubernetes": ["k8s"],
+    "AWS": ["amazon web services"], "GCP": ["google cloud platform", "google cloud"], "PostgreSQL": ["postgres"],
+    "Go": ["golang"], "Weights & Biases": ["wandb", "w&b", "weights and biases"],
+    "Vertex AI": ["vertex"], "Azure ML": ["azure machine learning", "azureml"],
+    "TensorFlow Serving": ["tf serving"], "Comet": ["comet ml", "cometml"],
+}
+# Names that are ordinary words in lower case: only the capitalized name is the tool.
+_WORDS = {"Ray", "Go", "Rust", "Comet", "Feast", "Neptune", "React"}
+
+
+def _spelling(name: str) -> str:
+    """A name as a pattern: case folded by the caller, spaces and hyphens optional ("py torch", "scikit learn")."""
+    parts = re.split(r"[\s-]+", name.lower())
+    return r"[\s-]?".join(re.escape(part) for part in parts)
+
+
+def _entries() -> list[tuple[str, str]]:
+    # Fields and roles enrich also lists as skills (Machine Learning, NLP, MLOps) are role words in a question.
+    names = [n for n in SKILL_NAMES if not _ROLE.fullmatch(n.lower())]
+    entries = [(n, "|".join([_spelling(n), *map(_spelling, _ALIASES.get(n, []))])) for n in names]
+    return sorted(entries, key=lambda e: -len(e[0]))  # "Azure ML" before "Azure", "TensorFlow Serving" first
+
+
+_SKILL_ENTRIES = _entries()
 _SKILL = re.compile("|".join(rf"(?P<s{i}>(?<![\w+])(?:{p})(?![\w+]))" for i, (_, p) in enumerate(_SKILL_ENTRIES)))
-_CASE_SENSITIVE_SKILLS = {"Ray": "Ray"}  # "ray" is a name and a word; only "Ray" as written is the framework
 
 
 def _skills(text: _Text, taken: list[tuple[int, int]]) -> list[_Hit]:
     def name(m: re.Match) -> str | None:
         skill = _SKILL_ENTRIES[int(m.lastgroup[1:])][0]
-        written = _CASE_SENSITIVE_SKILLS.get(skill)
-        return None if written and text.quote(m.start(), m.end()) != written else skill
+        written = text.quote(m.start(), m.end())
+        if skill in _WORDS and written.lower() == skill.lower() and written != skill:
+            return None
+        return skill
 
     return _unique(_hits(text, _SKILL, name, taken))

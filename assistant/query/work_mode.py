@@ -17,5 +17,17 @@ _WORK_MODE = re.compile(
 )
 
 
+# A mode said to be acceptable rather than wanted: "(office-based is fine too)", "hybrid works as well".
+_ACCEPTABLE = re.compile(r"^(?: (?!remote|hybrid|on|office|in\b)[^ ]+)? (?:is|are|would be|works?|also) "
+                         r"(?:fine|ok|okay|good|acceptable|great|welcome|as well|too)\b|^ (?:too|as well|ok|okay|fine)\b")
+
+
+def _permissive(text: _Text, hit: _Hit) -> bool:
+    return bool(_ACCEPTABLE.match(text.norm[hit.end :]))
+
+
 def _work_modes(text: _Text, taken: list[tuple[int, int]]) -> list[_Hit]:
-    return _unique(_hits(text, _WORK_MODE, lambda m: WorkMode(m.lastgroup), taken))
+    """The modes asked for. A mode only said to be acceptable widens the others ("remote, hybrid is fine") and
+    alone restricts nothing: "(office-based is fine too)" accepts offices, it does not ask for them."""
+    hits = _unique(_hits(text, _WORK_MODE, lambda m: WorkMode(m.lastgroup), taken))
+    return hits if any(not _permissive(text, h) for h in hits) else []

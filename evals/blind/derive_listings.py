@@ -19,7 +19,7 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
-FEEDS = os.environ.get("FEEDS", "/work/shared/feeds")
+FEEDS = os.environ.get("FEEDS", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "feeds"))
 
 ML_RE = re.compile(
     r"\b(machine learning|ml|ai|a\.i\.|artificial intelligence|data scien\w*|deep learning|llm\w*|nlp|"

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate /work/blind/test.jsonl (stdlib only).
+"""Validate evals/test.jsonl (stdlib only; run by tests/test_test_set.py).
 
 Checks: every line parses and has the expected fields and types; ids unique; known category; answerable=false
 lines carry no facts/listings; every fact of an answerable guide question occurs in the reference text after
@@ -18,8 +18,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import derive_listings as dl  # noqa: E402
 
-REF = "/work/shared/reference/remote-senior-ml-engineer.txt"
-TEST = os.path.join(HERE, "test.jsonl")
+SHARED = os.environ.get("SHARED", os.path.join(HERE, "..", "..", "..", "shared"))
+REF = os.path.join(SHARED, "reference", "remote-senior-ml-engineer.txt")
+TEST = os.environ.get("TEST_SET", os.path.join(HERE, "..", "test.jsonl"))
 CATS = {"overview", "employers", "responsibilities", "skills", "checks", "pay", "levels", "hiring", "flags",
         "time_split", "faq", "comparison", "listings", "multi_turn", "unanswerable", "off_topic", "injection"}
 KEYS = {"id": str, "category": str, "question": str, "turns": list, "facts": list, "forbidden": list,

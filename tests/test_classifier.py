@@ -1,0 +1,60 @@
+"""The intent classifier: weights trained on the current training file, probabilities, and reading paraphrases
+it was not fitted on."""
+
+import re
+
+import numpy as np
+
+from assistant.query import Intent, classifier, understand
+
+
+def test_the_committed_weights_come_from_the_current_training_file():
+    # Edit evals/train.jsonl, then run `career-assistant intent train`: weights and data must not drift apart.
+    assert classifier.model().digest == classifier.file_digest(), "run `career-assistant intent train`"
+
+
+def test_every_training_label_is_known_and_has_many_paraphrases():
+    examples = classifier.read_examples()
+    counts = {label: sum(e.intent == label for e in examples) for label in classifier.LABELS}
+    assert min(counts.values()) >= 50, counts
+
+
+def test_scores_are_probabilities_over_every_label():
+    scores = classifier.classify("what do senior ML engineers earn in Germany?")
+    assert set(scores) == set(classifier.LABELS)
+    assert abs(sum(scores.values()) - 1) < 1e-4
+    assert list(scores.values()) == sorted(scores.values(), reverse=True)  # best first
+
+
+def test_held_out_paraphrases_are_read_right():
+    """Fitted on four fifths of the training file, the model reads the other fifth — wording it never saw."""
+    examples = classifier.read_examples()
+    rng = np.random.default_rng(0)
+    held = rng.random(len(examples)) < 0.2
+    vectors = classifier._read([e.text for e in examples])
+    labels = np.array([e.intent for e in examples])
+    weights, bias, names = classifier.fit(vectors[~held], list(labels[~held]))
+    model = classifier.IntentModel(weights, bias, names, "split")
+    predicted = np.array([max(s := model.scores(v), key=s.__getitem__) for v in vectors[held]])
+    assert (predicted == labels[held]).mean() >= 0.75
+
+
+def test_the_reading_is_explained_with_its_score():
+    understood = understand("how long does the interview loop usually take?")
+    assert understood.intent is Intent.hiring
+    assert understood.scores["hiring"] == max(understood.scores.values())
+    assert re.match(r"intent: hiring \(classifier hiring [01]\.\d\d\)", understood.explanation[0])
+
+
+def test_a_company_s_pay_is_read_from_its_listings():
+    # The guide has no pay by company: the company's listings answer, whatever the classifier says.
+    understood = understand("What does Waymo pay its machine learning engineers?")
+    assert understood.intent is Intent.listings
+    assert understood.filters.companies == ["Waymo"]
+
+
+def test_an_acceptable_work_mode_is_no_filter():
+    understood = understand("ML engineer jobs in Europe, remote ideally (office-based is fine too)")
+    assert understood.intent is Intent.listings
+    assert set(understood.filters.work_modes) == {"remote", "onsite"}
+    assert understand("office-based is fine: ML jobs in Berlin").filters.work_modes == []
