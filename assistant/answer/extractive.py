@@ -314,15 +314,13 @@ def answer_pay(understood: Understood, section: list[Passage]) -> Draft:
         return Draft(answer="", answerable=False)
     lead = "Base salary ranges for remote senior ML engineers, by market:" if len(lines) > 1 else \
         "The guide's base salary range for remote senior ML engineers:"
-    if len(asked) >= 2 and (understood.comparison or understood.markets):
-        verdict = _pay_verdict([(m, *rows[m]) for m in asked if m in rows], composer)
-        if verdict:
-            lines.append(verdict)
+    verdict = _pay_verdict([(m, *rows[m]) for m in asked if m in rows], composer) \
+        if len(asked) >= 2 and understood.markets else None
     notes = [(p, u) for p, u in unique_units(section)
              if u.kind == "sentence" and re.search(r"upper end|top of|equity|staff|principal", u.text, re.I)]
     extra = " ".join(f"{u.display} {composer.cite(p, u.text)}" for p, u in _relevant(understood.question, notes, 2))
-    return Draft(answer="\n".join([lead, *lines]) + (f"\n\n{extra}" if extra else ""), answerable=True,
-                 citations=composer.citations)
+    body = "\n".join([lead, *lines]) + (f"\n\n{verdict}" if verdict else "")
+    return Draft(answer=body + (f"\n\n{extra}" if extra else ""), answerable=True, citations=composer.citations)
 
 
 def _pay_verdict(found: list[tuple[str, Passage, Unit]], composer: Composer) -> str | None:
@@ -339,8 +337,8 @@ def _pay_verdict(found: list[tuple[str, Passage, Unit]], composer: Composer) -> 
     else:
         day = max((s.fx_date for _, s, _ in converted if s.fx_date), default=None)
         dollars = f"in US dollars at the ECB rate of {day.isoformat()}" if day else "in US dollars"
-    ranges = "; ".join(f"{_market_phrase(m)} ≈ ${s.annual_usd_min:,.0f} – ${s.annual_usd_max or s.annual_usd_min:,.0f}"
-                       f" {marker}" for m, s, marker in converted)
+    ranges = "; ".join(f"{_market_phrase(m)} ≈ {_thousands(s.annual_usd_min)} – "
+                       f"{_thousands(s.annual_usd_max or s.annual_usd_min)} {marker}" for m, s, marker in converted)
     mid = {m: (s.annual_usd_min + (s.annual_usd_max or s.annual_usd_min)) / 2 for m, s, _ in converted}
     best = max(mid, key=mid.get)
     others = [m for m in mid if m != best]
@@ -351,6 +349,10 @@ def _pay_verdict(found: list[tuple[str, Passage, Unit]], composer: Composer) -> 
                for m, s, _ in converted if m != best)
     return (f"Compared {dollars}: {ranges}. {_market_phrase(best)[:1].upper()}{_market_phrase(best)[1:]} pays more"
             f"{' at both ends of the range' if ends else ' at the midpoint of the range'}.")
+
+
+def _thousands(usd: float) -> str:
+    return f"${round(usd, -3):,.0f}"  # a converted figure is approximate: to the nearest thousand
 
 
 def _market_phrase(market: str) -> str:

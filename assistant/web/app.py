@@ -35,7 +35,8 @@ POSTED_WITHIN = {"any time": None, "last 7 days": 7, "last 30 days": 30, "last 9
 ANY = "any"
 CHAT_CONCURRENCY = 4  # answers run in parallel so one slow question (a slow LLM) never blocks other people
 SESSION_TTL_S = 3_600  # an idle session's chat state is dropped after an hour
-STATE_SESSIONS = 1_000  # sessions whose chat state the server keeps at once; the least recent go first
+STATE_SESSIONS = 200  # sessions whose chat state the server keeps at once (Gradio's default is 10,000); the
+# least recently used go first, so serving memory levels off instead of growing with every visitor
 # Gradio's routes that take files: the page has no upload, so no visitor may store files on the server.
 UPLOAD_PATHS = re.compile(r"^/(?:gradio_api/)?upload(?:_progress)?/?$")
 
@@ -78,10 +79,10 @@ CSS = """
 #freshness { color: #475569; font-size: .9em; }
 /* A listings table in an answer: as wide as the chat, scrolling sideways rather than breaking words. */
 #chat .message-wrap .bot:has(table), #chat .message-row.bot-row:has(table) .message { max-width: 100% !important; }
-#chat table { display: block; overflow-x: auto; max-width: 100%; font-size: .88em; }
+#chat table { display: block; overflow-x: auto; max-width: 100%; font-size: .85em; }
 #chat table td, #chat table th { word-break: normal !important; overflow-wrap: normal !important;
-  hyphens: none; min-width: 6rem; }
-#chat table td:first-child { min-width: 14rem; }
+  hyphens: none; min-width: 4.5rem; }
+#chat table td:first-child { min-width: 11rem; }
 """
 
 
@@ -396,7 +397,7 @@ def create_app(service: Service) -> FastAPI:
         return await call_next(request)
 
     page = Page(service).blocks().queue(default_concurrency_limit=CHAT_CONCURRENCY)
-    page.state_holder.capacity = STATE_SESSIONS
+    page.state_session_capacity = STATE_SESSIONS  # read when the page is mounted
     theme = gr.themes.Soft(font=["system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
     return gr.mount_gradio_app(app, page, path="/", theme=theme, css=CSS, head=HEAD, ssr_mode=False,
                                footer_links=["api"])
