@@ -165,6 +165,8 @@ def test_listing_question_shows_one_table_of_whole_words_linking_to_the_boards(p
     assert dated and all(re.fullmatch(r"\d{4}-\d\d-\d\d (\((today|\d+ days? ago)\)|⚠ posted [\d,]+ days ago)", cell)
                          for cell in dated), posted
     assert page.locator("#sources-panel .source").count() >= 3
+    page.locator("#chat [data-testid='bot']").last.evaluate("e => e.scrollIntoView({block: 'start'})")
+    page.evaluate("window.scrollTo(0, 0)")
     shoot(page, "listings.png")
 
 

@@ -83,6 +83,7 @@ CSS = """
 #chat table td, #chat table th { word-break: normal !important; overflow-wrap: normal !important;
   hyphens: none; min-width: 4.5rem; }
 #chat table td:first-child { min-width: 11rem; }
+#chat table td:nth-child(5) { min-width: 7.5rem; }
 """
 
 
