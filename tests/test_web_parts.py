@@ -123,6 +123,7 @@ def test_a_market_alone_answers_in_one_sentence_without_table_pipes(assistant):
     answer = assistant.ask("what about Canada?")
     assert "CAD 175,000 – CAD 240,000" in answer.answer
     assert "|" not in answer.answer and "Germany" not in answer.answer
+    assert len(answer.citations) == 1 and answer.answer.count(". ") == 1  # the row, as one sentence
 
 
 def test_a_pay_comparison_converts_to_one_currency_and_says_which_pays_more(assistant):

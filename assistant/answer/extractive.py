@@ -245,7 +245,10 @@ def answer_section(understood: Understood, section: list[Passage], composer: Com
         tail = [(p, u) for p, u in found[first:] if u.kind == "sentence"]
         lines += [f"{u.display} {composer.cite(p, u.text)}" for p, u in _relevant(understood.question, tail, 2)]
     else:
-        chosen = _relevant(understood.question, _prose_units(understood, found), MAX_SENTENCES)
+        # A question about a place the section's table has a row for is answered by that row, as one sentence.
+        rows = [(p, u) for p, u in _prose_units(understood, found) if u.kind == "row"]
+        chosen = rows if rows and understood.markets else _relevant(understood.question,
+                                                                    _prose_units(understood, found), MAX_SENTENCES)
         lines = [" ".join(f"{_as_prose(found, u)} {composer.cite(p, u.text)}" for p, u in chosen)]
     if titled:
         lines.insert(0, f"**{section[0].meta.get('heading_path', [section[0].title])[-1]}**")
@@ -399,7 +402,7 @@ def salary_cell(view: ListingView) -> str:
 
 def _cell(text: str) -> str:
     # Listing text is untrusted: no pipes to break the table, no markup to render.
-    return re.sub(r"[|<>`\[\]*_~\\]", " ", text).strip()
+    return " ".join(re.sub(r"[|<>`\[\]*_~\\]", " ", text).split())
 
 
 _URL_KEPT = "/:?#&=+%@!$,;~'*.-_"  # everything else, "(", ")" and spaces included, is percent-encoded
