@@ -226,15 +226,14 @@ class Page:
     # --- data ----------------------------------------------------------------------------------------------
 
     def data(self):
-        blocked = offline_reason(self.service.settings)
+        # With the page's refresh off, no visitor's page load makes the server dial every board.
+        blocked = offline_reason(self.service.settings) if self.service.settings.web_refresh else REFRESH_OFF
         status = data_status(self.assistant, blocked)
         sources = [[s.name, s.listings, s.last_refresh.strftime("%Y-%m-%d %H:%M UTC") if s.last_refresh else "—"]
                    for s in status.sources]
         guides = [[g.id, g.title, g.sections, g.as_of or "—"] for g in status.guides]
         index = (f"**Snapshot** `{status.snapshot}` · **index** built {status.index_built_at:%Y-%m-%d %H:%M} UTC in "
                  f"{status.index_seconds:.0f} s · {status.index_chunks:,} chunks · model `{status.index_model}`")
-        if not self.service.settings.web_refresh:
-            return sources, guides, index, gr.update(interactive=False), REFRESH_OFF
         button = gr.update(interactive=blocked is None)
         return sources, guides, index, button, blocked or "The live boards are reachable."
 
