@@ -36,7 +36,7 @@ bench: $(STAMP)
 # The README's screenshots, taken by the browser tests themselves.
 .PHONY: screenshots
 screenshots: $(STAMP)
-	SCREENSHOTS_DIR=docs/screenshots $(PY) -m pytest tests/test_web.py -q -k "pay_question or brief_for_a_listing"
+	SCREENSHOTS_DIR=docs/screenshots $(PY) -m pytest tests/test_web.py -q -k "pay_question or brief_for_a_listing or whole_words"
 
 # The web benchmark: answers through a running `career-assistant serve` (needs `make serve`'s snapshot and index).
 .PHONY: bench-web

@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     greenhouse_api: str = "https://boards-api.greenhouse.io"
     snapshots_kept: int = 5
     max_question_chars: int = 2000
+    # The web page's refresh button fetches every board and rebuilds the index: off unless the operator asks,
+    # as any client of the page can call its handlers.
+    web_refresh: bool = False
 
     chroma_url: str | None = Field(None, description="A `chroma run` server; unset means an embedded store in index/.")
     embedding_backend: Literal["local", "openai"] = "local"

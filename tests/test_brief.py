@@ -11,6 +11,8 @@ from typer.testing import CliRunner
 
 from assistant import snapshots
 from assistant.brief import BriefError, InterviewBrief, build_brief, to_markdown
+from assistant.brief.models import MustHave
+from assistant.brief.notes import match_notes
 from assistant.brief.sources import Sources
 from assistant.chat import Assistant
 from assistant.cli import app
@@ -24,6 +26,7 @@ from assistant.sources import RawListing
 runner = CliRunner()
 GUIDE = "guide:remote-senior-ml-engineer"
 FLAGGED = "greenhouse:4242"  # defined by the flagged_home fixture below
+BARE = "greenhouse:4343"  # the same fixture's listing with no description at all
 INJECTED_ID = "remoteok:999"  # defined by tests/conftest.py's indexed_home
 WISHLIST_HTML = (
     "<h2>About the role</h2><p>You will own our ranking models in production, from training to low-latency "
@@ -53,7 +56,11 @@ def flagged_home(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CAREER_ASSISTANT_HOME", str(home))
         settings = Settings()
-        snapshots.write_snapshot(settings.listings_dir, [normalize(raw, datetime(2026, 7, 2, tzinfo=timezone.utc))], {})
+        bare = RawListing(source="greenhouse", native_id="4343", url="https://job-boards.greenhouse.io/example/jobs/4343",
+                          title="Machine Learning Engineer", company="Example AI", description_html="",
+                          location_texts=["Berlin, Germany"], posted_at=datetime(2026, 7, 1, tzinfo=timezone.utc))
+        fetched = datetime(2026, 7, 2, tzinfo=timezone.utc)
+        snapshots.write_snapshot(settings.listings_dir, [normalize(raw, fetched), normalize(bare, fetched)], {})
         build_index(settings, say=lambda _: None)
     return home
 
@@ -142,6 +149,40 @@ def test_candidate_notes_match_some_must_haves_and_leave_the_others_as_gaps(flag
     must = {m.skill: m.cites for m in brief.must_haves}
     assert all(item.cites == must[item.skill] for item in [*brief.notes_match, *brief.notes_gaps])
     assert_cited(brief, flagged)
+
+
+def test_notes_read_negation_and_years_of_experience():
+    must = [MustHave(skill=name, text=name, terms=[name], cites=[n]) for n, name in
+            enumerate(["Machine Learning", "TensorFlow", "PyTorch", "Spark", "Kubernetes"], 1)]
+    notes = "7 yrs ML across two startups.\nNo TensorFlow, strong PyTorch.\nSpark: none yet\nNever ran Kubernetes"
+    matches, gaps = match_notes(must, notes)
+    matched = {m.skill: m for m in matches}
+    assert set(matched) == {"Machine Learning", "PyTorch"}  # "ML" is Machine Learning, as the boards' tags say
+    assert matched["Machine Learning"].years == 7 and "(7 years)" in matched["Machine Learning"].text
+    assert matched["PyTorch"].years is None
+    negated = {g.skill: g for g in gaps if g.negated}
+    assert set(negated) == {"TensorFlow", "Spark", "Kubernetes"}
+    assert "No TensorFlow" in negated["TensorFlow"].text and "not having it" in negated["TensorFlow"].text
+
+
+def test_a_pay_ask_in_the_notes_is_compared_with_the_listing_range(flagged):
+    brief = build_brief(flagged, listing_id=FLAGGED, notes="Strong PyTorch.\nAsking for €140,000 base.")
+    ask = brief.pay.ask
+    assert ask is not None and "Asking for €140,000 base." in ask.text
+    assert "above the top of the listing's range" in ask.text and "ECB rate of" in ask.text
+    assert cited_ids(brief, ask) == {f"listing:{FLAGGED}"}
+    assert "Asking for €140,000" in to_markdown(brief).split("## Pay benchmark")[1].split("##")[0]
+    within = build_brief(flagged, listing_id=FLAGGED, notes="Would take €100k.").pay.ask
+    assert "within the listing's range" in within.text
+    assert build_brief(flagged, listing_id=FLAGGED, notes="7 yrs ML").pay.ask is None  # years are no pay ask
+    assert_cited(brief, flagged)
+
+
+def test_a_listing_without_a_description_says_so(flagged):
+    brief = build_brief(flagged, listing_id=BARE)
+    assert brief.no_description and not brief.must_haves
+    assert "The listing has no description text" in to_markdown(brief)
+    assert "No skills found" not in to_markdown(brief)
 
 
 def test_guide_brief_covers_the_role_without_a_listing(assistant):

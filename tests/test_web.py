@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -16,7 +17,6 @@ import pytest
 from gradio_client import Client
 
 from assistant import snapshots
-from assistant.fetch import offline_reason
 from assistant.settings import Settings
 from tests.conftest import FEEDS, INJECTED_TITLE
 from tests.scripted_llm import Handler, hang
@@ -118,12 +118,12 @@ def test_pay_question_answers_with_a_linked_source(page):
     page.wait_for_selector("#sources-panel .source")
     assert "€110,000 – €165,000" in last_answer(page)
     marker = page.locator("#chat a.cite", has_text="[1]").last
-    source = page.locator("#sources-panel #src-0-1")
+    source = page.locator("#sources-panel .source:has(#src-0-1)")
     assert "Pay by market" in source.inner_text()
-    assert "€110,000" in source.locator("mark").inner_text()
-    assert source.locator("a").get_attribute("href") == "/guides/remote-senior-ml-engineer#pay"
+    assert "€110,000" in " ".join(source.locator("mark").all_inner_texts())
+    assert source.locator(".source-head a").get_attribute("href") == "/guides/remote-senior-ml-engineer#pay"
     marker.click()
-    page.wait_for_selector("#src-0-1.flash")
+    page.wait_for_selector(".source.flash:has(#src-0-1)")
     shoot(page, "chat.png")
 
 
@@ -133,33 +133,147 @@ def test_guide_link_opens_the_cited_section(server):
     assert httpx.get(server + "guides/no-such-guide").status_code == 404
 
 
-def test_listing_question_shows_rows_linking_to_the_boards(page):
+# Words of a table cell laid out across two lines: a word cut in the middle ("Com pany", "Reddi t").
+BROKEN_WORDS = """(selector) => [...document.querySelectorAll(selector)].flatMap(cell => {
+  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  const broken = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const m of node.textContent.matchAll(/[^\\s\\-–—·]+/g)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+      if (lines.size > 1) broken.push(m[0]);
+    }
+  }
+  return broken;
+})"""
+
+
+def test_listing_question_shows_one_table_of_whole_words_linking_to_the_boards(page):
     ask(page, "Find machine learning engineer jobs")
-    rows = page.locator("#listings-panel table.listings tbody tr")
+    rows = page.locator("#chat table tbody tr")
     rows.first.wait_for()
     assert rows.count() >= 3
     for n in range(rows.count()):
-        link = rows.nth(n).locator("td").first.locator("a")
+        link = rows.nth(n).locator("td").first.locator("a").first
         assert link.get_attribute("href").startswith("https://")
+    assert page.locator("table").count() == 1  # one listings view: the answer's own, not a second panel
+    assert page.evaluate(BROKEN_WORDS, "#chat table td, #chat table th") == []
+    posted = [rows.nth(n).locator("td").nth(4).inner_text() for n in range(rows.count())]
+    dated = [cell for cell in posted if cell != "—"]
+    assert dated and all(re.fullmatch(r"\d{4}-\d\d-\d\d (\((today|\d+ days? ago)\)|⚠ posted [\d,]+ days ago)", cell)
+                         for cell in dated), posted
     assert page.locator("#sources-panel .source").count() >= 3
+    page.locator("#chat [data-testid='bot']").last.evaluate("e => e.scrollIntoView({block: 'start'})")
+    page.evaluate("window.scrollTo(0, 0)")
     shoot(page, "listings.png")
 
 
-def test_filter_controls_narrow_the_question(page):
+def test_old_listings_are_flagged_with_their_age(page):
+    ask(page, "Find python jobs on Jobicy")  # the Jobicy capture is from December 2024
+    page.locator("#chat table tbody tr").first.wait_for()
+    assert re.search(r"⚠ posted [\d,]+ days ago", page.locator("#chat table").inner_text())
+
+
+def test_freshness_line_says_how_old_the_listings_are(page, web_home):
+    page.wait_for_selector("#freshness >> text=Listings from")
+    line = page.locator("#freshness").inner_text()
+    listings = snapshots.load_current(Settings(home=web_home).listings_dir)
+    boards = len({listing.source for listing in listings})
+    newest = max(listing.fetched_at for listing in listings).date().isoformat()
+    assert re.fullmatch(rf"Listings from {newest} \((today|[\d,]+ days? ago)\); {len(listings)} listings from "
+                        rf"{boards} boards\.", line.strip()), line
+
+
+def test_filter_controls_narrow_the_question_and_new_chat_clears_them(page):
     page.get_by_text("Filters for listing searches").click()
     page.get_by_label("Source").click()
     page.get_by_role("option", name="Jobicy").click()
     ask(page, "Find machine learning engineer jobs")
-    rows = page.locator("#listings-panel table.listings tbody tr")
+    rows = page.locator("#chat table tbody tr")
     rows.first.wait_for()
     sources = {rows.nth(n).locator("td").last.inner_text() for n in range(rows.count())}
     assert sources == {"Jobicy"}
+    page.click("#new-chat")
+    page.wait_for_function("() => !document.querySelector('#chat table')")
+    assert page.get_by_label("Source").input_value() == "any"
+    ask(page, "Find machine learning engineer jobs")
+    rows = page.locator("#chat table tbody tr")
+    rows.first.wait_for()
+    assert {rows.nth(n).locator("td").last.inner_text() for n in range(rows.count())} != {"Jobicy"}
+
+
+def in_viewport(page, selector: str) -> bool:
+    return page.evaluate("""(selector) => { const r = document.querySelector(selector).getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight && r.left >= 0 && r.right <= window.innerWidth; }""",
+                         selector)
+
+
+def test_a_person_clicks_a_citation_and_keeps_chatting(page):
+    ask(page, "What do senior ML engineers earn remotely in Germany?")
+    ask(page, "What are the stages of the hiring process?")
+    ask(page, "What red flags should I watch for in a senior ML engineer job ad?")
+    page.locator("#chat [data-testid='bot']").first.locator("a.cite", has_text="[1]").click()
+    page.wait_for_function("() => document.querySelector('.source.flash #src-0-1')")
+    page.wait_for_timeout(800)  # the smooth scroll settles
+    assert page.locator(".source.flash").inner_text().find("Pay by market") >= 0
+    assert in_viewport(page, "#question textarea"), "the chat input left the screen"
+    page.evaluate("window.scrollTo(0, 0)")
+    assert page.evaluate("window.scrollY") == 0
+    page.mouse.wheel(0, 400)
+    page.evaluate("window.scrollTo(0, 0)")
+    assert page.evaluate("window.scrollY") == 0
+    shoot(page, "citation-clicked.png")
+    # The sources panel scrolls to its last (oldest) source, inside its own box.
+    box = page.locator("#sources-panel .sources-scroll")
+    box.evaluate("b => b.scrollTo(0, b.scrollHeight)")
+    page.wait_for_timeout(300)
+    last = page.locator("#sources-panel .source").last
+    assert box.evaluate("b => b.scrollHeight > b.clientHeight")  # three answers' sources overflow the box
+    assert box.evaluate("""(b) => { const all = b.querySelectorAll('.source'), r = all[all.length - 1]
+        .getBoundingClientRect(), o = b.getBoundingClientRect(); return r.bottom <= o.bottom + 1 && r.bottom > o.top; }""")
+    assert last.is_visible() and "Pay by market" in page.locator("#sources-panel .source-group").last.inner_text()
+    assert in_viewport(page, "#question textarea")
+    # The input still takes a question.
+    ask(page, "What do senior ML engineers earn in the UK?")
+    assert "£110,000 – £175,000" in last_answer(page)
+    for panel in ("#chat", "#sources-panel"):
+        text = page.locator(panel).inner_text()
+        assert "|---|" not in text and "**" not in text and "| Market |" not in text, panel
+    assert page.locator("#sources-panel .source table").count() >= 1  # the pay table, as a table
+
+
+def test_each_passage_is_one_source_with_every_quote_marked(page):
+    ask(page, "What do senior ML engineers earn remotely in Germany?")
+    page.wait_for_selector("#sources-panel .source")
+    entries = page.locator("#sources-panel .source")
+    heads = [entries.nth(n).locator(".source-head a").first.inner_text() + entries.nth(n).locator(".passage")
+             .inner_text()[:200] for n in range(entries.count())]
+    assert len(heads) == len(set(heads))  # no passage twice
+    anchors = page.locator("#sources-panel .source-anchor").count()
+    assert anchors == page.locator("#chat [data-testid='bot']").last.locator("a.cite").count()
+    for n in range(entries.count()):
+        entry = entries.nth(n)
+        assert entry.locator("mark").count() >= entry.locator(".source-anchor").count()
+
+
+def test_a_single_pay_row_answers_in_one_sentence(page):
+    ask(page, "what about Canada?")
+    answer = last_answer(page)
+    assert "CAD 175,000 – CAD 240,000" in answer and "|" not in answer and "Germany" not in answer
+
+
+def test_a_pay_comparison_gives_one_currency_and_a_verdict(page):
+    ask(page, "UK or Canada, which pays better?")
+    answer = last_answer(page)
+    assert re.search(r"ECB rate of \d{4}-\d\d-\d\d", answer) and "The United Kingdom pays more" in answer
 
 
 def test_injected_listing_renders_as_text(page):
     ask(page, "staff machine learning engineer jobs at Injected Co")
-    page.wait_for_selector("#listings-panel table.listings")
-    assert INJECTED_TITLE in page.locator("#listings-panel").inner_text()
+    page.wait_for_selector("#chat table")
+    assert "img src=x onerror=alert(1)" in page.locator("#chat table").inner_text()
     assert "<script>alert(2)" in page.locator("#sources-panel").inner_text()  # the description, as text
     assert page.locator("img[src='x']").count() == 0
     # No script element made of listing text (the page's own config script holds the titles as JSON data).
@@ -206,7 +320,7 @@ def make_brief(page, search: str, notes: str = "") -> None:
     page.get_by_role("tab", name="Interview brief").click()
     page.fill("#brief-search textarea, #brief-search input", search)
     page.keyboard.press("Enter")
-    page.wait_for_timeout(500)  # the picker's choices are replaced after the search
+    page.wait_for_selector(f"#brief-listing >> text=for “{search}”")  # the search says what it found
     page.locator("#brief-listing input").click()
     page.get_by_role("option").first.click()
     if notes:
@@ -224,7 +338,8 @@ def test_brief_for_a_listing_cites_everything_and_downloads(page):
     markers = brief.locator("a.cite")
     assert markers.count() >= 5
     entries = page.locator("#brief-sources .source")
-    assert entries.count() >= 5 and entries.locator("mark").count() == entries.count()
+    assert entries.count() >= 5
+    assert all(entries.nth(n).locator("mark").count() >= 1 for n in range(entries.count()))
     markers.first.click()
     page.wait_for_selector("#brief-sources .source.flash")
     shoot(page, "brief.png")
@@ -234,6 +349,17 @@ def test_brief_for_a_listing_cites_everything_and_downloads(page):
     text = Path(path).read_text(encoding="utf-8")
     assert download.value.suggested_filename.startswith("interview-brief-") and text.startswith("# Interview brief:")
     assert "## Sources" in text and "Six years of Python" in text
+
+
+def test_the_brief_search_says_what_it_found(page):
+    page.get_by_role("tab", name="Interview brief").click()
+    assert "newest ML roles" in page.locator("#brief-listing").inner_text()
+    page.fill("#brief-search textarea, #brief-search input", "python machine learning engineer")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#brief-listing >> text=/\\d+ listings? for “python machine learning engineer”/")
+    page.fill("#brief-search textarea, #brief-search input", "zzqx")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#brief-listing >> text=/(No listing matches|listings? for) “zzqx”/")
 
 
 def test_brief_of_the_injected_listing_renders_its_title_as_text(page):
@@ -247,13 +373,15 @@ def test_data_tab_shows_sources_guides_and_why_refresh_is_off(page, web_home):
     page.wait_for_selector("text=Remote OK")
     text = page.locator("body").inner_text()
     assert "remote-senior-ml-engineer" in text and "all-MiniLM-L6-v2" in text
-    blocked = offline_reason(Settings(home=web_home))
     button = page.locator("#refresh")
-    if blocked:
-        page.wait_for_selector("#refresh-status >> text=offline")
-        assert button.is_disabled()
-    else:
-        assert button.is_enabled()
+    page.wait_for_selector("#refresh-status >> text=Refresh from this page is off")  # not configured
+    assert button.is_disabled()
+
+
+def test_the_page_takes_no_uploads(server):
+    for path in ("gradio_api/upload", "upload", "gradio_api/upload/"):
+        reply = httpx.post(server + path, files={"files": ("x.html", b"<script>alert(1)</script>", "text/html")})
+        assert reply.status_code == 404, path
 
 
 def test_api_answers_scripts_and_refuses_long_questions(server):
@@ -339,7 +467,7 @@ def test_refresh_button_fetches_the_boards_and_swaps_in_a_new_index(browser, ind
     endpoints = {source: [f"{base}/{source}"] for source in ("remoteok", "remotive", "jobicy", "weworkremotely",
                                                               "greenhouse")}
     process, url = start_server(home, CAREER_ASSISTANT_ENDPOINTS=json.dumps(endpoints),
-                                CAREER_ASSISTANT_HTTP_RETRIES="1")
+                                CAREER_ASSISTANT_HTTP_RETRIES="1", CAREER_ASSISTANT_WEB_REFRESH="true")
     try:
         page = browser.new_page()
         page.set_default_timeout(TIMEOUT_MS * 3)

@@ -1,20 +1,26 @@
 """The web page's parts without a browser: escaping, citation links, filters, feedback, refresh availability."""
 
+import re
 import threading
+from datetime import date, datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from markdown_it import MarkdownIt
 
-from assistant import feedback
+from assistant import feedback, snapshots
+from assistant.answer.extractive import listing_view, location_cell, markdown_link, posted_cell, safe_url, salary_cell
 from assistant.answer.models import Answer, Citation, ListingView, SalaryView
 from assistant.chat import Assistant, Conversation
 from assistant.fetch import offline_reason
 from assistant.models import Seniority, WorkMode
+from assistant.places import countries_in_region
 from assistant.query import Filters
 from assistant.settings import Settings
 from assistant.web import render
-from assistant.web.app import control_filters
-from assistant.web.service import stream_answer
+from assistant.web.app import REFRESH_OFF, Page, control_filters
+from assistant.web.limits import MAX_EXCHANGES, RateLimiter, keep_last
+from assistant.web.service import Service, stream_answer
 from assistant.web.status import data_status
 from tests.conftest import INJECTED_TITLE
 from tests.scripted_llm import settings_for, stream
@@ -40,25 +46,131 @@ def test_source_entry_highlights_the_quote_in_its_passage_and_escapes_it():
     assert 'id="src-0-2"' in entry and 'href="/guides/remote-senior-ml-engineer#pay"' in entry
     assert "<mark>The &lt;range&gt; is €110,000 – €165,000</mark>" in entry
     assert "Pay &lt;by&gt; market" in entry
-    assert entry.count("…") == 2  # the passage is cut around the quote on both sides
 
 
-def test_listing_sources_name_the_board_and_link_to_the_listing():
+PAY_PASSAGE = ("Pay by market\n\nPay for remote senior ML engineers ranks **among the highest**.\n\n"
+               "| Market | Base salary range |\n|---|---|\n| Canada | CAD 175,000 – CAD 240,000 |\n"
+               "| Germany | €110,000 – €165,000 |\n\n- **Equity:** often worth more than base.")
+
+
+def visible_text(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", html)
+
+
+def test_passages_render_as_markdown_tables_with_every_quote_of_one_passage_in_one_entry():
+    answer = Answer(question="q", answer="a [1] b [2] c [3]", answerable=True, backend="extractive", citations=[
+        citation(1, "| Canada | CAD 175,000 – CAD 240,000 |"), citation(2, "| Germany | €110,000 – €165,000 |"),
+        citation(3, "**Equity:** often worth more than base.")])
+    html = render.sources_html([(0, answer)], lambda c: PAY_PASSAGE)
+    assert html.count('class="source"') == 1  # three citations of one passage: one entry
+    assert all(f'id="src-0-{n}"' in html for n in (1, 2, 3)) and "[1]</b> <b>[2]</b> <b>[3]" in html
+    assert "<table>" in html and "<td><mark>Canada</mark></td>" in html and "<mark>€110,000 – €165,000</mark>" in html
+    assert "<strong>among the highest</strong>" in html and "<mark><strong>Equity:</strong> often" in html
+    text = visible_text(html)
+    assert "|---|" not in text and "**" not in text and "| Market |" not in text
+
+
+def test_passage_markup_and_unsafe_links_stay_inert():
+    passage = ("Apply [here](javascript:alert(1)) or [there](https://example.test/a?b=1). <script>x()</script>"
+               " ![pixel](https://tracker.test/p.gif)")
+    html = render.highlight(passage, ["Apply"])
+    assert 'href="javascript' not in html and "<script>" not in html and "&lt;script&gt;" in html
+    assert 'href="https://example.test/a?b=1"' in html and 'rel="noopener noreferrer nofollow"' in html
+    assert "<img" not in html
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,<b>x</b>", "vbscript:x", "//evil.test/x",
+                                 "https://ok.test/a b", "ftp://files.test/x", ""])
+def test_only_http_urls_become_links(url):
     cited = citation(1, "x", kind="listing", id_="listing:jobicy:12")
-    cited.url = "https://jobicy.com/jobs/12?a=1&b=2"
+    cited.url = url
     entry = render.citation_html(0, cited, "x")
-    assert "listing · Jobicy" in entry and 'href="https://jobicy.com/jobs/12?a=1&amp;b=2"' in entry
+    assert "<a " not in entry and "Pay &lt;by&gt; market" in entry
+    assert safe_url(url) is None and markdown_link("Title", url) == "Title"
 
 
-def test_listing_rows_escape_untrusted_fields():
+def test_a_parenthesis_in_a_url_cannot_break_out_of_the_markdown_link():
+    link = markdown_link("Role", "https://x.test/job)![](https://evil.test/i.png)(")
+    assert link.startswith("[Role](https://x.test/job%29") and link.count("(") == 1 and link.count(")") == 1
+    rendered = MarkdownIt("commonmark").render(link)
+    assert "<img" not in rendered and rendered.count("<a ") == 1
+
+
+def test_listing_rows_escape_untrusted_fields_and_show_age():
     view = ListingView(id="remoteok:999", title=INJECTED_TITLE, company="<script>x</script>", url="https://x.test/1",
                        source="remoteok", location="Worldwide", work_mode="remote",
                        salary=SalaryView(min=100000, max=120000, currency="EUR", period="year",
                                          annual_usd_min=108000, annual_usd_max=130000), posted_at="2026-07-01T00:00:00")
-    html = render.listings_html([view], {})
-    assert "<img" not in html and "<script>" not in html
-    assert "&lt;img src=x onerror=alert(1)&gt;" in html and "EUR 100,000–120,000/year (≈ $108,000/yr)" in html
-    assert "<td>2026-07-01</td>" in html and "<td>Remote OK</td>" in html
+    assert "<" not in markdown_link(view.title, view.url) and "img src=x onerror=alert(1)" in markdown_link(
+        view.title, view.url)
+    assert salary_cell(view) == "EUR 100,000–120,000/year (≈ $108,000/yr)"
+    assert posted_cell(view, today=date(2026, 7, 11)) == "2026-07-01 (10 days ago)"
+    assert posted_cell(view, today=date(2027, 1, 1)) == "2026-07-01 ⚠ posted 184 days ago"
+
+
+def test_a_broad_region_match_says_so(assistant):
+    broad, region = next((l, r) for l in assistant.listings.values() if not l.location.countries
+                         for r in l.location.regions if countries_in_region(r))
+    country = sorted(countries_in_region(region))[0]
+    cell = location_cell(listing_view(broad), broad, Filters(countries=[country]))
+    assert cell.endswith(" · broad-region match")
+    named = next(l for l in assistant.listings.values() if l.location.countries)
+    plain = location_cell(listing_view(named), named, Filters(countries=named.location.countries[:1]))
+    assert "broad-region" not in plain
+
+
+def test_a_market_alone_answers_in_one_sentence_without_table_pipes(assistant):
+    answer = assistant.ask("what about Canada?")
+    assert "CAD 175,000 – CAD 240,000" in answer.answer
+    assert "|" not in answer.answer and "Germany" not in answer.answer
+    assert len(answer.citations) == 1 and answer.answer.count(". ") == 1  # the row, as one sentence
+
+
+def test_a_pay_comparison_converts_to_one_currency_and_says_which_pays_more(assistant):
+    answer = assistant.ask("UK or Canada, which pays better?")
+    assert "£110,000 – £175,000" in answer.answer and "CAD 175,000 – CAD 240,000" in answer.answer
+    verdict = next(line for line in answer.answer.splitlines() if line.startswith("Compared"))
+    assert re.search(r"in US dollars at the ECB rate of \d{4}-\d\d-\d\d", verdict)
+    assert "the United Kingdom ≈ $" in verdict and "Canada ≈ $" in verdict
+    assert "The United Kingdom pays more" in verdict
+    assert re.search(r"\[\d+\]", verdict)  # the converted figures cite the rows they restate
+
+
+def test_freshness_line_names_the_snapshot_date_its_age_and_the_boards():
+    line = render.freshness_line({str(n): None for n in range(818)}, datetime(2026, 7, 17, 9, tzinfo=timezone.utc), 5,
+                                 today=date(2026, 12, 1))
+    assert line == "Listings from 2026-07-17 (137 days ago); 818 listings from 5 boards."
+
+
+def test_feedback_is_limited_per_session_in_bounded_memory():
+    now = [0.0]
+    limiter = RateLimiter(limit=3, window=60, keys=100, clock=lambda: now[0])
+    assert [limiter.allow("a") for _ in range(4)] == [True, True, True, False]
+    assert limiter.allow("b")  # another session has its own allowance
+    now[0] = 61
+    assert limiter.allow("a")
+    for n in range(1_000):
+        limiter.allow(f"s{n}")
+    assert len(limiter._events) == 100
+
+
+def test_a_long_session_keeps_only_its_last_exchanges():
+    conversation = Conversation()
+    conversation.turns.extend(range(MAX_EXCHANGES + 5))
+    history = [{"role": r, "content": f"{r}{n}"} for n in range(MAX_EXCHANGES + 5) for r in ("user", "assistant")]
+    answers = list(range(MAX_EXCHANGES + 5))
+    history, answers = keep_last(history, answers, conversation)
+    assert len(answers) == MAX_EXCHANGES and len(history) == 2 * MAX_EXCHANGES
+    assert history[0]["content"] == "user5" and answers[0] == 5 and conversation.turns[0] == 5
+
+
+def test_refresh_from_the_page_is_off_unless_configured(indexed_home, monkeypatch):
+    monkeypatch.setenv("CAREER_ASSISTANT_HOME", str(indexed_home))
+    page = Page(Service(Settings()))
+    before = snapshots.current_snapshot(Settings().listings_dir)
+    *_, message = page.refresh()
+    assert message == REFRESH_OFF and snapshots.current_snapshot(Settings().listings_dir) == before
+    assert page.data()[3]["interactive"] is False
 
 
 def test_empty_controls_add_no_filters_and_set_ones_map_to_fields():

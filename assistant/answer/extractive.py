@@ -9,7 +9,8 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timezone
+from urllib.parse import quote, urlsplit
 
 from assistant.answer.compose import Composer
 from assistant.answer.figures import compare_figure
@@ -17,11 +18,13 @@ from assistant.answer.models import Citation, ListingView, Passage, SalaryView
 from assistant.answer.units import Unit, units
 from assistant.models import SOURCE_NAMES, Listing, Seniority
 from assistant.places import country_name, resolve_place
+from assistant.salary import parse_salary_text
 from assistant.query import MARKETS, Filters, Intent, Understood, normalized
 
 MAX_ITEMS = 8
 MAX_SENTENCES = 4
 MAX_LISTINGS = 10
+OLD_LISTING_DAYS = 60  # a listing posted longer ago than this is flagged with its age: it may well be filled
 
 # Words every question about this domain shares: they say nothing about whether a passage answers it.
 _GENERIC = set("""
@@ -279,11 +282,47 @@ def answer_section(understood: Understood, section: list[Passage], composer: Com
         tail = [(p, u) for p, u in found[first:] if u.kind == "sentence"]
         lines += [f"{u.display} {composer.cite(p, u.text)}" for p, u in _relevant(understood.question, tail, 2)]
     else:
-        chosen = _relevant(understood.question, found, MAX_SENTENCES)
-        lines = [" ".join(f"{u.display} {composer.cite(p, u.text)}" for p, u in chosen)]
+        # A question about a place the section's table has a row for is answered by that row, as one sentence.
+        rows = [(p, u) for p, u in _prose_units(understood, found) if u.kind == "row"]
+        chosen = rows if rows and understood.markets else _relevant(understood.question,
+                                                                    _prose_units(understood, found), MAX_SENTENCES)
+        lines = [" ".join(f"{_as_prose(found, u)} {composer.cite(p, u.text)}" for p, u in chosen)]
     if titled:
         lines.insert(0, f"**{section[0].meta.get('heading_path', [section[0].title])[-1]}**")
     return "\n".join(lines)
+
+
+def _prose_units(understood: Understood, found: list[tuple[Passage, Unit]]) -> list[tuple[Passage, Unit]]:
+    """The units a prose answer may quote: a table's header row says nothing alone, and when the question names
+    places, only the rows for those places (a row is one fact; the others answer a different question)."""
+    header = _header_row(found)
+    asked = {m.lower() for m in understood.markets} | {c.lower() for c in understood.unknown_markets}
+    kept = []
+    for p, u in found:
+        if u.kind == "row":
+            first = u.cells()[0].lower() if u.cells() else ""
+            if u is header or (asked and first not in asked):
+                continue
+        kept.append((p, u))
+    return kept
+
+
+def _header_row(found: list[tuple[Passage, Unit]]) -> Unit | None:
+    rows = [u for _, u in found if u.kind == "row"]
+    return rows[0] if rows and not any(ch.isdigit() for ch in rows[0].text) else None
+
+
+def _as_prose(found: list[tuple[Passage, Unit]], unit: Unit) -> str:
+    """A table row as one sentence ("Canada, base salary range: CAD 175,000 – CAD 240,000."), named by the
+    table's header; anything else as it reads."""
+    if unit.kind != "row":
+        return unit.display
+    cells = unit.cells()
+    header = _header_row(found)
+    names = header.cells() if header else []
+    parts = [f"{names[n].lower()}: {cell}" if n < len(names) and names[n] else cell
+             for n, cell in enumerate(cells[1:], 1) if cell]
+    return f"{cells[0]}, {'; '.join(parts)}." if parts else f"{cells[0]}."
 
 
 def _is_numbered(items: list[tuple[Passage, Unit]]) -> bool:
@@ -318,11 +357,45 @@ def answer_pay(understood: Understood, section: list[Passage]) -> Draft:
         lines.insert(0, verdict)
     lead = "Base salary ranges for remote senior ML engineers, by market:" if len(lines) > 1 else \
         "The guide's base salary range for remote senior ML engineers:"
+    verdict = _pay_verdict([(m, *rows[m]) for m in asked if m in rows], composer) \
+        if len(asked) >= 2 and understood.markets else None
     notes = [(p, u) for p, u in unique_units(section)
              if u.kind == "sentence" and re.search(r"upper end|top of|equity|staff|principal", u.text, re.I)]
     extra = " ".join(f"{u.display} {composer.cite(p, u.text)}" for p, u in _relevant(understood.question, notes, 2))
-    return Draft(answer="\n".join([lead, *lines]) + (f"\n\n{extra}" if extra else ""), answerable=True,
-                 citations=composer.citations)
+    body = "\n".join([lead, *lines]) + (f"\n\n{verdict}" if verdict else "")
+    return Draft(answer=body + (f"\n\n{extra}" if extra else ""), answerable=True, citations=composer.citations)
+
+
+def _pay_verdict(found: list[tuple[str, Passage, Unit]], composer: Composer) -> str | None:
+    """The asked markets' ranges in one currency (US dollars, at the latest ECB rate the salary module has) and
+    which pays more: ranges in pounds and Canadian dollars side by side compare nothing."""
+    converted = []
+    for market, passage, row in found:
+        salary = parse_salary_text(row.cells()[1], posted_at=None)
+        if salary is None or not salary.annual_usd_min:
+            return None
+        converted.append((market, salary, composer.cite(passage, row.text)))
+    if len({s.currency for _, s, _ in converted}) == 1 and converted[0][1].currency == "USD":
+        dollars = "in US dollars"
+    else:
+        day = max((s.fx_date for _, s, _ in converted if s.fx_date), default=None)
+        dollars = f"in US dollars at the ECB rate of {day.isoformat()}" if day else "in US dollars"
+    ranges = "; ".join(f"{_market_phrase(m)} ≈ {_thousands(s.annual_usd_min)} – "
+                       f"{_thousands(s.annual_usd_max or s.annual_usd_min)} {marker}" for m, s, marker in converted)
+    mid = {m: (s.annual_usd_min + (s.annual_usd_max or s.annual_usd_min)) / 2 for m, s, _ in converted}
+    best = max(mid, key=mid.get)
+    others = [m for m in mid if m != best]
+    if all(abs(mid[best] - mid[m]) < 0.02 * mid[best] for m in others):
+        return f"Compared {dollars}: {ranges}. The ranges are about the same."
+    top = next(s for m, s, _ in converted if m == best)
+    ends = all(top.annual_usd_min >= s.annual_usd_min and (top.annual_usd_max or 0) >= (s.annual_usd_max or 0)
+               for m, s, _ in converted if m != best)
+    return (f"Compared {dollars}: {ranges}. {_market_phrase(best)[:1].upper()}{_market_phrase(best)[1:]} pays more"
+            f"{' at both ends of the range' if ends else ' at the midpoint of the range'}.")
+
+
+def _thousands(usd: float) -> str:
+    return f"${round(usd, -3):,.0f}"  # a converted figure is approximate: to the nearest thousand
 
 
 def _figure_verdict(understood: Understood, rows: dict, asked: list[str], composer: Composer) -> str | None:
@@ -379,7 +452,61 @@ def salary_cell(view: ListingView) -> str:
 
 def _cell(text: str) -> str:
     # Listing text is untrusted: no pipes to break the table, no markup to render.
-    return re.sub(r"[|<>`\[\]]", " ", text).strip()
+    return " ".join(re.sub(r"[|<>`\[\]*_~\\]", " ", text).split())
+
+
+_URL_KEPT = "/:?#&=+%@!$,;~'*.-_"  # everything else, "(", ")" and spaces included, is percent-encoded
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL when it is an absolute http(s) address, else None: listing URLs come from feeds we do not control,
+    and a `javascript:` or `data:` one must never become a link."""
+    if not url or any(ord(ch) < 33 or ch in "<>\"\\`" for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def markdown_link(text: str, url: str | None) -> str:
+    """`[text](url)` that no character of the URL can break out of (parentheses and spaces percent-encoded),
+    or the plain text when the URL is not a safe http(s) one."""
+    safe = safe_url(url)
+    if safe is None:
+        return _cell(text)
+    return f"[{_cell(text)}]({quote(safe, safe=_URL_KEPT)})"
+
+
+def age_days(posted_at: str | None, today: date | None = None) -> int | None:
+    if not posted_at:
+        return None
+    try:
+        posted = datetime.fromisoformat(posted_at)
+    except ValueError:
+        return None
+    return ((today or datetime.now(timezone.utc).date()) - posted.date()).days
+
+
+def posted_cell(view: ListingView, today: date | None = None) -> str:
+    """The posted date with its age; an old listing flagged, as it may be filled though a board still shows it."""
+    days = age_days(view.posted_at, today)
+    if days is None:
+        return "—"
+    day = view.posted_at[:10]
+    if days > OLD_LISTING_DAYS:
+        return f"{day} ⚠ posted {days:,} days ago"
+    ago = "today" if days <= 0 else f"{days} day{'s' if days != 1 else ''} ago"
+    return f"{day} ({ago})"
+
+
+def location_cell(view: ListingView, listing: Listing, filters: Filters) -> str:
+    """Location and work mode; a listing that matched an asked country only through a wider region says so."""
+    text = f"{_cell(view.location)} · {view.work_mode}"
+    if filters.countries and not set(listing.location.countries) & set(filters.countries):
+        text += " · broad-region match"  # open to a region that holds the country, not to the country by name
+    return text
 
 
 def describe_filters(filters: Filters) -> str:
@@ -412,10 +539,9 @@ def answer_listings(understood: Understood, passages: list[Passage], listings: d
         views.append(view)
         header = passage.text.split("\n", 1)[0]
         marker = composer.cite(passage, header)
-        posted = view.posted_at[:10] if view.posted_at else "—"
-        rows.append(f"| [{_cell(view.title)}]({view.url}) {marker} | {_cell(view.company)} | "
-                    f"{_cell(view.location)} · {view.work_mode} | {salary_cell(view)} | {posted} | "
-                    f"{SOURCE_NAMES[view.source]} |")
+        rows.append(f"| {markdown_link(view.title, view.url)} {marker} | {_cell(view.company)} | "
+                    f"{location_cell(view, listing, understood.filters)} | {salary_cell(view)} | "
+                    f"{posted_cell(view)} | {SOURCE_NAMES[view.source]} |")
     intro = f"{len(views)} matching listing{'s' if len(views) > 1 else ''} ({wanted}):"
     table = ["| Role | Company | Location · work mode | Salary | Posted | Source |", "|---|---|---|---|---|---|"]
     return Draft(answer="\n".join([intro, "", *table, *rows]), answerable=True, citations=composer.citations,
@@ -428,7 +554,7 @@ def answer_listing_detail(passage: Passage, listing: Listing) -> Draft:
     lines = passage.text.split("\n\n", 1)[0].split("\n")
     body = [f"**{_cell(listing.title)}** at {_cell(listing.company)} {composer.cite(passage, lines[0])}"]
     body += [f"- {line} {composer.cite(passage, line)}" for line in lines[1:]]
-    body.append(f"- Original listing: {listing.url}")
+    body.append(f"- Original listing: {markdown_link(f'{SOURCE_NAMES[listing.source]} listing', listing.url)}")
     return Draft(answer="\n".join(body), answerable=True, citations=composer.citations,
                  listings=[listing_view(listing)])
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from assistant.brief import guide_parts, listing_parts
 from assistant.brief.models import BriefError, InterviewBrief
 from assistant.brief.notes import MAX_NOTES_CHARS, match_notes
-from assistant.brief.pay import guide_pay, listing_pay
+from assistant.brief.pay import guide_pay, listing_pay, pay_ask
 from assistant.brief.sources import Sources
 from assistant.guides import Guide, GuideError, load_guides
 from assistant.models import Listing
@@ -23,13 +23,13 @@ def build_brief(assistant, *, listing_id: str | None = None, guide_id: str | Non
     src = Sources(assistant, find_guide(assistant.settings.guides_dir, guide_id))
     if not any(src.section(part) for part in ("overview", "skills", "hiring-process", "pay")):
         raise BriefError(f"guide {src.guide.id!r} is not in the index; run `career-assistant index build`")
-    if listing_id:
-        brief = _listing_brief(src, find_listing(assistant, listing_id))
-    else:
-        brief = _guide_brief(src)
+    listing = find_listing(assistant, listing_id) if listing_id else None
+    brief = _listing_brief(src, listing) if listing else _guide_brief(src)
     if notes.strip():
         brief.notes_given = True
         brief.notes_match, brief.notes_gaps = match_notes(brief.must_haves, notes)
+        if listing:
+            brief.pay.ask = pay_ask(src, listing, notes)
     brief.citations = src.composer.citations
     brief.notices = src.notices
     return brief
@@ -78,6 +78,7 @@ def _listing_brief(src: Sources, listing: Listing) -> InterviewBrief:
     return InterviewBrief(
         subject_kind="listing", subject_id=listing.id, title=listing.title, company=listing.company,
         url=listing.url, guide_id=src.guide.id, role_summary=summary, must_haves=must,
+        no_description=not listing.description.strip(),
         stage_notes=guide_parts.stage_notes(src), stages=guide_parts.stages(src, must),
         ownership_questions=guide_parts.ownership_questions(src), pay=listing_pay(src, listing),
         red_flags=listing_parts.red_flags(src, listing), green_flags=listing_parts.green_flags(src, listing))

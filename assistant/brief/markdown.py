@@ -64,7 +64,9 @@ def _summary(brief: InterviewBrief) -> list[str]:
 
 
 def _must_haves(brief: InterviewBrief) -> list[str]:
-    return ["## Must-have skills", "", *bullets(brief.must_haves, "No skills found.", lambda m: m.skill)]
+    none = ("The listing has no description text, only its title and facts, so there are no skills to read from "
+            "it; ask the hiring team for the job description." if brief.no_description else "No skills found.")
+    return ["## Must-have skills", "", *bullets(brief.must_haves, none, lambda m: m.skill)]
 
 
 def _stages(brief: InterviewBrief) -> list[str]:

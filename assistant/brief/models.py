@@ -52,16 +52,19 @@ class PayBenchmark(BaseModel):
     salary: SalaryView | None = None
     comparison: Statement | None = None  # both ranges in annual USD, side by side
     note: Statement | None = None  # the guide has no row for the listing's market: which ones it has
+    ask: Statement | None = None  # the pay the candidate notes ask for, against the listing's range
 
     def statements(self) -> Iterator[Statement]:
         yield from (s for s in (self.note,) if s is not None)
         yield from self.rows
-        yield from (s for s in (self.listing, self.comparison) if s is not None)
+        yield from (s for s in (self.listing, self.comparison, self.ask) if s is not None)
 
 
 class NoteMatch(Statement):
     skill: str
-    note_line: str | None = None  # the line of the notes that mentions it (matches only)
+    note_line: str | None = None  # the line of the notes that mentions it (a negated mention is a gap with its line)
+    years: float | None = None  # years of it the notes state in the same clause ("7 yrs ML")
+    negated: bool = False  # the notes name it under a negation ("no TensorFlow")
 
 
 class InterviewBrief(BaseModel):
@@ -79,6 +82,7 @@ class InterviewBrief(BaseModel):
     pay: PayBenchmark = Field(default_factory=PayBenchmark)
     red_flags: list[Flag] = Field(default_factory=list)
     green_flags: list[Flag] = Field(default_factory=list)
+    no_description: bool = False  # the listing has only a title and facts: no text to read skills or flags from
     notes_given: bool = False
     notes_match: list[NoteMatch] = Field(default_factory=list)
     notes_gaps: list[NoteMatch] = Field(default_factory=list)

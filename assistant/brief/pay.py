@@ -16,9 +16,12 @@ from assistant.brief.sources import Sources
 from assistant.models import Listing
 from assistant.places import country_name
 from assistant.query.markets import GLOBAL_MARKET_REGION, MARKET_OF_COUNTRY, MARKETS
-from assistant.salary import parse_salary_text
+from assistant.brief.notes import note_lines
+from assistant.brief.terms import excerpt
+from assistant.salary import find_salary_in_text, parse_salary_text
 
 GLOBAL = "Remote (global)"
+MIN_ASK = 1_000  # a bare number below this in the notes is not a pay ask (years, counts)
 
 Rows = dict[str, tuple[Passage, Unit]]
 
@@ -119,3 +122,35 @@ def _compare(src: Sources, listing: Listing, row: PayRow, found: tuple[Passage, 
 
 def _usd(low: float, high: float) -> str:
     return f"${low:,.0f}" if low == high else f"${low:,.0f}–${high:,.0f}"
+
+
+def _asked_pay(text: str, listing: Listing):
+    """Pay stated in a notes line: a figure with a currency ("€140,000", "$90/hr"), or a bare amount of at least
+    MIN_ASK ("180k USD"), so "7 yrs ML" is no ask of $7 an hour."""
+    found = find_salary_in_text(text, posted_at=listing.posted_at)
+    if found is None:
+        found = parse_salary_text(text, posted_at=listing.posted_at)
+        found = found if found and (found.min or 0) >= MIN_ASK else None
+    return found if found and found.annual_usd_min else None
+
+
+def pay_ask(src: Sources, listing: Listing, notes: str) -> Statement | None:
+    """The pay a notes line asks for ("expects €130k"), in annual USD against the listing's disclosed range.
+    Cited to the listing's salary line, which is what it is compared with; the notes line is quoted."""
+    line = header_line(src, listing, "Salary:")
+    asked = next(((text, found) for text in note_lines(notes) if (found := _asked_pay(text, listing))), None)
+    if asked is None or line is None:
+        return None
+    text, ask = asked
+    quoted = excerpt(text, 0)
+    low, high = ask.annual_usd_min, ask.annual_usd_max or ask.annual_usd_min
+    salary = listing.salary
+    if not (salary and salary.annual_usd_min):
+        return Statement(text=f"The notes ask for ≈ {_usd(low, high)} a year (“{quoted}”); the listing discloses "
+                              "no salary to compare it with, so ask the hiring team for the range.",
+                         cites=src.cite(line))
+    l_low, l_high = salary.annual_usd_min, salary.annual_usd_max or salary.annual_usd_min
+    verdict = ("above the top of" if low > l_high else "below the bottom of" if high < l_low else "within")
+    rate = f" (at the ECB rate of {ask.fx_date.isoformat()})" if ask.fx_date and ask.currency != "USD" else ""
+    return Statement(text=f"The notes ask for ≈ {_usd(low, high)} a year{rate} (“{quoted}”), {verdict} the "
+                          f"listing's range of ≈ {_usd(l_low, l_high)}.", cites=src.cite(line))

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant.enrich.skills import SKILLS
+from assistant.enrich.skills import SKILLS, skills
 
 EXCERPT = 160  # characters of context shown around a skill in a statement
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+_TOKEN = re.compile(r"[\w+#./-]*\w[+#]*")
 
 
 @lru_cache(maxsize=512)
@@ -27,7 +28,12 @@ def find_term(text: str, term: str) -> int | None:
     if match:
         return match.start()
     wanted = term.lower()
-    return next((m.start() for name, m in SKILLS.finditer(text) if name.lower() == wanted), None)
+    found = next((m.start() for name, m in SKILLS.finditer(text) if name.lower() == wanted), None)
+    if found is not None:
+        return found
+    # A short form the boards' tags use ("ML", "k8s"), read as the listing's own tags were when it was enriched.
+    return next((m.start() for m in _TOKEN.finditer(text) if skills([m.group()], "") == [term]
+                 and m.group().lower() != wanted), None)
 
 
 def vocabulary(text: str) -> list[str]:

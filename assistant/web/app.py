@@ -7,8 +7,8 @@ import tempfile
 from pathlib import Path
 
 import gradio as gr
-from fastapi import FastAPI, HTTPException
-from fastapi.responses import HTMLResponse
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import HTMLResponse, JSONResponse
 
 from assistant import feedback
 from assistant.answer.models import Answer, AnswerError
@@ -19,6 +19,7 @@ from assistant.models import SOURCE_NAMES, Seniority, WorkMode
 from assistant.places import REGIONS
 from assistant.query import Filters
 from assistant.web import render
+from assistant.web.limits import MAX_COMMENT_CHARS, RateLimiter, keep_last
 from assistant.web.guide_page import guide_html
 from assistant.web.service import RefreshUnavailable, Service, stream_answer
 from assistant.web.status import data_status
@@ -33,37 +34,62 @@ EXAMPLES = [
 POSTED_WITHIN = {"any time": None, "last 7 days": 7, "last 30 days": 30, "last 90 days": 90}
 ANY = "any"
 CHAT_CONCURRENCY = 4  # answers run in parallel so one slow question (a slow LLM) never blocks other people
+SESSION_TTL_S = 3_600  # an idle session's chat state is dropped after an hour
+STATE_SESSIONS = 200  # sessions whose chat state the server keeps at once (Gradio's default is 10,000); the
+# least recently used go first, so serving memory levels off instead of growing with every visitor
+# Gradio's routes that take files: the page has no upload, so no visitor may store files on the server.
+UPLOAD_PATHS = re.compile(r"^/(?:gradio_api/)?upload(?:_progress)?/?$")
 
 HEAD = """
 <script>
 // [n] in an answer jumps to its passage in the sources panel (Gradio renders answers as sanitized Markdown,
-// so the markers are plain links and this listener does the scrolling).
+// so the markers are plain links and this listener does the scrolling). Only the panel's own scroll box
+// moves: scrollIntoView would scroll every ancestor, the page included, and leave the chat out of view.
 document.addEventListener('click', (event) => {
   const link = event.target.closest && event.target.closest('a.cite');
   if (!link) return;
-  const target = document.getElementById(link.getAttribute('href').slice(1));
-  if (!target) return;
+  const anchor = document.getElementById(link.getAttribute('href').slice(1));
+  if (!anchor) return;
   event.preventDefault();
   event.stopPropagation();
-  target.scrollIntoView({behavior: 'smooth', block: 'center'});
-  target.classList.add('flash');
-  setTimeout(() => target.classList.remove('flash'), 2000);
+  const entry = anchor.closest('.source') || anchor;
+  const box = entry.closest('.sources-scroll');
+  if (box) {
+    const offset = entry.getBoundingClientRect().top - box.getBoundingClientRect().top;
+    box.scrollTo({top: box.scrollTop + offset - 8, behavior: 'smooth'});
+  }
+  entry.classList.add('flash');
+  setTimeout(() => entry.classList.remove('flash'), 2000);
 }, true);
 </script>
 """
 
 CSS = """
-.source { border-left: 3px solid #94a3b8; padding: .25rem .6rem; margin: .5rem 0; }
+.sources-scroll { max-height: 75vh; overflow-y: auto; overscroll-behavior: contain; padding-right: .4rem; }
+.source { border-left: 3px solid #94a3b8; padding: .25rem .6rem; margin: .5rem 0; transition: background .3s; }
 .source.flash { background: #fff3bf; }
-.source blockquote { margin: .3rem 0; font-size: .9em; }
-.source mark { background: #fde68a; }
+.source .passage { margin: .3rem 0; font-size: .9em; color: #334155; }
+.source .passage p { margin: .3rem 0; }
+.source .passage h1, .source .passage h2, .source .passage h3, .source .passage h4 { font-size: 1em; margin: .4rem 0 .2rem; }
+.source .passage table { border-collapse: collapse; margin: .3rem 0; }
+.source .passage td, .source .passage th { border: 1px solid #cbd5e1; padding: .15rem .4rem; }
+.source mark { background: #fde68a; padding: 0 .1rem; }
 .source-kind { color: #64748b; font-size: .85em; }
 .source-question { font-weight: 600; margin-top: .8rem; }
-table.listings { border-collapse: collapse; width: 100%; font-size: .9em; }
-table.listings td, table.listings th { border-bottom: 1px solid #e2e8f0; padding: .3rem .5rem; text-align: left; }
-table.listings caption { text-align: left; font-weight: 600; }
-#sources-panel, #brief-sources { max-height: 40rem; overflow-y: auto; }
+#freshness { color: #475569; font-size: .9em; }
+/* A listings table in an answer: as wide as the chat, scrolling sideways rather than breaking words. */
+#chat .message-wrap .bot:has(table), #chat .message-row.bot-row:has(table) .message { max-width: 100% !important; }
+#chat table { display: block; overflow-x: auto; max-width: 100%; font-size: .85em; }
+#chat table td, #chat table th { word-break: normal !important; overflow-wrap: normal !important;
+  hyphens: none; min-width: 4.5rem; }
+#chat table td:first-child { min-width: 11rem; }
+#chat table td:nth-child(5) { min-width: 7.5rem; }
 """
+
+
+FILTER_DEFAULTS = (ANY, ANY, ANY, None, "any time", ANY)  # region, work mode, seniority, salary, posted, source
+REFRESH_OFF = ("Refresh from this page is off (set `CAREER_ASSISTANT_WEB_REFRESH=true` to allow it); "
+               "run `career-assistant refresh` and `career-assistant index build` on the server instead.")
 
 
 def control_filters(region: str, work_mode: str, seniority: str, min_salary: float | None, posted: str,
@@ -85,6 +111,7 @@ class Page:
 
     def __init__(self, service: Service) -> None:
         self.service = service
+        self.feedback_limit = RateLimiter()
 
     @property
     def assistant(self):
@@ -100,7 +127,7 @@ class Page:
             question = self.assistant.check_question(question)
         except AnswerError as error:
             gr.Warning(str(error))
-            yield history, question, gr.skip(), gr.skip(), answers
+            yield history, question, gr.skip(), answers
             return
         history += [{"role": "user", "content": question}, {"role": "assistant", "content": "…"}]
         filters = control_filters(region, work_mode, seniority, min_salary, posted, source)
@@ -109,16 +136,28 @@ class Page:
                 if answer is None:
                     history[-1] = {"role": "assistant", "content": render.answer_markdown(
                         Answer(question=question, answer=text, answerable=True, backend=""), len(answers))}
-                    yield history, "", gr.skip(), gr.skip(), answers
+                    yield history, "", gr.skip(), answers
         except AnswerError as error:
             history[-1] = {"role": "assistant", "content": f"⚠ {error}"}
             answers.append(None)  # one entry per exchange keeps votes on later answers pointing right
-            yield history, "", gr.skip(), gr.skip(), answers
+            yield history, "", gr.skip(), answers
             return
         answers.append(answer)
         history[-1] = {"role": "assistant", "content": render.answer_markdown(answer, len(answers) - 1)}
-        yield history, "", self.sources(answers), render.listings_html(answer.listings, self.assistant.listings), \
-            answers
+        history, answers = self._bounded(history, answers, conversation)
+        # The answer's own bubble holds its listings table: one listings view per answer, kept with its question.
+        yield history, "", self.sources(answers), answers
+
+    @staticmethod
+    def _bounded(history: list, answers: list, conversation: Conversation) -> tuple[list, list]:
+        """The session's last exchanges only, so a long session holds bounded memory; the kept bubbles are
+        rendered again so their [n] links match the renumbered sources."""
+        kept_history, kept = keep_last(history, answers, conversation)
+        if len(kept) < len(answers):
+            for n, answer in enumerate(kept):
+                if answer is not None:
+                    kept_history[2 * n + 1] = {"role": "assistant", "content": render.answer_markdown(answer, n)}
+        return kept_history, kept
 
     def sources(self, answers: list[Answer | None]) -> str:
         return render.sources_html([(n, a) for n, a in enumerate(answers) if a], self.passage_for)
@@ -131,21 +170,39 @@ class Page:
         return citation.quote
 
     def new_chat(self):
-        return [], Conversation(), [], render.sources_html([], self.passage_for), "", ""
+        """An empty chat with every filter back at "any": a filter left set in a closed panel would silently
+        narrow the next person's searches."""
+        return [], Conversation(), [], render.sources_html([], self.passage_for), "", *FILTER_DEFAULTS
+
+    def freshness(self) -> str:
+        listings = self.assistant.listings
+        newest = max((listing.fetched_at for listing in listings.values()), default=None)
+        boards = len({listing.source for listing in listings.values()})
+        return render.freshness_line(listings, newest, boards)
 
     def vote(self, answers, request: gr.Request, data: gr.LikeData):
         answer = self._answer_at(answers, data.index)
-        if answer is not None:
+        if answer is not None and self._allowed(request):
             self._record(request, answer, vote="up" if data.liked else "down")
 
     def comment(self, text, answers, request: gr.Request):
         answered = [a for a in answers or [] if a]
-        if not answered or not (text or "").strip():
+        text = (text or "").strip()
+        if not answered or not text:
             gr.Warning("Ask something first, then comment on the answer.")
             return text
-        self._record(request, answered[-1], comment=text.strip())
+        if len(text) > MAX_COMMENT_CHARS:
+            gr.Warning(f"The comment is {len(text):,} characters long; the limit is {MAX_COMMENT_CHARS:,}.")
+            return text
+        if not self._allowed(request):
+            gr.Warning("Too many comments and votes from this session; try again in a few minutes.")
+            return text
+        self._record(request, answered[-1], comment=text)
         gr.Info("Thanks: your comment was saved.")
         return ""
+
+    def _allowed(self, request: gr.Request) -> bool:
+        return self.feedback_limit.allow(getattr(request, "session_hash", None) or "api")
 
     @staticmethod
     def _answer_at(answers: list[Answer | None], index) -> Answer | None:
@@ -169,7 +226,8 @@ class Page:
     # --- data ----------------------------------------------------------------------------------------------
 
     def data(self):
-        blocked = offline_reason(self.service.settings)
+        # With the page's refresh off, no visitor's page load makes the server dial every board.
+        blocked = offline_reason(self.service.settings) if self.service.settings.web_refresh else REFRESH_OFF
         status = data_status(self.assistant, blocked)
         sources = [[s.name, s.listings, s.last_refresh.strftime("%Y-%m-%d %H:%M UTC") if s.last_refresh else "—"]
                    for s in status.sources]
@@ -180,6 +238,9 @@ class Page:
         return sources, guides, index, button, blocked or "The live boards are reachable."
 
     def refresh(self):
+        # Checked here, not only by the button's state: any client can call a handler the page registers.
+        if not self.service.settings.web_refresh:
+            return (*self.data()[:4], REFRESH_OFF)
         try:
             message = self.service.refresh()
         except RefreshUnavailable as error:
@@ -193,7 +254,7 @@ class Page:
             gr.Markdown("## career-assistant\nRemote machine-learning careers: pay, hiring, flags, and current "
                         "listings, every claim linked to its source.")
             with gr.Tab("Chat", id="chat"):
-                self._chat_tab()
+                self._chat_tab(page)
             with gr.Tab("Interview brief", id="brief"):
                 self._brief_tab()
             with gr.Tab("Data", id="data"):
@@ -201,15 +262,15 @@ class Page:
             gr.api(self.api_ask, api_name="ask")
         return page
 
-    def _chat_tab(self) -> None:
-        conversation = gr.State(Conversation())
-        answers = gr.State([])
+    def _chat_tab(self, page: gr.Blocks) -> None:
+        conversation = gr.State(Conversation(), time_to_live=SESSION_TTL_S)
+        answers = gr.State([], time_to_live=SESSION_TTL_S)
         with gr.Row():
             with gr.Column(scale=3):
-                chatbot = gr.Chatbot(label="Chat", height=460, elem_id="chat")
-                listings = gr.HTML(elem_id="listings-panel")
+                chatbot = gr.Chatbot(label="Chat", height=520, elem_id="chat")
                 question = gr.Textbox(placeholder="Ask about remote ML roles, pay, hiring stages or listings",
                                       show_label=False, elem_id="question", submit_btn="Ask")
+                freshness = gr.Markdown(elem_id="freshness")
                 gr.Examples(EXAMPLES, inputs=question, label="Try")
                 with gr.Accordion("Filters for listing searches", open=False):
                     with gr.Row():
@@ -233,12 +294,14 @@ class Page:
                 sources = gr.HTML(render.sources_html([], self.passage_for), elem_id="sources-panel")
         controls = [region, work_mode, seniority, min_salary, posted, source]
         question.submit(self.respond, [question, chatbot, conversation, answers, *controls],
-                        [chatbot, question, sources, listings, answers], concurrency_limit=CHAT_CONCURRENCY,
+                        [chatbot, question, sources, answers], concurrency_limit=CHAT_CONCURRENCY,
                         api_name="chat")
+        # On every page load: after a refresh swaps the listings, the next visit says so.
+        page.load(self.freshness, None, freshness, show_progress="hidden", api_visibility="private")
         chatbot.like(self.vote, [answers], None, api_visibility="private")
         send.click(self.comment, [comment, answers], [comment], api_visibility="private")
         comment.submit(self.comment, [comment, answers], [comment], api_visibility="private")
-        new.click(self.new_chat, None, [chatbot, conversation, answers, sources, listings, question],
+        new.click(self.new_chat, None, [chatbot, conversation, answers, sources, question, *controls],
                   api_visibility="private")
 
     def _brief_tab(self) -> None:
@@ -249,7 +312,8 @@ class Page:
                 subject = gr.Radio(["a listing", "the role guide"], value="a listing", label="Brief for")
                 search = gr.Textbox(label="Search listings", placeholder="e.g. MLOps Europe, then Enter",
                                     elem_id="brief-search")
-                listing = gr.Dropdown(self.listing_choices(""), label="Listing", elem_id="brief-listing")
+                listing = gr.Dropdown(self.listing_choices(""), label="Listing", elem_id="brief-listing",
+                                      info="The newest ML roles; search to find others.")
                 guides = [(g.title, g.id) for g in load_guides(self.service.settings.guides_dir)]
                 guide = gr.Dropdown(guides, value=guides[0][1] if guides else None, label="Role guide")
                 notes = gr.Textbox(label="Candidate notes (optional)", lines=4, elem_id="brief-notes")
@@ -259,9 +323,16 @@ class Page:
             with gr.Column(scale=2):
                 gr.Markdown("### Sources")
                 sources = gr.HTML(elem_id="brief-sources")
-        search.submit(lambda text: gr.update(choices=self.listing_choices(text), value=None), search, listing,
-                      api_visibility="private")
+        search.submit(self.search_listings, search, listing, show_progress="full", api_visibility="private")
         make.click(self.brief, [subject, listing, guide, notes], [document, sources, download], api_name="brief")
+
+    def search_listings(self, text: str):
+        """The picker's new choices, and a line saying what the search found (it takes a second or two)."""
+        choices = self.listing_choices(text)
+        said = f"“{text.strip()}”" if text.strip() else "the newest ML roles"
+        info = (f"{len(choices)} listing{'s' if len(choices) != 1 else ''} for {said}: pick one" if choices
+                else f"No listing matches {said}; try other words.")
+        return gr.update(choices=choices, value=None, info=info)
 
     def listing_choices(self, text: str) -> list[tuple[str, str]]:
         """(label, id) of listings for the brief picker: the best matches for `text`, else the newest ML roles."""
@@ -319,7 +390,14 @@ def create_app(service: Service) -> FastAPI:
                 return guide_html(guide)
         raise HTTPException(404, f"no guide {guide_id!r}")
 
+    @app.middleware("http")
+    async def no_uploads(request: Request, call_next):
+        if UPLOAD_PATHS.match(request.url.path):
+            return JSONResponse({"error": "this page takes no uploads"}, status_code=404)
+        return await call_next(request)
+
     page = Page(service).blocks().queue(default_concurrency_limit=CHAT_CONCURRENCY)
+    page.state_session_capacity = STATE_SESSIONS  # read when the page is mounted
     theme = gr.themes.Soft(font=["system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
     return gr.mount_gradio_app(app, page, path="/", theme=theme, css=CSS, head=HEAD, ssr_mode=False,
                                footer_links=["api"])
