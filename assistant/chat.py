@@ -12,7 +12,7 @@ from assistant.answer.models import Answer, AnswerError, Passage
 from assistant.index.manifest import IndexMissing
 from assistant.index.retrieve import Hit, IndexMismatch, Retriever, place_terms
 from assistant.models import Listing
-from assistant.answer.sections import chosen_sections, rank_sections, section_text
+from assistant.answer.sections import chosen_sections, closer_of, rank_sections, section_text
 from assistant.query import Filters, Intent, Understood, classifier, understand
 from assistant.settings import Settings
 
@@ -123,8 +123,13 @@ class Assistant:
         if understood.intent is Intent.listings:
             return self.retriever.search(understood.question, understood.filters, k=LISTING_K, expand=expand)
         # Every section competes: the one that answers is chosen by meaning, not by its rank among keywords.
-        query = f"{understood.context} {understood.question}".strip()
-        hits = self.retriever.search(query, understood.filters, k=GUIDE_DEPTH, expand=expand)
+        hits = self.retriever.search(understood.question, understood.filters, k=GUIDE_DEPTH, expand=expand)
+        if understood.context:
+            # A follow-up's own words pick among sections ("and the green ones?" after red flags); read with the
+            # question it continues, it finds the topic ("and for an MLOps-heavy role?"). Each section keeps
+            # the closer of the two readings.
+            joined = f"{understood.context} {understood.question}"
+            hits = closer_of(hits, self.retriever.search(joined, understood.filters, k=GUIDE_DEPTH, expand=expand))
         return rank_sections(understood, hits, self.section_profile)[:GUIDE_K]
 
     def section_profile(self, hit: Hit) -> dict[str, float]:

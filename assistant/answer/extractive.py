@@ -232,14 +232,14 @@ def _answers(understood: Understood, section: list[Passage]) -> bool:
     """Whether the chosen section speaks to the question's own words. The words that named the topic are
     answered by the section's heading; a question with no topic (general) must find GENERAL_SHARE of its words, as
     one common word ("companies") says nothing about "relocation packages"."""
-    if understood.subjects and not covers(section, {stem(w) for s in understood.subjects for w in s.split()}, 1.0):
-        return False  # "relocation package": an answer that does not name relocation answers something else
     if _QUANTITY.search(understood.question.lower()) and "%" not in "".join(p.text for p in section):
         return False  # "what share of candidates pass?" wants a rate the section does not state
-    if understood.intent is Intent.pay and (understood.markets or understood.unknown_markets):
-        return True  # a named market is answered by its row, or told which markets exist
     if understood.scores.get(understood.intent.value, 0.0) >= SURE_TOPIC:
         return True  # the classifier is sure of the topic, and the section was chosen by meaning
+    if understood.subjects and not covers(section, {stem(w) for s in understood.subjects for w in s.split()}, 1.0):
+        return False  # "relocation package": an answer that does not name relocation answers something else
+    if understood.intent is Intent.pay and (understood.markets or understood.unknown_markets):
+        return True  # a named market is answered by its row, or told which markets exist
     terms = specific_terms(understood.question)
     if not terms - specific_terms(understood.topic):
         return True

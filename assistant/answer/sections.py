@@ -54,6 +54,16 @@ def chosen_sections(understood: Understood, ranked: list[Hit], profile: Profile)
         if top_label(profile(h)) == label and section_score(understood, h, profile) >= SAME_INTENT_SHARE * best]
 
 
+def closer_of(first: list[Hit], second: list[Hit]) -> list[Hit]:
+    """The hits of two searches, one per document, each with the higher similarity of its two readings."""
+    best: dict[str, Hit] = {}
+    for hit in first + second:
+        kept = best.get(hit.doc_id)
+        if kept is None or (hit.similarity or 0.0) > (kept.similarity or 0.0):
+            best[hit.doc_id] = hit
+    return list(best.values())
+
+
 def top_label(scores: dict[str, float]) -> str | None:
     return max(scores, key=scores.__getitem__) if scores else None
 

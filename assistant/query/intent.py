@@ -21,6 +21,7 @@ from .vocabulary import _ANY_NOUN
 _LABEL_INTENT = {"followup": None, "other_career": Intent.general}
 # A second reading at least this share of the first's probability is shown and may be answered too.
 CLOSE = 0.35
+OFF_TOPIC = 0.75  # off topic only when the model is this sure
 # A classifier this sure of a guide topic is not overruled by the form of the question.
 SURE = 0.8
 
@@ -40,13 +41,15 @@ def _intent_of(label: str) -> Intent | None:
 
 
 def _decide(text: _Text, cues: _Cues, readable: str) -> Decision:
-    if cues.injection and not readable.strip(" .,;:!?\n\t"):
-        return Decision(Intent.off_topic, "only instruction-like text")
+    if not readable.strip(" .,;:!?\n\t"):
+        return Decision(Intent.off_topic, "only instruction-like text") if cues.injection else \
+            Decision(Intent.general, "nothing asked")
     scores = classifier.classify(readable)
     ranked = list(scores)
     fragment = ranked[0] == "followup"
-    if fragment or _names_career(cues):
-        # A fragment ("what about Canada?") or a question naming a role, company or skill is no unrelated subject.
+    if fragment or _names_career(cues) or scores["off_topic"] < OFF_TOPIC:
+        # A fragment ("what about Canada?"), a question naming a role, company or skill, or one the model is
+        # unsure of, is no unrelated subject: refusing it as off topic would be the worse mistake.
         ranked.remove("off_topic")
     label = next(lbl for lbl in ranked if _intent_of(lbl) is not None)
     intent = _intent_of(label)
