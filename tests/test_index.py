@@ -183,6 +183,59 @@ def test_a_build_killed_half_way_leaves_the_previous_index_serving(corpus, monke
     assert [c.name for c in store.client_for(corpus).list_collections()] == [after.collection]
 
 
+def test_an_incremental_build_stores_only_what_changed_and_reads_nothing_back(corpus, monkeypatch):
+    build_index(corpus, say=lambda _: None)
+    listings = snapshots.load_current(corpus.listings_dir)
+    changed = listings[1].model_copy(update={"description": listings[1].description + " The team is hiring."})
+    snapshots.write_snapshot(corpus.listings_dir, [changed, *listings[2:]], {})
+    stored, real_add = [], store.add
+    monkeypatch.setattr(store, "add", lambda collection, ids, *rest: (stored.extend(ids), real_add(collection, ids, *rest)))
+
+    def no_reading_back(*_args):
+        raise AssertionError("the previous build's vectors come from its own file, not the store")
+
+    monkeypatch.setattr(store, "vectors_by_id", no_reading_back)
+    second = build_index(corpus, say=lambda _: None)
+    new_chunks = {c.id for c in listing_chunks(changed)}
+    assert {record.split("@")[0] for record in stored} <= new_chunks and second.embedded <= len(new_chunks)
+    assert second.generation == 2
+    collection = store.client_for(corpus).get_collection(second.collection)
+    retriever = Retriever(corpus)
+    assert set(collection.get(include=[])["ids"]) == {store.record_id(c) for c in retriever.chunks}
+    assert retriever.vectors.shape == (second.chunks, second.dimensions)
+
+
+def test_an_incremental_build_killed_after_storing_leaves_the_previous_index_answering(corpus, monkeypatch):
+    good = build_index(corpus, say=lambda _: None)
+    before = Retriever(corpus)
+    listings = snapshots.load_current(corpus.listings_dir)
+    target = next(l for l in listings[1:] if l.description)
+    question = f"{target.title} at {target.company}"
+    answer_before = [hit.doc_id for hit in before.search(question, k=5)]
+    changed = target.model_copy(update={"description": "Zeppelin maintenance crew, night shifts only."})
+    snapshots.write_snapshot(corpus.listings_dir, [changed if l.id == target.id else l for l in listings[1:]], {})
+    real_add = store.add
+
+    def killed(collection, *args):
+        real_add(collection, *args)  # the new records reach the store, then the process dies
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(store, "add", killed)
+    with pytest.raises(KeyboardInterrupt):
+        build_index(corpus, say=lambda _: None)
+    monkeypatch.undo()
+    assert read_manifest(corpus.index_dir).build_id == good.build_id
+    serving = Retriever(corpus)  # the previous build, whole: its chunks, its vectors, its removed listing
+    assert serving.document_text(f"listing:{target.id}") == before.document_text(f"listing:{target.id}")
+    assert f"listing:{listings[0].id}" in serving.by_doc
+    assert [hit.doc_id for hit in serving.search(question, k=5)] == answer_before
+    after = build_index(corpus, say=lambda _: None)  # the next build removes what the killed one left
+    collection = store.client_for(corpus).get_collection(after.collection)
+    assert set(collection.get(include=[])["ids"]) == {store.record_id(c) for c in Retriever(corpus).chunks}
+    assert "Zeppelin" in Retriever(corpus).document_text(f"listing:{target.id}")
+    assert verify_index(corpus).ok
+
+
 def test_switching_models_refuses_to_mix_and_rebuild_says_why(corpus, monkeypatch):
     build_index(corpus, say=lambda _: None)
     from assistant.index import retrieve
