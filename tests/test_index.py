@@ -261,6 +261,43 @@ def test_the_model_weights_are_checked_by_hash(monkeypatch, tmp_path):
         embeddings.verified_model_dir()
 
 
+def test_opening_the_assistant_imports_no_model_store_or_llama_index_until_a_question(corpus):
+    import os
+    import sys
+
+    build_index(corpus, say=lambda _: None)
+    probe = ("import sys\nfrom assistant.chat import Assistant\nassistant = Assistant()\n"
+             "heavy = ('torch', 'transformers', 'sentence_transformers', 'chromadb', 'llama_index.core', 'bm25s')\n"
+             "print(sorted(m for m in heavy if m in sys.modules))\n"
+             "assistant.ask('What do senior ML engineers earn in Germany?')\n"
+             "print(sorted(m for m in heavy if m in sys.modules))\n")
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True).stdout
+    opened, answered = out.strip().splitlines()[-2:]
+    assert opened == "[]"  # opening reads the manifest and the chunks only
+    assert "torch" in answered and "bm25s" in answered and "chromadb" not in answered  # the store is not read to answer
+
+
+def test_the_embedder_is_plain_sentence_transformers_with_one_thread_per_available_core():
+    import os
+
+    import numpy as np
+    import torch
+    from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+
+    from assistant.index import embeddings
+
+    texts = ["Senior ML engineer, remote in Europe.", "Pay for staff engineers in Germany", "PyTorch"]
+    ours = embeddings.embedder_for(Settings()).embed_documents(texts)
+    assert isinstance(ours, np.ndarray) and ours.dtype == np.float32 and ours.shape == (3, 384)
+    assert torch.get_num_threads() == len(os.sched_getaffinity(0))
+    # The vectors of the llama-index path earlier builds used, so their indexes stay valid (same model id).
+    before = HuggingFaceEmbedding(model_name=str(embeddings.verified_model_dir()), device="cpu", normalize=True)
+    assert np.allclose(ours, np.asarray(before.get_text_embedding_batch(texts)), atol=1e-5)
+    assert np.allclose(embeddings.embedder_for(Settings()).embed_query(texts[1]), ours[1], atol=1e-6)
+
+
 def test_verify_passes_then_catches_a_missing_vector_and_a_stale_snapshot(corpus):
     manifest = build_index(corpus, say=lambda _: None)
     assert verify_index(corpus).ok

