@@ -195,7 +195,10 @@ def test_an_incremental_build_stores_only_what_changed_and_reads_nothing_back(co
         raise AssertionError("the previous build's vectors come from its own file, not the store")
 
     monkeypatch.setattr(store, "vectors_by_id", no_reading_back)
+    cut = []
+    monkeypatch.setattr(build_module, "listing_chunks", lambda listing: (cut.append(listing.id), listing_chunks(listing))[1])
     second = build_index(corpus, say=lambda _: None)
+    assert cut == [changed.id]  # the other listings' chunks are the previous build's
     new_chunks = {c.id for c in listing_chunks(changed)}
     assert {record.split("@")[0] for record in stored} <= new_chunks and second.embedded <= len(new_chunks)
     assert second.generation == 2

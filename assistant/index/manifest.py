@@ -43,6 +43,7 @@ class Manifest(BaseModel):
     inputs: str | None = None  # digest of what it was built from (build.inputs_digest): unchanged → no rebuild
     chunks_digest: str | None = None  # digest of every chunk's id, text and fields (build.chunks_digest)
     generation: int = 0  # counts builds; the store's records carry the generation that added them
+    chunker: str | None = None  # digest of the chunking code (build.chunker_digest): chunks are reused only under it
 
 
 def build_dir(index_dir: Path, build_id: str) -> Path:
