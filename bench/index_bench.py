@@ -196,7 +196,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--sizes", default=f"{REAL},10000,100000",
                         help="comma-separated: 'real' and/or listing counts of synthetic corpora")
     parser.add_argument("--baseline-sizes", default=None,
-                        help="sizes at which to run the baseline too (default: every size)")
+                        help="sizes at which to run the baseline too (default: every size; 'none': nowhere)")
     parser.add_argument("--out", type=Path, default=BENCH_DIR / "results")
     parser.add_argument("--feeds", type=Path, default=PROJECT_ROOT.parent / "shared" / "feeds")
     parser.add_argument("--work", type=Path, default=None, help="scratch directory (default: a temporary one)")
@@ -217,7 +217,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
     sizes = normalized_sizes(args.sizes)
-    baseline_sizes = set(normalized_sizes(args.baseline_sizes)) if args.baseline_sizes else set(sizes)
+    if args.baseline_sizes == "none":
+        baseline_sizes = set()
+    else:
+        baseline_sizes = set(normalized_sizes(args.baseline_sizes)) if args.baseline_sizes else set(sizes)
     work = args.work or Path(tempfile.mkdtemp(prefix="index-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     queries = load_queries(QUERIES)
