@@ -13,7 +13,7 @@ from pathlib import Path
 from common import REAL, Events, du_bytes, load_listings, load_queries, read_json, timed
 
 K = 10
-CEILING_SAMPLE = 384  # chunks embedded twice by each side for the throughput comparison
+CEILING_SAMPLE = 128  # chunks embedded twice by each side for the throughput comparison
 
 
 class TimedEmbedder:
