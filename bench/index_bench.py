@@ -8,6 +8,11 @@ What is measured, for each corpus size and each system:
 * build: chunks (our chunks, the baseline's nodes); chunks/s embedded by the real model (real corpus only);
   full build seconds; unchanged rebuild seconds (nothing changed: should embed nothing); incremental rebuild
   seconds after 1% of the listings changed, and how many chunks it embedded; index size on disk (`du`);
+* embedding (real corpus): our embedder against a plain sentence-transformers `encode` of the same sample of
+  chunks in the same process (bench/ours.py embedding_ceiling);
+* answers (ours): `Assistant()` open time, its first guide and listing answers (what loads lazily), then
+  `Assistant.ask` p50/p95 for every labelled question 3 times warm per kind and for follow-up turns; on the
+  real corpus, a cold `career-assistant ask` in a new process;
 * queries: the labelled queries of bench/queries.jsonl (guide and listing questions), each run 3 times warm
   at k=10: latency p50/p95 per kind; hit rate@5/@10 and MRR@5/@10 per kind;
 * memory: peak RSS of each step — every build and every query phase runs in its own process

@@ -109,7 +109,7 @@ def embedding_table(results: dict) -> list[str]:
                      f"| {_num(c['ceiling_chunks_per_s'])} | {c['share_of_ceiling']:.2f} |")
     return lines + ["", "The same random sample of the real corpus's chunks, embedded twice by each side in one process, "
                     "alternating; the better of the two runs counts. Ours is the project's embedder as the build "
-                    "calls it (texts sorted by length, batches of 64); the ceiling is `encode` with its defaults.", ""]
+                    "calls it (texts sorted by length, 64 per call); the ceiling is `encode` with its defaults.", ""]
 
 
 def answer_table(results: dict) -> list[str]:
