@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import cached_property
 
 from assistant import snapshots
 from assistant.answer import extractive
@@ -38,14 +39,23 @@ class Assistant:
             self.retriever = retriever or Retriever(self.settings)
         except (IndexMissing, IndexMismatch) as error:
             raise AnswerError(str(error)) from None
-        self.listings = self._load_listings()
         self.stale = self._staleness()
-        # Ids merged into another listing (reposts, the same job on two boards) → the id it is shown under.
-        self.aliases = {ref.id: listing.id for listing in self.listings.values() for ref in listing.also_seen}
         self._profiles: dict[str, dict[str, float]] = {}
 
+    # Loaded when first asked for (a listing answer, a brief), not with the assistant: parsing a snapshot of
+    # 100k listings takes longer than answering, and a guide question never reads it.
+
+    @cached_property
+    def listings(self) -> dict[str, Listing]:
+        return self._load_listings()
+
+    @cached_property
+    def aliases(self) -> dict[str, str]:
+        """Ids merged into another listing (reposts, the same job on two boards) → the id it is shown under."""
+        return {ref.id: listing.id for listing in self.listings.values() for ref in listing.also_seen}
+
     def _load_listings(self) -> dict[str, Listing]:
-        """The listings of the snapshot the index was built from, by id and by every merged alias."""
+        """The listings of the snapshot the index was built from, by id."""
         name = self.retriever.manifest.snapshot
         path = self.settings.listings_dir / name if name else None
         if path is None or not path.exists():

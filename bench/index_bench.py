@@ -8,6 +8,11 @@ What is measured, for each corpus size and each system:
 * build: chunks (our chunks, the baseline's nodes); chunks/s embedded by the real model (real corpus only);
   full build seconds; unchanged rebuild seconds (nothing changed: should embed nothing); incremental rebuild
   seconds after 1% of the listings changed, and how many chunks it embedded; index size on disk (`du`);
+* embedding (real corpus): our embedder against a plain sentence-transformers `encode` of the same sample of
+  chunks in the same process (bench/ours.py embedding_ceiling);
+* answers (ours): `Assistant()` open time, its first guide and listing answers (what loads lazily), then
+  `Assistant.ask` p50/p95 for every labelled question 3 times warm per kind and for follow-up turns; on the
+  real corpus, a cold `career-assistant ask` in a new process;
 * queries: the labelled queries of bench/queries.jsonl (guide and listing questions), each run 3 times warm
   at k=10: latency p50/p95 per kind; hit rate@5/@10 and MRR@5/@10 per kind;
 * memory: peak RSS of each step — every build and every query phase runs in its own process
@@ -196,7 +201,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--sizes", default=f"{REAL},10000,100000",
                         help="comma-separated: 'real' and/or listing counts of synthetic corpora")
     parser.add_argument("--baseline-sizes", default=None,
-                        help="sizes at which to run the baseline too (default: every size)")
+                        help="sizes at which to run the baseline too (default: every size; 'none': nowhere)")
     parser.add_argument("--out", type=Path, default=BENCH_DIR / "results")
     parser.add_argument("--feeds", type=Path, default=PROJECT_ROOT.parent / "shared" / "feeds")
     parser.add_argument("--work", type=Path, default=None, help="scratch directory (default: a temporary one)")
@@ -217,7 +222,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
     sizes = normalized_sizes(args.sizes)
-    baseline_sizes = set(normalized_sizes(args.baseline_sizes)) if args.baseline_sizes else set(sizes)
+    if args.baseline_sizes == "none":
+        baseline_sizes = set()
+    else:
+        baseline_sizes = set(normalized_sizes(args.baseline_sizes)) if args.baseline_sizes else set(sizes)
     work = args.work or Path(tempfile.mkdtemp(prefix="index-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     queries = load_queries(QUERIES)

@@ -13,6 +13,7 @@ from pathlib import Path
 from common import REAL, Events, du_bytes, load_listings, load_queries, read_json, timed
 
 K = 10
+CEILING_SAMPLE = 128  # chunks embedded twice by each side for the throughput comparison
 
 
 class TimedEmbedder:
@@ -78,7 +79,18 @@ def build(params: dict, events: Events) -> dict:
     snapshots.write_snapshot(settings.listings_dir, load_listings(corpus / "changed.jsonl"), meta)
     before = embedded_so_far(embedder)
     incremental_s, incremental = _build(settings, events)
+    ceiling = None
+    if size == REAL:
+        import random
+
+        from assistant.index.manifest import build_dir, read_chunks
+
+        chunks = read_chunks(build_dir(settings.index_dir, incremental.build_id))
+        events.say("embedding a sample again: ours against plain sentence-transformers")
+        sample = [c.text for c in random.Random(0).sample(chunks, min(CEILING_SAMPLE, len(chunks)))]
+        ceiling = embedding_ceiling(settings, embedder.inner, sample)
     return {
+        "ceiling": ceiling,
         "documents": sum(full.documents.values()), "chunks": full.chunks, "embedded": full.embedded,
         "embed_seconds": embedder.seconds if size == REAL else None,
         "chunks_per_s": full.embedded / embedder.seconds if size == REAL and embedder.seconds else None,
@@ -92,16 +104,36 @@ def build(params: dict, events: Events) -> dict:
 
 
 def dump_vectors(settings, path: Path) -> None:
-    from assistant.index import store
-    from assistant.index.manifest import build_dir, read_chunks, read_manifest
+    from assistant.index.manifest import build_dir, read_chunks, read_manifest, read_vectors
 
     from derived import save_vectors
 
-    manifest = read_manifest(settings.index_dir)
-    chunks = read_chunks(build_dir(settings.index_dir, manifest.build_id))
-    collection = store.client_for(settings).get_collection(manifest.collection)
-    by_id = store.vectors_by_id(collection, [chunk.id for chunk in chunks])
-    save_vectors(path, [chunk.text for chunk in chunks], [by_id[chunk.id] for chunk in chunks])
+    directory = build_dir(settings.index_dir, read_manifest(settings.index_dir).build_id)
+    save_vectors(path, [chunk.text for chunk in read_chunks(directory)], read_vectors(directory))
+
+
+def embedding_ceiling(settings, embedder, texts: list[str]) -> dict:
+    """Our embedder (as the build calls it: longest first, in batches) against a plain sentence-transformers
+    `encode` of the same texts with its defaults, in this process, alternating so load on the machine hits both."""
+    from sentence_transformers import SentenceTransformer
+
+    from assistant.index.build import EMBED_BATCH
+    from assistant.index.embeddings import verified_model_dir
+
+    plain = SentenceTransformer(str(verified_model_dir()), device="cpu")
+    ordered = sorted(texts, key=len, reverse=True)
+    ours_s, plain_s = [], []
+    for _ in range(2):
+        with timed() as t:
+            for start in range(0, len(ordered), EMBED_BATCH):
+                embedder.embed_documents(ordered[start : start + EMBED_BATCH])
+        ours_s.append(t.seconds)
+        with timed() as t:
+            plain.encode(texts, normalize_embeddings=True)
+        plain_s.append(t.seconds)
+    ours, ceiling = len(texts) / min(ours_s), len(texts) / min(plain_s)
+    return {"texts": len(texts), "ours_chunks_per_s": ours, "ceiling_chunks_per_s": ceiling,
+            "share_of_ceiling": ours / ceiling}
 
 
 def query(params: dict, events: Events) -> dict:
@@ -112,6 +144,9 @@ def query(params: dict, events: Events) -> dict:
     from metrics import run_queries
 
     settings = Settings()
+    queries = load_queries(Path(params["queries"]))
+    events.say("opening the assistant")
+    answers = ask_timings(settings, queries, events)
     events.say("opening the index")
     with timed() as load:
         retriever = Retriever(settings)
@@ -121,5 +156,68 @@ def query(params: dict, events: Events) -> dict:
         applied = result.filters.model_dump(mode="json", exclude_defaults=True)
         return [[hit.doc_id] for hit in result.hits], {"filters": applied, "intent": result.understood.intent.value}
 
-    results = run_queries(load_queries(Path(params["queries"])), retrieve, events)
-    return {"load_s": load.seconds, "queries": results}
+    results = run_queries(queries, retrieve, events)
+    cold = cold_cli(queries) if params["size"] == REAL else None
+    return {"load_s": load.seconds, "queries": results, "ask": answers, "cold_cli": cold}
+
+
+FOLLOW_UPS = [  # (first question, follow-up): the follow-up turn is timed
+    ("remote machine learning engineer jobs in Europe", "only senior ones"),
+    ("What do senior ML engineers earn in Germany?", "and in the UK?"),
+    ("show me data scientist jobs", "which of these are remote?"),
+    ("ML jobs paying over $150k", "any in Canada?"),
+]
+
+
+def ask_timings(settings, queries: list[dict], events: Events, repeats: int = 3) -> dict:
+    """`Assistant.ask` end to end (understanding, retrieval, the extractive answer) as the CLI and the page call
+    it: the time to open an assistant, its first answer (what loads lazily), then every labelled question
+    `repeats` times warm, per kind, and follow-up turns."""
+    from assistant.chat import Assistant, Conversation
+
+    from common import percentile
+
+    with timed() as opened:
+        assistant = Assistant(settings)
+    with timed() as first:
+        assistant.ask(next(q["question"] for q in queries if q["kind"] == "guide"))
+    with timed() as first_listing:
+        assistant.ask(next(q["question"] for q in queries if q["kind"] == "listing"))
+    runs: dict[str, list[float]] = {"guide": [], "listing": [], "follow-up": []}
+    for n, query in enumerate(queries):
+        for _ in range(repeats):
+            with timed() as t:
+                assistant.ask(query["question"])
+            runs[query["kind"]].append(t.seconds * 1000)
+        events.progress(n + 1, len(queries), "Answers")
+    for question, follow_up in FOLLOW_UPS * repeats:
+        conversation = Conversation()
+        assistant.ask(question, conversation)
+        with timed() as t:
+            assistant.ask(follow_up, conversation)
+        runs["follow-up"].append(t.seconds * 1000)
+    return {"open_s": opened.seconds, "first_guide_answer_s": first.seconds,
+            "first_listing_answer_s": first_listing.seconds,
+            **{kind: {"p50_ms": round(percentile(v, 50), 2), "p95_ms": round(percentile(v, 95), 2), "runs": len(v)}
+               for kind, v in runs.items()}}
+
+
+def cold_cli(queries: list[dict]) -> dict:
+    """`career-assistant ask` in a new process, wall time; the first run warms the page cache, the next two count."""
+    import subprocess
+    import sys
+
+    from common import PROJECT_ROOT
+
+    script = Path(sys.executable).with_name("career-assistant")  # the installed entry point, as users run it
+    timings = {}
+    for kind in ("guide", "listing"):
+        question = next(q["question"] for q in queries if q["kind"] == kind)
+        seconds = []
+        for _ in range(3):
+            with timed() as t:
+                subprocess.run([str(script), "ask", question], cwd=PROJECT_ROOT,
+                               check=True, capture_output=True)
+            seconds.append(t.seconds)
+        timings[kind] = min(seconds[1:])
+    return timings

@@ -58,7 +58,8 @@ def markdown(results: dict) -> str:
         *[f"- {note}" for note in meta["notes"]],
         "",
     ]
-    lines += build_table(results) + latency_table(results) + quality_table(results) + ratio_table(results)
+    lines += (build_table(results) + embedding_table(results) + answer_table(results) + latency_table(results)
+              + quality_table(results) + ratio_table(results))
     lines += misses(results) + machine_load(results)
     if results.get("problems"):
         lines += ["## Steps that did not complete", "", *[f"- {p}" for p in results["problems"]], ""]
@@ -94,6 +95,48 @@ def build_table(results: dict) -> list[str]:
                     "after the rebuilds (ours) or of `storage_context.persist()` (baseline). A projected baseline "
                     "incremental time: `refresh_ref_docs` ran out of its time budget (each changed document "
                     "re-serializes the whole index struct), and the total is extrapolated linearly.", ""]
+
+
+def embedding_table(results: dict) -> list[str]:
+    rows = [(size, c) for size, run in results["sizes"].items() if (c := _get(run, "ours", "build", "ceiling"))]
+    if not rows:
+        return []
+    lines = ["## Embedding throughput against the sentence-transformers ceiling", "",
+             "| corpus | texts | ours chunks/s | plain `SentenceTransformer.encode` chunks/s | ours ÷ ceiling |",
+             "|---|--:|--:|--:|--:|"]
+    for size, c in rows:
+        lines.append(f"| {size_label(size)} | {c['texts']} | {_num(c['ours_chunks_per_s'])} "
+                     f"| {_num(c['ceiling_chunks_per_s'])} | {c['share_of_ceiling']:.2f} |")
+    return lines + ["", "The same random sample of the real corpus's chunks, embedded twice by each side in one process, "
+                    "alternating; the better of the two runs counts. Ours is the project's embedder as the build "
+                    "calls it (texts sorted by length, 64 per call); the ceiling is `encode` with its defaults.", ""]
+
+
+def answer_table(results: dict) -> list[str]:
+    lines = ["## Answers end to end (`Assistant.ask`, extractive, warm; ms)", "",
+             "| corpus | guide p50 | guide p95 | listing p50 | listing p95 | follow-up p50 | follow-up p95 "
+             "| `Assistant()` s | first guide answer s | first listing answer s | cold CLI `ask` s (guide / listing) "
+             "| serving peak RSS MB |",
+             "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
+    for size, run in results["sizes"].items():
+        q = _get(run, "ours", "query") or {}
+        a = q.get("ask")
+        if not a:
+            continue
+        cold = q.get("cold_cli")
+        cold_text = f"{_num(cold['guide'], 1)} / {_num(cold['listing'], 1)}" if cold else "–"
+        lines.append(
+            f"| {size_label(size)} | {_num(_get(a, 'guide', 'p50_ms'))} | {_num(_get(a, 'guide', 'p95_ms'))} "
+            f"| {_num(_get(a, 'listing', 'p50_ms'))} | {_num(_get(a, 'listing', 'p95_ms'))} "
+            f"| {_num(_get(a, 'follow-up', 'p50_ms'))} | {_num(_get(a, 'follow-up', 'p95_ms'))} "
+            f"| {_num(a.get('open_s'), 2)} | {_num(a.get('first_guide_answer_s'), 2)} "
+            f"| {_num(a.get('first_listing_answer_s'), 2)} | {cold_text} | {_num(q.get('peak_rss_mb'), 0)} |")
+    return lines + ["", "Every labelled question asked 3 times through `Assistant.ask` after one answer of each kind; "
+                    "follow-ups are the second turn of four two-turn conversations (bench/ours.py FOLLOW_UPS), 3 "
+                    "times each. `Assistant()` opens the index (chunks only; the model, vectors, BM25 and filter "
+                    "columns load with the first question that needs them, which the first-answer columns include). "
+                    "Cold CLI: `career-assistant ask` in a new process, the better of two runs after one that "
+                    "warms the page cache. Serving peak RSS is the query process's.", ""]
 
 
 def latency_table(results: dict) -> list[str]:

@@ -4,12 +4,33 @@ from datetime import datetime, timezone
 
 import pytest
 
-from assistant.index.chunks import Chunk
-from assistant.index.filters import matches
+from assistant import snapshots
+from assistant.index.chunks import Chunk, listing_chunks
+from assistant.index.filters import FilterColumns, matches
 from assistant.models import Seniority, WorkMode
 from assistant.query import Filters
 
 NOW = datetime(2026, 8, 22, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def small_snapshot(isolated_home):
+    """Real normalized listings: a few captured feeds, refreshed as users do (no index needed)."""
+    import shutil
+
+    from assistant.refresh import refresh
+    from assistant.settings import Settings
+    from tests.conftest import FEEDS
+
+    feeds = isolated_home / "feeds"
+    for source, name in {"remoteok": "api_2026-07-10_trimmed.json", "jobicy": "v2_2024-12-08_tag-python.json",
+                         "greenhouse": "gitlab_content_2026-07-17_trimmed.json",
+                         "remotive": "jobs-array_2026-02-19_trimmed.json"}.items():
+        (feeds / source).mkdir(parents=True)
+        shutil.copy(FEEDS / source / name, feeds / source / name)
+    settings = Settings()
+    refresh(settings, from_dir=feeds)
+    return snapshots.load_current(settings.listings_dir)
 
 
 def listing(**overrides) -> Chunk:
@@ -25,28 +46,28 @@ def listing(**overrides) -> Chunk:
 GUIDE = Chunk(id="guide:g#pay~0", doc_id="guide:g#pay", kind="guide", text="t", meta={})
 
 
-@pytest.mark.parametrize(
-    ("filters", "keeps", "drops"),
-    [
-        (Filters(kind="listing"), {}, None),
-        (Filters(sources=["remotive"]), {}, {"source": "remoteok"}),
-        (Filters(countries=["DE"]), {}, {"countries": ["FR"], "regions": ["EMEA", "Europe"]}),
-        (Filters(countries=["DE"]), {"countries": [], "regions": ["Europe"]}, {"countries": ["US"], "regions": []}),
-        (Filters(regions=["Europe"]), {"countries": ["PL"], "regions": []}, {"countries": ["BR"], "regions": []}),
-        (Filters(regions=["Europe"]), {"countries": [], "regions": ["Worldwide"]}, {"countries": [], "regions": []}),
-        (Filters(work_modes=[WorkMode.remote]), {}, {"work_mode": "hybrid"}),
-        (Filters(seniority=[Seniority.senior, Seniority.staff]), {"seniority": "staff"}, {"seniority": "junior"}),
-        (Filters(min_annual_usd=150000), {}, {"annual_usd_max": 140000.0}),
-        (Filters(min_annual_usd=150000), {}, {"annual_usd_max": None, "salary_disclosed": False}),
-        (Filters(salary_disclosed=True), {}, {"salary_disclosed": False}),
-        (Filters(salary_disclosed=False), {"salary_disclosed": False}, {}),
-        (Filters(posted_within_days=7), {}, {"posted_at": "2026-08-01T00:00:00+00:00"}),
-        (Filters(posted_within_days=7), {}, {"posted_at": None}),
-        (Filters(ml_only=True), {}, {"ml_relevant": False}),
-        (Filters(companies=["acme"]), {}, {"company": "Other Co"}),
-        (Filters(skills=["pytorch"]), {}, {"skills": ["TensorFlow"]}),
-    ],
-)
+CASES = [
+    (Filters(kind="listing"), {}, None),
+    (Filters(sources=["remotive"]), {}, {"source": "remoteok"}),
+    (Filters(countries=["DE"]), {}, {"countries": ["FR"], "regions": ["EMEA", "Europe"]}),
+    (Filters(countries=["DE"]), {"countries": [], "regions": ["Europe"]}, {"countries": ["US"], "regions": []}),
+    (Filters(regions=["Europe"]), {"countries": ["PL"], "regions": []}, {"countries": ["BR"], "regions": []}),
+    (Filters(regions=["Europe"]), {"countries": [], "regions": ["Worldwide"]}, {"countries": [], "regions": []}),
+    (Filters(work_modes=[WorkMode.remote]), {}, {"work_mode": "hybrid"}),
+    (Filters(seniority=[Seniority.senior, Seniority.staff]), {"seniority": "staff"}, {"seniority": "junior"}),
+    (Filters(min_annual_usd=150000), {}, {"annual_usd_max": 140000.0}),
+    (Filters(min_annual_usd=150000), {}, {"annual_usd_max": None, "salary_disclosed": False}),
+    (Filters(salary_disclosed=True), {}, {"salary_disclosed": False}),
+    (Filters(salary_disclosed=False), {"salary_disclosed": False}, {}),
+    (Filters(posted_within_days=7), {}, {"posted_at": "2026-08-01T00:00:00+00:00"}),
+    (Filters(posted_within_days=7), {}, {"posted_at": None}),
+    (Filters(ml_only=True), {}, {"ml_relevant": False}),
+    (Filters(companies=["acme"]), {}, {"company": "Other Co"}),
+    (Filters(skills=["pytorch"]), {}, {"skills": ["TensorFlow"]}),
+]
+
+
+@pytest.mark.parametrize(("filters", "keeps", "drops"), CASES)
 def test_each_filter_keeps_what_matches_and_drops_what_does_not(filters, keeps, drops):
     assert matches(filters, listing(**keeps), NOW)
     if drops is not None:
@@ -63,3 +84,34 @@ def test_listing_filters_leave_guides_alone_and_kind_decides():
     assert matches(Filters(regions=["Europe"], min_annual_usd=1e6), GUIDE, NOW)
     assert not matches(Filters(kind="listing"), GUIDE, NOW)
     assert not matches(Filters(kind="guide"), listing(), NOW)
+
+
+
+@pytest.mark.parametrize(("filters", "keeps", "drops"), CASES)
+def test_the_columns_decide_each_filter_as_matches_does(filters, keeps, drops):
+    chunks = [listing(**keeps), GUIDE]
+    if drops is not None:  # another listing: a listing's chunks share its fields, as listing_chunks makes them
+        chunks.append(listing(**drops).model_copy(update={"id": "listing:remotive:2~0", "doc_id": "listing:remotive:2"}))
+    for now in (NOW, None):
+        assert FilterColumns(chunks).mask(filters, now).tolist() == [matches(filters, c, now) for c in chunks]
+
+
+def test_the_columns_agree_with_matches_on_real_listings_for_combined_filters(small_snapshot):
+    chunks = [GUIDE] + [c for found in small_snapshot for c in listing_chunks(found)]
+    columns = FilterColumns(chunks)
+    companies = sorted({c.meta["company"] for c in chunks if c.kind == "listing"})
+    combined = [
+        Filters(),
+        Filters(kind="guide"),
+        Filters(kind="listing", countries=["US"], ml_only=True),
+        Filters(kind="listing", regions=["Europe"], work_modes=[WorkMode.remote], min_annual_usd=100000),
+        Filters(countries=["DE", "GB"], seniority=[Seniority.senior, Seniority.staff]),
+        Filters(regions=["LATAM"], salary_disclosed=False),
+        Filters(companies=[companies[0][:4], companies[-1].upper()], posted_within_days=30),
+        Filters(skills=["Python", "pytorch", "Kubernetes"], sources=["remoteok", "greenhouse"]),
+    ]
+    now = max(datetime.fromisoformat(c.meta["posted_at"]) for c in chunks if c.meta.get("posted_at"))
+    for filters in combined:
+        expected = [matches(filters, c, now) for c in chunks]
+        assert columns.mask(filters, now).tolist() == expected, filters
+    assert 0 < sum(columns.mask(combined[2], now)) < len(chunks)  # the real listings exercise both outcomes

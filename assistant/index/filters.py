@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from functools import cache
 
+import numpy as np
+
 from assistant.index.chunks import Chunk
 from assistant.places import countries_in_region
 from assistant.query import Filters
@@ -70,3 +72,101 @@ def listing_filters_set(filters: Filters) -> bool:
     return any((filters.sources, filters.countries, filters.regions, filters.work_modes, filters.seniority,
                 filters.min_annual_usd is not None, filters.salary_disclosed is not None,
                 filters.posted_within_days is not None, filters.ml_only, filters.companies, filters.skills))
+
+
+class FilterColumns:
+    """The filterable fields of every listing as arrays, built once when an index loads, so a query's filters
+    cost a few vector operations instead of `matches()` on each of hundreds of thousands of chunks.
+
+    Filters decide per document (a listing's chunks share its fields) and the result is spread to its chunks.
+    Each text field is factorized: a code per document into its distinct values. A filter is decided once per
+    distinct value with the same rules `matches` uses (places: `_in_place` on each distinct countries/regions
+    pair), then spread by indexing — so the semantics live in one place and the cost is the number of
+    distinct values (hundreds), not documents. Pay and posting dates are numeric columns compared directly.
+    """
+
+    def __init__(self, chunks: list[Chunk]) -> None:
+        self.size = len(chunks)
+        self._doc_of, docs = _factorize(c.doc_id for c in chunks)
+        first: dict[str, Chunk] = {}
+        for chunk in chunks:
+            first.setdefault(chunk.doc_id, chunk)
+        kinds = [first[doc].kind for doc in docs]
+        self.listing = np.array([kind == "listing" for kind in kinds], dtype=bool)
+        self.guide = np.array([kind == "guide" for kind in kinds], dtype=bool)
+        metas = [first[doc].meta if kind == "listing" else None for doc, kind in zip(docs, kinds)]
+        self._codes = {
+            "source": _factorize(m and m["source"] for m in metas),
+            "place": _factorize(m and (tuple(m["countries"]), tuple(m["regions"])) for m in metas),
+            "work_mode": _factorize(m and m["work_mode"] for m in metas),
+            "seniority": _factorize(m and m["seniority"] for m in metas),
+            "company": _factorize(m and m["company"].lower() for m in metas),
+        }
+        self.ml = np.array([bool(m and m["ml_relevant"]) for m in metas], dtype=bool)
+        self.disclosed = np.array([bool(m and m["salary_disclosed"]) for m in metas], dtype=bool)
+        self.usd_max = np.array([(m and m["annual_usd_max"]) or 0.0 for m in metas], dtype=float)
+        posted_codes, posted = _factorize(m and m.get("posted_at") for m in metas)
+        self.posted = np.array([_epoch(value) for value in posted], dtype=float)[posted_codes]
+        rows: dict[str, list[int]] = {}
+        for n, meta in enumerate(metas):
+            for skill in {s.lower() for s in meta["skills"]} if meta else ():
+                rows.setdefault(skill, []).append(n)
+        self._skills = {skill: np.asarray(found, dtype=np.int64) for skill, found in rows.items()}
+
+    def mask(self, filters: Filters, now: datetime | None = None) -> np.ndarray:
+        """The boolean mask `matches(filters, chunk, now)` gives for every chunk, in order."""
+        keep = self._listing_mask(filters, now) | self.guide
+        if filters.kind == "listing":
+            keep &= self.listing
+        elif filters.kind == "guide":
+            keep &= self.guide
+        return keep[self._doc_of]
+
+    def _listing_mask(self, filters: Filters, now: datetime | None) -> np.ndarray:
+        keep = self.listing.copy()
+        if filters.sources:
+            keep &= self._where("source", lambda source: source in filters.sources)
+        if filters.countries or filters.regions:
+            keep &= self._where("place", lambda place: _in_place(
+                {"countries": place[0], "regions": place[1]}, filters.countries, filters.regions))
+        if filters.work_modes:
+            modes = {mode.value for mode in filters.work_modes}
+            keep &= self._where("work_mode", lambda mode: mode in modes)
+        if filters.seniority:
+            levels = {level.value for level in filters.seniority}
+            keep &= self._where("seniority", lambda level: level in levels)
+        if filters.min_annual_usd is not None:
+            keep &= self.usd_max >= filters.min_annual_usd
+        if filters.salary_disclosed is not None:
+            keep &= self.disclosed == filters.salary_disclosed
+        if filters.posted_within_days is not None:
+            if now is None:
+                return np.zeros_like(keep)
+            keep &= self.posted >= (now - timedelta(days=filters.posted_within_days)).timestamp()  # NaN: never
+        if filters.ml_only:
+            keep &= self.ml
+        if filters.companies:
+            wanted = [c.lower() for c in filters.companies]
+            keep &= self._where("company", lambda company: any(c in company for c in wanted))
+        if filters.skills:
+            with_skill = np.zeros_like(keep)
+            for skill in {s.lower() for s in filters.skills}:
+                with_skill[self._skills.get(skill, [])] = True
+            keep &= with_skill
+        return keep
+
+    def _where(self, field: str, test) -> np.ndarray:
+        codes, values = self._codes[field]
+        decided = np.fromiter((value is not None and test(value) for value in values), dtype=bool, count=len(values))
+        return decided[codes]
+
+
+def _factorize(values) -> tuple[np.ndarray, list]:
+    """(a code per item, the distinct values in order of first appearance)."""
+    index: dict = {}
+    codes = np.fromiter((index.setdefault(value, len(index)) for value in values), dtype=np.int64)
+    return codes, list(index)
+
+
+def _epoch(posted_at: str | None) -> float:
+    return datetime.fromisoformat(posted_at).timestamp() if posted_at else np.nan

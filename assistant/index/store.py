@@ -2,18 +2,35 @@
 
 from __future__ import annotations
 
+import hashlib
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
-import chromadb
-from chromadb.config import Settings as ChromaSettings
-
 from assistant.settings import Settings
+
+if TYPE_CHECKING:  # chromadb takes a second to import: only a build or a fallback needs it
+    import chromadb
+    from assistant.index.chunks import Chunk
 
 PREFIX = "career_assistant_"
 _BATCH = 2000  # Chroma caps how many records one call may carry
 
 
+def collection_name(model: str) -> str:
+    """One collection per embedding model, kept across builds: a build adds and deletes records in it."""
+    return f"{PREFIX}{hashlib.sha256(model.encode()).hexdigest()[:16]}"
+
+
+def record_id(chunk: Chunk, legacy: bool = False) -> str:
+    """A chunk's record: its id and its text's hash, so a changed chunk is a new record beside the old one and
+    the build still serving keeps every record it reads until the next manifest replaces it."""
+    return chunk.id if legacy else f"{chunk.id}@{chunk.text_hash}"
+
+
 def client_for(settings: Settings) -> chromadb.ClientAPI:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
     if settings.chroma_url:
         url = urlparse(settings.chroma_url)
@@ -26,16 +43,31 @@ def client_for(settings: Settings) -> chromadb.ClientAPI:
     return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
 
 
-def create(client: chromadb.ClientAPI, name: str):
+def open_or_create(client: chromadb.ClientAPI, name: str):
     # Cosine distance: the local model's vectors are normalized, and OpenAI's are meant for cosine.
-    return client.create_collection(name=name, metadata={"hnsw:space": "cosine"})
+    return client.get_or_create_collection(name=name, metadata={"hnsw:space": "cosine"})
 
 
-def add(collection, ids: list[str], embeddings: list[list[float]], documents: list[str], metadatas: list[dict]) -> None:
+def add(collection, ids: list[str], embeddings, documents: list[str], metadatas: list[dict]) -> None:
+    """Upsert: records a killed build already added are written again, not refused."""
     for start in range(0, len(ids), _BATCH):
         end = start + _BATCH
-        collection.add(ids=ids[start:end], embeddings=embeddings[start:end], documents=documents[start:end],
-                       metadatas=metadatas[start:end])
+        collection.upsert(ids=ids[start:end], embeddings=embeddings[start:end], documents=documents[start:end],
+                          metadatas=metadatas[start:end])
+
+
+def delete(collection, ids: list[str]) -> None:
+    for start in range(0, len(ids), _BATCH):
+        collection.delete(ids=ids[start : start + _BATCH])
+
+
+def all_ids(collection) -> set[str]:
+    found: set[str] = set()
+    offset = 0
+    while batch := collection.get(include=[], limit=_BATCH * 5, offset=offset)["ids"]:
+        found.update(batch)
+        offset += len(batch)
+    return found
 
 
 def vectors_by_id(collection, ids: list[str]) -> dict[str, list[float]]:

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from assistant.index import store
 from assistant.index.build import collect_chunks
 from assistant.index.embeddings import embedder_for
-from assistant.index.manifest import build_dir, read_chunks, read_manifest
+from assistant.index.manifest import build_dir, read_chunks, read_manifest, read_vectors
 from assistant.settings import Settings
 
 SAMPLE = 16  # chunks re-embedded to check the vectors are the model's
@@ -20,7 +20,7 @@ class VerifyReport(BaseModel):
     ok: bool
     chunks: int
     stored: int
-    missing: list[str] = Field(default_factory=list)  # chunk ids with no vector
+    missing: list[str] = Field(default_factory=list)  # store records (chunk id @ text hash) with no vector
     mismatched: list[str] = Field(default_factory=list)  # stored text differs from the chunk
     vectors_checked: int = 0
     vectors_off: list[str] = Field(default_factory=list)  # re-embedding gives a different vector
@@ -32,16 +32,18 @@ def verify_index(settings: Settings) -> VerifyReport:
     manifest = read_manifest(settings.index_dir)
     chunks = read_chunks(build_dir(settings.index_dir, manifest.build_id))
     collection = store.client_for(settings).get_collection(manifest.collection)
+    legacy = read_vectors(build_dir(settings.index_dir, manifest.build_id)) is None  # a build before vectors.npy
+    records = {store.record_id(chunk, legacy): chunk for chunk in chunks}
     stored = {}
-    ids = [chunk.id for chunk in chunks]
+    ids = list(records)
     for start in range(0, len(ids), 2000):
         got = collection.get(ids=ids[start : start + 2000], include=["documents", "metadatas"])
         stored.update(zip(got["ids"], zip(got["documents"], got["metadatas"])))
     report = VerifyReport(ok=True, chunks=len(chunks), stored=collection.count())
-    report.missing = [c.id for c in chunks if c.id not in stored]
-    report.mismatched = [c.id for c in chunks if c.id in stored and (
-        stored[c.id][0] != c.text or stored[c.id][1].get("text_hash") != c.text_hash)]
-    report.vectors_checked, report.vectors_off = _check_vectors(settings, collection, chunks)
+    report.missing = [i for i in records if i not in stored]
+    report.mismatched = [c.id for i, c in records.items() if i in stored and (
+        stored[i][0] != c.text or stored[i][1].get("text_hash") != c.text_hash)]
+    report.vectors_checked, report.vectors_off = _check_vectors(settings, collection, records)
     current, _ = collect_chunks(settings)
     report.stale_documents = len({doc for doc, _ in _documents(current) ^ _documents(chunks)})
     _summarize(report)
@@ -55,15 +57,16 @@ def _documents(chunks) -> set[tuple[str, str]]:
     return {(doc, "".join(hashes)) for doc, hashes in by_doc.items()}
 
 
-def _check_vectors(settings: Settings, collection, chunks) -> tuple[int, list[str]]:
-    sample = random.Random(0).sample(chunks, min(SAMPLE, len(chunks)))
+def _check_vectors(settings: Settings, collection, records: dict) -> tuple[int, list[str]]:
+    sample = random.Random(0).sample(sorted(records), min(SAMPLE, len(records)))
     if not sample:
         return 0, []
-    stored = store.vectors_by_id(collection, [c.id for c in sample])
-    fresh = embedder_for(settings).embed_documents([c.text for c in sample])
+    stored = store.vectors_by_id(collection, sample)
+    fresh = embedder_for(settings).embed_documents([records[i].text for i in sample])
     off = []
-    for chunk, vector in zip(sample, fresh):
-        old = np.asarray(stored.get(chunk.id, np.zeros(len(vector))))
+    for record, vector in zip(sample, fresh):
+        chunk = records[record]
+        old = np.asarray(stored.get(record, np.zeros(len(vector))))
         cosine = float(np.dot(old, vector) / ((np.linalg.norm(old) * np.linalg.norm(vector)) or 1))
         if cosine < 0.99:
             off.append(chunk.id)
