@@ -24,7 +24,8 @@ def parse(content: bytes, origin: str) -> Batch:
         raise InputError(f"not a readable RSS feed ({feed.get('bozo_exception')})")
     if feed.bozo and not isinstance(feed.get("bozo_exception"), feedparser.CharacterEncodingOverride):
         # A cut-off feed still yields its complete items; the cut one lacks its link and is skipped.
-        batch.skip(f"malformed feed ({feed.bozo_exception}); complete items kept")
+        batch.damaged = f"malformed feed ({feed.bozo_exception})"
+        batch.skip(f"{batch.damaged}; complete items kept")
     return parse_records(batch, [dict(entry) for entry in feed.entries], _build)
 
 
