@@ -13,7 +13,7 @@ from assistant import guides as guides_module
 from assistant import snapshots
 from assistant.guides import load_guides
 from assistant.index import chunks as chunks_module
-from assistant.index import keyword, store
+from assistant.index import health, keyword, store
 from assistant.index.chunks import Chunk, guide_chunks, listing_chunks
 from assistant.index.embeddings import embedder_for, model_id
 from assistant.index.manifest import (
@@ -28,7 +28,7 @@ def collect_chunks(settings: Settings) -> tuple[list[Chunk], dict]:
     """Every chunk of the current guides and listing snapshot, plus what they came from."""
     guides = load_guides(settings.guides_dir)
     snapshot = snapshots.current_snapshot(settings.listings_dir)
-    listings = snapshots.load_snapshot(snapshot) if snapshot else []
+    listings = snapshots.load_snapshot(snapshot, on_bad=snapshots.warn) if snapshot else []
     chunks = [c for guide in guides for c in guide_chunks(guide)] + [c for l in listings for c in listing_chunks(l)]
     fetched = snapshots.load_meta(snapshot).get("fetched_at") if snapshot else None
     origin = {
@@ -41,11 +41,11 @@ def collect_chunks(settings: Settings) -> tuple[list[Chunk], dict]:
 
 
 def inputs_digest(settings: Settings) -> str:
-    """What an index is built from, cheaply: the snapshot's name (snapshots are written once, never changed),
+    """What an index is built from, cheaply: the snapshot's name and bytes (a garbled line is a change),
     every guide file's bytes, and the chunking code itself, so a change to how chunks are cut rebuilds too."""
     digest = hashlib.sha256()
     snapshot = snapshots.current_snapshot(settings.listings_dir)
-    digest.update((snapshot.name if snapshot else "-").encode())
+    digest.update((snapshot.name if snapshot else "-").encode() + b"\0" + (snapshot.read_bytes() if snapshot else b""))
     for path in sorted(settings.guides_dir.glob("*")) if settings.guides_dir.is_dir() else []:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     for module in (chunks_module, guides_module):
@@ -89,6 +89,9 @@ def build_index(settings: Settings, track=None, say=print) -> Manifest:
     started = time.perf_counter()
     track = track or (lambda items, **_: items)
     model = model_id(settings)
+    if (damage := health.damage(settings)) is not None:
+        say(f"the index in service is damaged ({damage}): rebuilding it")
+        health.clear(settings)
     digest = inputs_digest(settings)
     current = _current(settings, model, digest)
     if current is not None:  # at 100k listings, chunking everything only to find no change takes minutes
@@ -149,6 +152,7 @@ def _reuse_vectors(client, previous: Manifest | None, old: list[Chunk], chunks: 
 
 def _clean_up(settings: Settings, client, manifest: Manifest) -> None:
     store.drop_others(client, keep={manifest.collection})
+    health.sweep(settings)
     builds = settings.index_dir / "builds"
     for directory in builds.iterdir():
         if directory.name != manifest.build_id:
