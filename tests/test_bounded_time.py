@@ -41,7 +41,7 @@ def _remoteok(description: str):
 CASES = {
     "remoteok <br> storm": lambda: _remoteok("<p>Job</p>" + "<br>" * 20_000 + "x"),
     "remoteok <br> storm before the footer": lambda: _remoteok("<p>Job</p>" + "<br />  " * 20_000 + "Please mention the word X"),
-    "guide heading of spaces": lambda: split_sections("# " + " " * 2_000 + "x"),
+    "guide heading of spaces": lambda: split_sections("# x" + " " * 2_000 + "y"),
     "guide heading of spaces and hashes": lambda: split_sections("## " + " #" * 2_000 + " {#x"),
     "html2text blank lines": lambda: html_to_text("\n\n " * 8_000),
     "html trailing spaces": lambda: html_to_text("<p>a" + " " * 30_000 + "b</p>"),
@@ -95,3 +95,12 @@ def test_infinite_or_absurd_amounts_are_no_salary():
     assert parse_salary_text("$" + "9" * 400, posted_at=None) is None
     assert parse_salary_text("US$1" + "0" * 20_000, posted_at=None) is None
     assert parse_salary_text("$120,000 - $150,000", posted_at=None).max == 150_000
+
+
+def test_ask_with_400_nines_answers_instead_of_an_overflow(indexed_home, monkeypatch):
+    from assistant.chat import Assistant
+    from assistant.settings import Settings
+
+    monkeypatch.setenv("CAREER_ASSISTANT_HOME", str(indexed_home))
+    answer = Assistant(Settings()).ask("find ML jobs paying $" + "9" * 400)  # OverflowError traceback before
+    assert answer.text

@@ -45,11 +45,15 @@ def test_one_greenhouse_board_returning_an_error_page_keeps_its_listings(tmp_pat
     before = _ids()
     assert len(before) > 300
     (feeds / "greenhouse" / GREENHOUSE[1]).write_text("<!DOCTYPE html><html><body>503</body></html>")
-    report = refresh(Settings(), from_dir=feeds)
+    result = runner.invoke(app, ["refresh", "--from-dir", str(feeds)])
+    assert result.exit_code == 0, result.output
     assert _ids() == before  # 818 → 463 in the issue: the other board's good read no longer decides
-    waymo = _board(report, "greenhouse", GREENHOUSE[1])
-    assert waymo.kept > 300 and "HTML page" in waymo.reason
-    assert _board(report, "greenhouse", GREENHOUSE[0]).kept == 0
+    boards = {board["origin"]: board for board in snapshots.load_meta(
+        snapshots.current_snapshot(Settings().listings_dir))["sources"]["greenhouse"]["boards"]}
+    waymo = boards[GREENHOUSE[1]]
+    assert waymo["kept"] > 300 and "HTML page" in waymo["reason"]
+    assert boards[GREENHOUSE[0]]["kept"] == 0
+    assert f"kept {waymo['kept']} earlier listings of Greenhouse {GREENHOUSE[1]}" in result.output
 
 
 def _cut_after_items(path, items: int) -> bytes:

@@ -18,7 +18,10 @@ _HEADER = re.compile(r"\A\s*(<img[^>]*>\s*)?<p>\s*<strong>Headquarters:</strong>
 
 
 def parse(content: bytes, origin: str) -> Batch:
-    feed = feedparser.parse(content)
+    try:
+        feed = feedparser.parse(content)
+    except Exception as err:  # feedparser itself fails on some malformed encoding declarations
+        raise InputError(f"not a readable RSS feed ({type(err).__name__})") from None
     batch = Batch(origin=origin)
     if feed.bozo and not feed.entries:
         raise InputError(f"not a readable RSS feed ({feed.get('bozo_exception')})")
