@@ -103,4 +103,4 @@ def test_ask_with_400_nines_answers_instead_of_an_overflow(indexed_home, monkeyp
 
     monkeypatch.setenv("CAREER_ASSISTANT_HOME", str(indexed_home))
     answer = Assistant(Settings()).ask("find ML jobs paying $" + "9" * 400)  # OverflowError traceback before
-    assert answer.text
+    assert answer.answer
