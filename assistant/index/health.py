@@ -7,14 +7,16 @@ processes get killed, so any of them may be truncated, garbled or gone. The chec
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
 
+import bm25s
 from pydantic import ValidationError
 
-from assistant.index import keyword, store
-from assistant.index.manifest import MANIFEST, IndexMissing, Manifest, build_dir, read_chunks, read_manifest
+from assistant.index import store
+from assistant.index.manifest import MANIFEST, IndexMissing, Manifest, build_dir, read_manifest
 from assistant.settings import Settings
 
 REBUILD = "run `career-assistant index build` to rebuild it"
@@ -93,22 +95,34 @@ def damage(settings: Settings) -> str | None:
         return str(error)
     directory = build_dir(settings.index_dir, manifest.build_id)
     try:
-        chunks = read_chunks(directory)
-        if len(chunks) != manifest.chunks:
-            return f"{len(chunks)} chunks on disk, {manifest.chunks} in the manifest"
-        indexed = int(keyword.load(directory / "bm25").scores.get("num_docs", -1))
+        count, first = _chunk_lines(directory / "chunks.jsonl")
+        if count != manifest.chunks:
+            return f"{count} chunks on disk, {manifest.chunks} in the manifest"
+        # Memory-mapped: the check reads the files' headers, not a 100k-listing index into memory.
+        indexed = int(bm25s.BM25.load(str(directory / "bm25"), mmap=True).scores.get("num_docs", -1))
         if indexed != manifest.chunks:
             return f"the keyword index holds {indexed} chunks, not {manifest.chunks}"
         collection = store.client_for(settings).get_collection(manifest.collection)
         if collection.count() != manifest.chunks:
             return f"the vector store holds {collection.count()} vectors for {manifest.chunks} chunks"
-        if chunks:
-            _probe(collection, chunks[0].id)
+        if first is not None:
+            _probe(collection, first)
     except IndexDamaged as error:
         return str(error).removesuffix(f": {REBUILD}")
     except Exception as error:
         return _what(error)
     return None
+
+
+def _chunk_lines(path: Path) -> tuple[int, str | None]:
+    """How many whole chunk lines the file holds, and the first chunk's id; a cut or garbled line raises.
+    Only the first and last lines are parsed: `index build` asks this before every build, even an idle one."""
+    data = path.read_bytes()
+    lines = [line for line in (data.split(b"\n", 1)[0], data.rstrip(b"\n").rsplit(b"\n", 1)[-1]) if line.strip()]
+    parsed = [json.loads(line) for line in lines]  # a line cut off by a full disk is not JSON
+    if data and not data.endswith(b"\n"):
+        raise IndexDamaged("chunks.jsonl ends in the middle of a line")
+    return data.count(b"\n"), (parsed[0].get("id") if parsed else None)
 
 
 def clear(settings: Settings) -> None:
