@@ -42,3 +42,20 @@ screenshots: $(STAMP)
 .PHONY: bench-web
 bench-web: $(STAMP)
 	$(PY) bench/web_bench.py
+
+# Long fuzzing runs (issue 11): 10,000 inputs per parser, longer runs of one piece than `make test` uses;
+# writes the inputs tried per parser to bench/results/fuzz.json and prints them.
+FUZZ_EXAMPLES ?= 10000
+.PHONY: fuzz
+fuzz: $(STAMP)
+	mkdir -p bench/results
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_RUN=5000 FUZZ_DEADLINE=5 FUZZ_REPORT=bench/results/fuzz.json \
+		$(PY) -m pytest tests/test_fuzz.py -q
+	$(PY) -c "import json; r = json.load(open('bench/results/fuzz.json')); \
+		[print(f'{n:>8}  {p}') for p, n in r['tried'].items()]"
+
+# docs/reliability.md from measurements made by the command itself: fuzzing, SIGKILLs, index corruptions.
+RELIABILITY_EXAMPLES ?= 1000
+.PHONY: reliability
+reliability: $(STAMP)
+	$(PY) bench/reliability.py --examples $(RELIABILITY_EXAMPLES)

@@ -10,6 +10,7 @@ from assistant import snapshots
 from assistant.answer import extractive
 from assistant.answer.followup import Resolved, Turn, merge_filters, resolve
 from assistant.answer.models import Answer, AnswerError, Passage
+from assistant.index import health
 from assistant.index.manifest import IndexMissing
 from assistant.index.retrieve import Hit, IndexMismatch, Retriever, place_terms
 from assistant.models import Listing
@@ -36,8 +37,8 @@ class Assistant:
     def __init__(self, settings: Settings | None = None, retriever: Retriever | None = None) -> None:
         self.settings = settings or Settings()
         try:
-            self.retriever = retriever or Retriever(self.settings)
-        except (IndexMissing, IndexMismatch) as error:
+            self.retriever = retriever or health.open_retriever(self.settings)
+        except (IndexMissing, IndexMismatch, health.IndexDamaged) as error:
             raise AnswerError(str(error)) from None
         self.stale = self._staleness()
         self._profiles: dict[str, dict[str, float]] = {}
@@ -60,7 +61,7 @@ class Assistant:
         path = self.settings.listings_dir / name if name else None
         if path is None or not path.exists():
             path = snapshots.current_snapshot(self.settings.listings_dir)
-        found = snapshots.load_snapshot(path) if path else []
+        found = snapshots.load_snapshot(path, on_bad=snapshots.warn) if path else []
         return {listing.id: listing for listing in found}
 
     def _staleness(self) -> str | None:

@@ -61,6 +61,10 @@ def print_summary(report: RefreshReport) -> None:
     for stats in report.sources.values():
         for reason, refs in _group_skips(stats.skipped).items():
             err.print(f"  [yellow]skipped[/yellow] {SOURCE_NAMES[stats.source]}: {reason} ({_refs(refs)})")
+        for board in stats.boards:
+            if board.kept:
+                err.print(f"  [yellow]kept[/yellow] {board.kept} earlier listings of {SOURCE_NAMES[stats.source]} "
+                          f"{board.origin}: {board.reason}")
     err.print(report.message)
 
 

@@ -7,18 +7,24 @@ A heading may carry its id explicitly (`## Pay by market {#pay}`); otherwise the
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Literal
 
 import frontmatter
 import html2text
-from pydantic import BaseModel, Field
+import yaml
+from pydantic import BaseModel, Field, ValidationError
 
 from assistant.text import fix_text
 
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".html": "html", ".htm": "html"}
-_HEADING = re.compile(r"^(#{1,6})\s+(.+?)(?:\s*\{#([A-Za-z0-9_-]+)\})?\s*#*\s*$")
+# A heading's marks, then its text; the closing hashes and an explicit `{#id}` are taken off the text in code:
+# one pattern doing all three backtracked cubically on a heading of spaces (2,000 took 16 s).
+_HEADING = re.compile(r"(#{1,6})\s(.+)")
+_EXPLICIT_ID = re.compile(r"[A-Za-z0-9_-]+")
 _HTML_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.S | re.I)
 
 
@@ -63,13 +69,22 @@ def slugify(value: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "section"
 
 
-def load_guides(directory: Path) -> list[Guide]:
-    """Every guide in the folder, in file-name order; ids are made unique by file extension if they clash."""
+def _warn(message: str) -> None:
+    sys.stderr.write(f"warning: {message}\n")
+
+
+def load_guides(directory: Path, on_skip: Callable[[str], None] = _warn) -> list[Guide]:
+    """Every readable guide in the folder, in file-name order; ids are made unique by file extension if they
+    clash. A file that cannot be read is skipped with one line saying why: one bad file hides no other."""
     guides: dict[str, Guide] = {}
     for path in sorted(directory.glob("*")):
         if path.suffix.lower() not in FORMATS or path.name.startswith((".", "_")) or path.stem.upper() == "README":
             continue
-        guide = load_guide(path)
+        try:
+            guide = load_guide(path)
+        except GuideError as error:
+            on_skip(f"skipped guide {error}")
+            continue
         if guide.id in guides:
             guide = guide.model_copy(update={"id": f"{guide.id}-{path.suffix.lstrip('.').lower()}"})
         guides[guide.id] = guide
@@ -77,6 +92,29 @@ def load_guides(directory: Path) -> list[Guide]:
 
 
 def load_guide(path: Path) -> Guide:
+    """One guide; anything wrong with the file (encoding, YAML, front matter fields) is a GuideError."""
+    try:
+        return _load_guide(path)
+    except GuideError:
+        raise
+    except UnicodeDecodeError as error:
+        raise GuideError(f"{path.name}: not UTF-8 text (byte {error.start})") from None
+    except yaml.YAMLError as error:
+        raise GuideError(f"{path.name}: front matter is not valid YAML ({_first_line(error)})") from None
+    except ValidationError as error:
+        where = ".".join(str(part) for part in error.errors()[0]["loc"])
+        raise GuideError(f"{path.name}: front matter `{where}`: {error.errors()[0]['msg']}") from None
+    except ValueError as error:  # a date YAML cannot build ("2026-13-45"), a field of the wrong shape
+        raise GuideError(f"{path.name}: front matter: {_first_line(error)}") from None
+    except (OSError, TypeError, AttributeError) as error:
+        raise GuideError(f"{path.name}: {type(error).__name__}: {_first_line(error)}") from None
+
+
+def _first_line(error: Exception) -> str:
+    return (str(error).strip().splitlines() or [""])[0][:200]
+
+
+def _load_guide(path: Path) -> Guide:
     kind = FORMATS.get(path.suffix.lower())
     if kind is None:
         raise GuideError(f"{path.name}: unsupported guide format {path.suffix!r} (use .md, .txt or .html)")
@@ -96,11 +134,38 @@ def load_guide(path: Path) -> Guide:
         title=str(meta.get("title") or sections[0].title),
         role=meta.get("role"),
         as_of=meta.get("as_of"),
-        sources=[GuideSource.model_validate(s) for s in meta.get("sources") or []],
+        sources=_sources(meta.get("sources")),
         path=str(path),
         format=kind,
         sections=sections,
     )
+
+
+def _sources(value) -> list[GuideSource]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ValueError(f"`sources` must be a list, not {type(value).__name__}")
+    sources = []
+    for number, source in enumerate(value, 1):
+        try:
+            sources.append(GuideSource.model_validate(source))
+        except ValidationError as error:
+            raise ValueError(f"`sources` entry {number}: {error.errors()[0]['msg']}") from None
+    return sources
+
+
+def _heading(line: str) -> tuple[int, str, str | None] | None:
+    """(level, title, explicit id) of a Markdown heading line, else None."""
+    match = _HEADING.fullmatch(line)
+    if not match:
+        return None
+    text = match.group(2).rstrip()
+    text = text.rstrip("#").rstrip() or text[:1]  # closing hashes ("## Pay ##")
+    section_id = None
+    if text.endswith("}") and (opening := text.rfind("{#")) > 0 and _EXPLICIT_ID.fullmatch(text[opening + 2 : -1]):
+        text, section_id = text[:opening], text[opening + 2 : -1]
+    return len(match.group(1)), text.strip(), section_id
 
 
 def split_sections(markdown: str) -> list[Section]:
@@ -110,14 +175,14 @@ def split_sections(markdown: str) -> list[Section]:
     current: dict | None = {"id": "intro", "title": "", "level": 1, "heading_path": [], "lines": []}
     taken: set[str] = set()
     for line in markdown.splitlines():
-        match = _HEADING.match(line)
-        if not match:
+        heading = _heading(line)
+        if heading is None:
             current["lines"].append(line)
             continue
         _close(current, sections)
-        level, title = len(match.group(1)), match.group(2).strip()
+        level, title, explicit = heading
         path = [(lvl, t) for lvl, t in path if lvl < level] + [(level, title)]
-        section_id = _unique(match.group(3) or slugify(title), taken)
+        section_id = _unique(explicit or slugify(title), taken)
         current = {"id": section_id, "title": title, "level": level, "heading_path": [t for _, t in path], "lines": []}
     _close(current, sections)
     return sections

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
+import re
 from datetime import date, datetime
 from enum import Enum
-from typing import Literal
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 SOURCES = ("remoteok", "remotive", "jobicy", "weworkremotely", "greenhouse")
 Source = Literal["remoteok", "remotive", "jobicy", "weworkremotely", "greenhouse"]
@@ -21,6 +24,40 @@ SOURCE_NAMES = {
     "weworkremotely": "We Work Remotely",
     "greenhouse": "Greenhouse",
 }
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _web_url(value: str) -> str:
+    """Only http(s) links are shown as links: a board's `javascript:` or `data:` URL is no listing."""
+    value = value.strip()
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        raise ValueError("not a URL") from None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"not an http(s) URL: {value[:80]!r}")
+    if _SURROGATE.search(value) or any(ch.isspace() or ord(ch) < 32 for ch in value):
+        raise ValueError("URL holds spaces, control characters or unencodable text")
+    return value
+
+
+def _encodable(value: str) -> str:
+    if _SURROGATE.search(value):
+        raise ValueError("holds a lone surrogate, which no file can store")
+    return value
+
+
+def _finite(value: float | None) -> float | None:
+    if value is not None and not math.isfinite(value):
+        raise ValueError("not a finite number")
+    return value
+
+
+WebUrl = Annotated[str, AfterValidator(_web_url)]
+Encodable = Annotated[str, AfterValidator(_encodable)]
+Amount = Annotated[float | None, AfterValidator(_finite)]
 
 
 class WorkMode(str, Enum):
@@ -63,16 +100,16 @@ Period = Literal["year", "month", "week", "day", "hour"]
 
 
 class Salary(BaseModel):
-    min: float | None = None
-    max: float | None = None
+    min: Amount = None
+    max: Amount = None
     currency: str = "USD"
     period: Period = "year"
     period_inferred: bool = False  # the source gave no period; it was judged from the amounts
     text: str | None = None  # as disclosed, when it came from text
     origin: Literal["field", "text", "description"] = "field"
-    annual_usd_min: float | None = None
-    annual_usd_max: float | None = None
-    fx_rate: float | None = None  # USD per unit of currency
+    annual_usd_min: Amount = None
+    annual_usd_max: Amount = None
+    fx_rate: Amount = None  # USD per unit of currency
     fx_date: date | None = None  # the ECB reference date whose rate was used
 
 
@@ -94,18 +131,21 @@ class Location(BaseModel):
 class SourceRef(BaseModel):
     """One place the job was seen: dedupe keeps every one."""
 
-    id: str
-    url: str
+    id: Encodable
+    url: WebUrl
     posted_at: datetime | None = None
 
 
 class Listing(BaseModel):
-    id: str  # <source>:<native id>
+    """Validated at the boundary: a record that fails here is skipped with its reason, and nothing that
+    passes can stop a snapshot being written or put a non-web link on the page."""
+
+    id: Encodable  # <source>:<native id>
     source: Source
-    url: str
-    title: str
-    company: str
-    description: str = ""
+    url: WebUrl
+    title: Encodable
+    company: Encodable
+    description: Encodable = ""
     location: Location = Field(default_factory=Location)
     work_mode: WorkMode = WorkMode.unknown
     work_mode_clarity: Clarity = Clarity.unknown
@@ -121,6 +161,7 @@ class Listing(BaseModel):
     fetched_at: datetime
     also_seen: list[SourceRef] = Field(default_factory=list)
     content_hash: str = ""
+    origin: str = ""  # the file or board URL it was read from: a board that fails keeps what it had
 
     @property
     def native_id(self) -> str:
@@ -132,6 +173,6 @@ class Listing(BaseModel):
 
     def with_hash(self) -> "Listing":
         """Hash what the job says, not when we saw it, so a re-fetch of the same job is not an update."""
-        content = self.model_dump(mode="json", exclude={"fetched_at", "content_hash", "also_seen"})
+        content = self.model_dump(mode="json", exclude={"fetched_at", "content_hash", "also_seen", "origin"})
         digest = hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
         return self.model_copy(update={"content_hash": digest[:16]})

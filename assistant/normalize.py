@@ -13,7 +13,7 @@ from assistant.text import fix_text, html_to_text, squash_spaces
 REMOTE_BOARDS = {"remoteok", "remotive", "jobicy", "weworkremotely"}
 
 
-def normalize(raw: RawListing, fetched_at: datetime) -> Listing:
+def normalize(raw: RawListing, fetched_at: datetime, origin: str = "") -> Listing:
     title = squash_spaces(fix_text(raw.title))
     description = html_to_text(raw.description_html)
     location = places.normalize_location(*(fix_text(text) for text in raw.location_texts))
@@ -42,6 +42,7 @@ def normalize(raw: RawListing, fetched_at: datetime) -> Listing:
         signals=enrich.signals(title, description, tags),
         posted_at=raw.posted_at,
         fetched_at=fetched_at,
+        origin=origin,
     )
     return listing.with_hash()
 

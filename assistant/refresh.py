@@ -15,8 +15,25 @@ from assistant.models import SOURCES, Listing
 from assistant.normalize import normalize
 from assistant.settings import Settings
 from assistant.sources import CONNECTORS, Batch, InputError, Skip
+from assistant.sources.base import clean_string
 
 _DATE_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
+
+
+# A board whose read holds under half of its last good one (and at least this many fewer) is judged cut off
+# rather than emptied: its previous listings are kept once. If the next read is as small, it is believed.
+SHRINK_RATIO = 0.5
+SHRINK_MIN_LOST = 5
+SHRUNK = "far smaller than the last good read"
+
+
+class BoardReport(BaseModel):
+    """One file or board URL: carry-over is decided per board, so one bad board costs no other its listings."""
+
+    origin: str
+    parsed: int = 0
+    kept: int = 0
+    reason: str | None = None  # why its previous listings were kept
 
 
 class SourceReport(BaseModel):
@@ -29,6 +46,7 @@ class SourceReport(BaseModel):
     removed: int = 0
     kept: int = 0  # carried over from the last snapshot because this source could not be read
     listings: int = 0  # in the new snapshot, after dedupe
+    boards: list[BoardReport] = Field(default_factory=list)
 
 
 class RefreshReport(BaseModel):
@@ -56,12 +74,15 @@ def refresh(settings: Settings, from_dir: Path | None = None, track=None) -> Ref
     )
     steps = list(_captured_steps(from_dir) if from_dir else _live_steps(settings))
     track = track or (lambda items, **_: items)
-    fresh: list[Listing] = []
+    read: list[tuple[BoardReport, list[Listing]]] = []
     for source, origin, load in track(steps, description="Reading job boards"):
-        fresh += _read(source, origin, load, report.sources[source])
+        board = BoardReport(origin=origin)
+        report.sources[source].boards.append(board)
+        read.append((board, _read(source, origin, load, report.sources[source], board)))
     previous_path = snapshots.current_snapshot(settings.listings_dir)
-    previous = snapshots.load_snapshot(previous_path) if previous_path else []
-    fresh += _carry_over(previous, report)
+    previous = _previous(previous_path)
+    fresh = [listing for _, listings in read for listing in listings]
+    fresh += _carry_over(previous, read, _shrunk_before(previous_path), report)
     if not fresh:
         report.message = "nothing could be read; the last good snapshot stays in service"
         return report
@@ -76,26 +97,55 @@ def refresh(settings: Settings, from_dir: Path | None = None, track=None) -> Ref
     return report
 
 
-def _read(source: str, origin: str, load: Callable[[], fetch.Response], stats: SourceReport) -> list[Listing]:
+def _read(source: str, origin: str, load: Callable[[], fetch.Response], stats: SourceReport,
+          board: BoardReport) -> list[Listing]:
     try:
         response = load()
         batch: Batch = CONNECTORS[source].parse(response.content, origin)
     except InputError as err:
         stats.skipped.append(Skip(reason=str(err), ref=origin))
+        board.reason = str(err)
         return []
     except Exception as err:  # a board that is down or blocks us must not stop the others
         stats.skipped.append(Skip(reason=fetch.describe_error(err), ref=origin))
+        board.reason = fetch.describe_error(err)
         return []
     stats.fetched += batch.seen
     stats.skipped += batch.skipped
+    board.reason = batch.damaged
     listings = []
     for raw in batch.listings:
         try:
-            listings.append(normalize(raw, response.fetched_at))
+            listing = normalize(raw, response.fetched_at, origin=origin)
+            listing.model_dump_json()  # what write_snapshot does: a record that cannot be stored fails here, alone
         except Exception as err:
-            stats.skipped.append(Skip(reason=f"could not normalize ({type(err).__name__}: {err})", ref=raw.id))
+            reason = f"could not normalize ({type(err).__name__}: {clean_string(str(err), 200)})"
+            stats.skipped.append(Skip(reason=reason, ref=clean_string(raw.id, 100)))
+            continue
+        listings.append(listing)
     stats.parsed += len(listings)
+    board.parsed = len(listings)
     return listings
+
+
+def _previous(path: Path | None) -> list[Listing]:
+    """The snapshot in service, less any garbled line; an unreadable file is as good as none."""
+    if path is None:
+        return []
+    try:
+        return snapshots.load_snapshot(path, on_bad=snapshots.warn)
+    except OSError:
+        return []
+
+
+def _shrunk_before(path: Path | None) -> set[str]:
+    """Boards the last refresh kept for being far smaller: a second small read in a row is believed."""
+    try:
+        meta = snapshots.load_meta(path) if path else {}
+    except (OSError, ValueError):
+        return set()
+    return {board.get("origin") for source in (meta.get("sources") or {}).values() if isinstance(source, dict)
+            for board in source.get("boards") or [] if isinstance(board, dict) and board.get("reason") == SHRUNK}
 
 
 def _captured_steps(directory: Path) -> Iterator[Step]:
@@ -127,15 +177,33 @@ def _live_steps(settings: Settings) -> Iterator[Step]:
             yield source, url, lambda url=url: get(url)
 
 
-def _carry_over(previous: list[Listing], report: RefreshReport) -> list[Listing]:
-    """A source that yielded nothing this time keeps its listings from the last snapshot."""
-    kept = []
+def _carry_over(previous: list[Listing], read: list[tuple[BoardReport, list[Listing]]], shrunk_before: set[str],
+                report: RefreshReport) -> list[Listing]:
+    """A board that could not be read, was cut off or came back far smaller keeps its last listings; a
+    source that yielded nothing at all keeps every listing it had (also those read from boards not read now)."""
+    by_origin: dict[str, list[Listing]] = {}
+    for listing in previous:
+        by_origin.setdefault(listing.origin, []).append(listing)
+    fresh_ids = {listing.id for _, listings in read for listing in listings}
+    kept: list[Listing] = []
+    for board, listings in read:
+        last = by_origin.get(board.origin, []) if board.origin else []
+        if board.reason is None and _far_smaller(len(listings), len(last)) and board.origin not in shrunk_before:
+            board.reason = SHRUNK
+        if board.reason is not None:
+            mine = [listing for listing in last if listing.id not in fresh_ids]
+            board.kept = len(mine)
+            fresh_ids |= {listing.id for listing in mine}
+            kept += mine
     for source, stats in report.sources.items():
         if stats.parsed == 0:
-            mine = [listing for listing in previous if listing.source == source]
-            stats.kept = len(mine)
-            kept += mine
+            kept += [listing for listing in previous if listing.source == source and listing.id not in fresh_ids]
+        stats.kept = sum(1 for listing in kept if listing.source == source)
     return kept
+
+
+def _far_smaller(now: int, last: int) -> bool:
+    return now < last * SHRINK_RATIO and last - now >= SHRINK_MIN_LOST
 
 
 def _count_changes(previous: list[Listing], current: list[Listing], report: RefreshReport) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -31,14 +32,19 @@ _CODES = (
     "BRL MXN ZAR ILS TRY PHP IDR MYR THB ARS COP CLP PEN UAH NGN KES EGP AED"
 ).split()
 _CODE = rf"(?<![A-Za-z])(?:{'|'.join(_CODES)})(?![A-Za-z])"
-_SYMBOL = r"(?:(?<![A-Za-z])(?:US\s?|CA|C|AU|A|NZ|R))?\$+|€|£|¥|₹"
+_SYMBOL = r"(?:(?<![A-Za-z])(?:US\s?|CA|C|AU|A|NZ|R))?\${1,3}|€|£|¥|₹"
 # Price-parser reports the symbol it saw; these are the currencies they stand for ("$" is the caller's default).
 _SYMBOL_CURRENCY = {
     "US$": "USD", "CA$": "CAD", "C$": "CAD", "AU$": "AUD", "A$": "AUD", "NZ$": "NZD", "R$": "BRL",
     "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
 }
 # Thousands grouped by "," (also ", " as typed in one Remote OK listing), "." (European) or "'" (Swiss).
-_NUMBER = r"\d{1,3}(?:(?:,\s?|[.'’])\d{3}(?!\d))+(?:[.,]\d{1,2}(?!\d))?|\d+(?:[.,]\d{1,2}(?!\d))?"
+# At most 12 digits, and never starting inside a longer run of digits: a 20,000-digit figure is no pay, and
+# handing it to price-parser took 7 s.
+_NUMBER = (r"(?<!\d)(?:\d{1,3}(?:(?:,\s?|[.'’])\d{3}(?!\d)){1,4}(?:[.,]\d{1,2}(?!\d))?"
+           r"|\d{1,12}(?!\d)(?:[.,]\d{1,2}(?!\d))?)")
+# No wage in any currency for any period reaches this; a larger figure (or 1e400, infinity) is junk.
+MAX_AMOUNT = 1e12
 
 
 def _amount(side: str) -> str:
@@ -161,18 +167,23 @@ def salary_from_fields(
 
 
 def _field_amount(value) -> float | None:
+    text = str(value)[:40].replace(",", "").strip() if value not in (None, "") else "0"
     try:
-        amount = float(str(value).replace(",", "").strip()) if value not in (None, "") else 0.0
-    except ValueError:
+        amount = float(text)
+    except (ValueError, OverflowError):
         return None
-    return amount if amount > 0 else None
+    return amount if amount > 0 and _sane(amount) else None
+
+
+def _sane(amount: float) -> bool:
+    return math.isfinite(amount) and abs(amount) <= MAX_AMOUNT
 
 
 def parse_salary_text(text: str, *, posted_at: datetime | None, default_currency: str = "USD") -> Salary | None:
     """Salary from a short free-text salary field such as Remotive's "$80k - $100k" or "$18 - $22/hr"."""
     for m in _MONEY.finditer(text or ""):
         money = _read_money(m, default_currency)
-        if money is None or money.low <= 0:
+        if money is None or money.low <= 0 or not _sane(money.high or money.low):
             continue
         low, high = _bounds(money, text[: m.start()])
         stated = _PERIOD.search(text)
@@ -202,7 +213,7 @@ def annualize(salary: Salary, *, posted_at: datetime | None) -> Salary:
     factor = _PER_YEAR[salary.period]
 
     def usd(value: float | None) -> float | None:
-        return None if value is None else float(round(value * factor * rate))
+        return None if value is None or not _sane(value * factor * rate) else float(round(value * factor * rate))
 
     return salary.model_copy(
         update={"annual_usd_min": usd(salary.min), "annual_usd_max": usd(salary.max), "fx_rate": rate, "fx_date": fx_date}
@@ -290,7 +301,7 @@ def find_salary_in_text(description: str, *, posted_at: datetime | None) -> Sala
 def _pay_at(text: str, m: re.Match, last_pay_end: int | None, posted_at) -> _Found | None:
     """The figure at m, when its context shows it is pay."""
     money = _read_money(m, "USD")
-    if money is None or money.low <= 0:
+    if money is None or money.low <= 0 or not _sane(money.high or money.low):
         return None
     if money.bare and not (money.high is not None and money.k_suffix):
         return None  # bare numbers are counts ("550,000 customers"); only a "90-135k" range passes without a currency

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import math
 from datetime import datetime, timezone
 
 from pydantic import BaseModel
 
+from assistant.index import health
 from assistant.index.manifest import IndexMissing
 from assistant.index.retrieve import Hit, IndexMismatch, Retriever, place_terms
 from assistant.places import resolve_place
 from assistant.query import Filters, Understood, understand
-from assistant.salary import parse_salary_text
+from assistant.salary import MAX_AMOUNT, parse_salary_text
 from assistant.settings import Settings
 
 LIST_FIELDS = {"sources", "countries", "regions", "work_modes", "seniority", "companies", "skills"}
@@ -66,9 +68,13 @@ def _add_place(values: dict, raw: str) -> None:
 
 def _usd_floor(raw: str) -> float:
     try:
-        return float(raw)
+        amount = float(raw)
     except ValueError:
         pass
+    else:
+        if not math.isfinite(amount) or abs(amount) > MAX_AMOUNT:
+            raise SearchError(f"min_annual_usd={raw[:40]!r}: not a believable amount")
+        return amount
     salary = parse_salary_text(raw, posted_at=datetime.now(timezone.utc))
     if salary is None or salary.annual_usd_min is None:
         raise SearchError(f"min_annual_usd={raw!r}: not an amount")
@@ -77,8 +83,8 @@ def _usd_floor(raw: str) -> float:
 
 def open_retriever(settings: Settings) -> Retriever:
     try:
-        return Retriever(settings)
-    except (IndexMissing, IndexMismatch) as error:
+        return health.open_retriever(settings)
+    except (IndexMissing, IndexMismatch, health.IndexDamaged) as error:
         raise SearchError(str(error)) from None
 
 
@@ -86,6 +92,9 @@ def search(settings: Settings, query: str, *, kind: str | None = None, filters: 
            retriever: Retriever | None = None) -> SearchResult:
     if not query.strip():
         raise SearchError("the query is empty")
+    limit = settings.max_question_chars  # the same limit as a question to `ask`: both are read the same way
+    if len(query) > limit:
+        raise SearchError(f"the query is {len(query):,} characters long; the limit is {limit:,}")
     understood = understand(query)
     applied = parse_filter_options(list(filters) + ([f"kind={kind}"] if kind else []), understood.filters)
     retriever = retriever or open_retriever(settings)

@@ -8,6 +8,8 @@ report), and `CURRENT` naming the snapshot in service. A refresh killed at any p
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -59,16 +61,25 @@ def current_snapshot(directory: Path) -> Path | None:
     return found[-1] if found else None
 
 
-def load_snapshot(path: Path) -> list[Listing]:
+def warn(message: str) -> None:
+    sys.stderr.write(f"warning: {message}\n")
+
+
+def load_snapshot(path: Path, on_bad: Callable[[str], None] | None = None) -> list[Listing]:
+    """Every listing in the file. A line that is not a listing (a garbled disk block) raises SnapshotError,
+    or, given `on_bad`, is reported there in one line and skipped, so the rest is still served."""
     listings = []
-    with path.open(encoding="utf-8") as handle:
+    with path.open(encoding="utf-8", errors="replace") as handle:
         for number, line in enumerate(handle, 1):
             if not line.strip():
                 continue
             try:
                 listings.append(Listing.model_validate_json(line))
             except ValidationError as err:
-                raise SnapshotError(f"{path.name} line {number} is not a valid listing: {err}") from None
+                message = f"{path.name} line {number} is not a valid listing ({err.error_count()} errors)"
+                if on_bad is None:
+                    raise SnapshotError(f"{message}: {err}") from None
+                on_bad(f"{message}; skipped")
     return listings
 
 

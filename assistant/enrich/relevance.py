@@ -43,7 +43,8 @@ _DIRECT_ROLE = re.compile(
     rf"{_ML_TERM}(?:(?:\s*[/&+,]?\s*(?:and\s+|&\s+)?[\w.+-]+){{0,2}}?)\s*[/-]?\s*{_ML_ROLE}"
 )
 _GENERIC_ROLE = re.compile(
-    r"(?P<prefix>[\w+#-]+\s+)?(?P<role>engineer(?:ing)?(?:\s+manager)?|swe|"
+    # The prefix starts only at a word's start: from inside a word it rescanned the word from every letter.
+    r"(?:(?<![\w+#-])(?P<prefix>[\w+#-]+\s+))?(?P<role>engineer(?:ing)?(?:\s+manager)?|swe|"
     r"tech(?:nical)?\s+lead(?:\s+manager)?|tlm|tl|scientist|researcher|developer|architect|manager|director|"
     r"head of|vp)\b",
     _I,

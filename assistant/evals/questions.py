@@ -25,12 +25,16 @@ class QuestionFileError(ValueError):
 
 
 def load_questions(path: Path) -> list[EvalQuestion]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise QuestionFileError(f"{path.name}: not UTF-8 text (byte {error.start})") from None
     questions = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
             questions.append(EvalQuestion.model_validate(json.loads(line)))
-        except (json.JSONDecodeError, ValidationError) as error:
-            raise QuestionFileError(f"{path.name} line {number}: {error}") from None
+        except (json.JSONDecodeError, ValidationError, RecursionError) as error:  # "[[[[…" nests past the stack
+            raise QuestionFileError(f"{path.name} line {number}: {type(error).__name__}: {error}"[:500]) from None
     return questions

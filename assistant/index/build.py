@@ -18,7 +18,7 @@ from assistant import places as places_module
 from assistant import snapshots
 from assistant.guides import load_guides
 from assistant.index import chunks as chunks_module
-from assistant.index import keyword, store
+from assistant.index import health, keyword, store
 from assistant.index.chunks import Chunk, guide_chunks, listing_chunks
 from assistant.index.embeddings import embedder_for, model_id
 from assistant.index.manifest import (
@@ -50,7 +50,7 @@ def _collect(settings: Settings, earlier: dict[str, list[Chunk]]) -> tuple[list[
     listings cuts 1k listings, not 100k (cutting is most of a build that embeds nothing)."""
     guides = load_guides(settings.guides_dir)
     snapshot = snapshots.current_snapshot(settings.listings_dir)
-    listings = snapshots.load_snapshot(snapshot) if snapshot else []
+    listings = snapshots.load_snapshot(snapshot, on_bad=snapshots.warn) if snapshot else []
     chunks = [c for guide in guides for c in guide_chunks(guide)]
     digests: dict[str, str] = {}
     for listing in listings:
@@ -75,11 +75,11 @@ def chunker_digest() -> str:
 
 
 def inputs_digest(settings: Settings) -> str:
-    """What an index is built from, cheaply: the snapshot's name (snapshots are written once, never changed),
+    """What an index is built from, cheaply: the snapshot's name and bytes (a garbled line is a change),
     every guide file's bytes, and the chunking code itself, so a change to how chunks are cut rebuilds too."""
     digest = hashlib.sha256()
     snapshot = snapshots.current_snapshot(settings.listings_dir)
-    digest.update((snapshot.name if snapshot else "-").encode())
+    digest.update((snapshot.name if snapshot else "-").encode() + b"\0" + (snapshot.read_bytes() if snapshot else b""))
     for path in sorted(settings.guides_dir.glob("*")) if settings.guides_dir.is_dir() else []:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     digest.update(chunker_digest().encode())
@@ -142,6 +142,9 @@ def build_index(settings: Settings, track=None, say=print) -> Manifest:
     started = time.perf_counter()
     track = track or (lambda items, **_: items)
     model = model_id(settings)
+    if (damage := health.damage(settings)) is not None:
+        say(f"the index in service is damaged ({damage}): rebuilding it")
+        health.clear(settings)
     digest = inputs_digest(settings)
     current = _current(settings, model, digest)
     if current is not None:  # at 100k listings, chunking everything only to find no change takes minutes
@@ -236,6 +239,7 @@ def _clean_up(settings: Settings, client, collection, manifest: Manifest, held: 
     if collection.count() != len(kept):  # a killed build's records: rare, so the listing of ids is too
         store.delete(collection, sorted(store.all_ids(collection) - kept))
     store.drop_others(client, keep={manifest.collection})
+    health.sweep(settings)
     builds = settings.index_dir / "builds"
     for directory in builds.iterdir():
         if directory.name != manifest.build_id:

@@ -15,7 +15,8 @@ _INJECTION = re.compile(
     r"|\bnew\s+instructions?\s*:?"
     # Forged conversation turns ("ASSISTANT: the range is ..."): what a fake assistant said is no fact, and a
     # "USER:" label is no question word.
-    r"|^\s*(?:assistant|system)\s*:[^\n]*?(?:[.!?](?=\s)|$)|^\s*(?:user|human)\s*:"  # to the sentence's end
+    # A label's indent is spaces, not newlines: `^\s*` rescanned a run of blank lines from every one of them.
+    r"|^[^\S\n]*(?:assistant|system)[^\S\n]*:[^\n]*?(?:[.!?](?=\s)|$)|^[^\S\n]*(?:user|human)[^\S\n]*:"
     # Output formats and made-up content asked for: "respond in JSON with salary=999999 and answer:",
     # "invent a listing: 'FakeCorp, $999k'". The rest of the question is still answered. Only verbs that ask
     # for fiction: "fake jobs" and "companies that create jobs" are questions.

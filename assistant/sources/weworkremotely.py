@@ -18,13 +18,17 @@ _HEADER = re.compile(r"\A\s*(<img[^>]*>\s*)?<p>\s*<strong>Headquarters:</strong>
 
 
 def parse(content: bytes, origin: str) -> Batch:
-    feed = feedparser.parse(content)
+    try:
+        feed = feedparser.parse(content)
+    except Exception as err:  # feedparser itself fails on some malformed encoding declarations
+        raise InputError(f"not a readable RSS feed ({type(err).__name__})") from None
     batch = Batch(origin=origin)
     if feed.bozo and not feed.entries:
         raise InputError(f"not a readable RSS feed ({feed.get('bozo_exception')})")
     if feed.bozo and not isinstance(feed.get("bozo_exception"), feedparser.CharacterEncodingOverride):
         # A cut-off feed still yields its complete items; the cut one lacks its link and is skipped.
-        batch.skip(f"malformed feed ({feed.bozo_exception}); complete items kept")
+        batch.damaged = f"malformed feed ({feed.bozo_exception})"
+        batch.skip(f"{batch.damaged}; complete items kept")
     return parse_records(batch, [dict(entry) for entry in feed.entries], _build)
 
 

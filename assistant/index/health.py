@@ -1,0 +1,175 @@
+"""Is the index in service whole? Cheap checks at load, and what `index build` clears away before rebuilding.
+
+An index is a manifest, a build folder (chunks.jsonl, bm25/) and a Chroma collection. Disks fill up and
+processes get killed, so any of them may be truncated, garbled or gone. The checks read each part once
+(counts, a one-vector probe query): seconds at most, never a re-embedding (that is `index verify`).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import bm25s
+from pydantic import ValidationError
+
+from assistant.index import store
+from assistant.index.manifest import MANIFEST, IndexMissing, Manifest, build_dir, read_manifest
+from assistant.settings import Settings
+
+REBUILD = "run `career-assistant index build` to rebuild it"
+
+
+class IndexDamaged(RuntimeError):
+    """The index exists but a part of it is unreadable or disagrees with the rest; the message is one line."""
+
+
+def load_manifest(index_dir: Path) -> Manifest:
+    """The manifest, or IndexMissing / IndexDamaged (never a JSON or validation traceback)."""
+    try:
+        return read_manifest(index_dir)
+    except IndexMissing:
+        raise
+    except (ValidationError, ValueError, OSError, UnicodeDecodeError) as error:
+        raise IndexDamaged(f"the index manifest {index_dir / MANIFEST} is unreadable "
+                           f"({type(error).__name__}): {REBUILD}") from None
+
+
+def check(retriever) -> None:
+    """A loaded Retriever agrees with its manifest and answers a probe query, else IndexDamaged."""
+    manifest = retriever.manifest
+    if len(retriever.chunks) != manifest.chunks:
+        raise IndexDamaged(f"the index holds {len(retriever.chunks)} chunks where its manifest says "
+                           f"{manifest.chunks}: {REBUILD}")
+    indexed = int(retriever.bm25.scores.get("num_docs", -1))
+    if indexed != manifest.chunks:
+        raise IndexDamaged(f"the keyword index holds {indexed} chunks, not {manifest.chunks}: {REBUILD}")
+    stored = retriever.collection.count()
+    if stored != manifest.chunks:
+        raise IndexDamaged(f"the vector store holds {stored} vectors for {manifest.chunks} chunks: {REBUILD}")
+    if retriever.chunks:
+        _probe(retriever.collection, retriever.chunks[0].id)
+
+
+def _probe(collection, chunk_id: str) -> None:
+    """One stored vector, queried back: it must find itself. Catches segment files that are gone."""
+    got = collection.get(ids=[chunk_id], include=["embeddings"])
+    if not got["ids"] or got["embeddings"] is None or len(got["embeddings"]) == 0:
+        raise IndexDamaged(f"the vector store has no vector for chunk {chunk_id}: {REBUILD}")
+    found = collection.query(query_embeddings=[list(got["embeddings"][0])], n_results=1, include=["distances"])
+    if not found["ids"] or not found["ids"][0]:
+        raise IndexDamaged(f"the vector store answers no query: {REBUILD}")
+
+
+def open_retriever(settings: Settings, factory=None):
+    """A checked Retriever; IndexMissing or IndexMismatch as before, IndexDamaged for anything broken."""
+    from assistant.index.retrieve import IndexMismatch, Retriever
+
+    factory = factory or Retriever
+    load_manifest(settings.index_dir)  # a garbled manifest is named as such, not as a pydantic traceback
+    try:
+        retriever = factory(settings)
+        check(retriever)
+    except (IndexMissing, IndexMismatch, IndexDamaged):
+        raise
+    except Exception as error:  # truncated chunks, deleted bm25/, garbled SQLite, missing segments...
+        raise IndexDamaged(f"the index in {settings.index_dir} is damaged ({_what(error)}): {REBUILD}") from None
+    return retriever
+
+
+def _what(error: Exception) -> str:
+    first = (str(error).strip().splitlines() or [""])[0]
+    return f"{type(error).__name__}: {first[:160]}" if first else type(error).__name__
+
+
+def damage(settings: Settings) -> str | None:
+    """Why the index in service cannot be trusted, or None when it is sound (or there is none yet).
+    Reads the parts without the embedding model, so `index build` can ask before deciding it is up to date."""
+    try:
+        manifest = load_manifest(settings.index_dir)
+    except IndexMissing:
+        return None
+    except IndexDamaged as error:
+        return str(error)
+    directory = build_dir(settings.index_dir, manifest.build_id)
+    try:
+        count, first = _chunk_lines(directory / "chunks.jsonl")
+        if count != manifest.chunks:
+            return f"{count} chunks on disk, {manifest.chunks} in the manifest"
+        # Memory-mapped: the check reads the files' headers, not a 100k-listing index into memory.
+        indexed = int(bm25s.BM25.load(str(directory / "bm25"), mmap=True).scores.get("num_docs", -1))
+        if indexed != manifest.chunks:
+            return f"the keyword index holds {indexed} chunks, not {manifest.chunks}"
+        collection = store.client_for(settings).get_collection(manifest.collection)
+        if collection.count() != manifest.chunks:
+            return f"the vector store holds {collection.count()} vectors for {manifest.chunks} chunks"
+        if first is not None:
+            _probe(collection, first)
+    except IndexDamaged as error:
+        return str(error).removesuffix(f": {REBUILD}")
+    except Exception as error:
+        return _what(error)
+    return None
+
+
+def _chunk_lines(path: Path) -> tuple[int, str | None]:
+    """How many whole chunk lines the file holds, and the first chunk's id; a cut or garbled line raises.
+    Only the first and last lines are parsed: `index build` asks this before every build, even an idle one."""
+    data = path.read_bytes()
+    lines = [line for line in (data.split(b"\n", 1)[0], data.rstrip(b"\n").rsplit(b"\n", 1)[-1]) if line.strip()]
+    parsed = [json.loads(line) for line in lines]  # a line cut off by a full disk is not JSON
+    if data and not data.endswith(b"\n"):
+        raise IndexDamaged("chunks.jsonl ends in the middle of a line")
+    return data.count(b"\n"), (parsed[0].get("id") if parsed else None)
+
+
+def clear(settings: Settings) -> None:
+    """Take a damaged index out of service so the next build starts clean: the manifest and build folders go;
+    the embedded store goes too when it cannot be opened (a garbled SQLite file). A served Chroma is left be."""
+    (settings.index_dir / MANIFEST).unlink(missing_ok=True)
+    shutil.rmtree(settings.index_dir / "builds", ignore_errors=True)
+    if settings.chroma_url:
+        return
+    try:
+        store.client_for(settings).list_collections()
+    except Exception:
+        _drop_client_cache()
+        shutil.rmtree(settings.index_dir / "chroma", ignore_errors=True)
+
+
+def _drop_client_cache() -> None:
+    """Chroma keeps one system per path in the process; a deleted store must not be served from it."""
+    try:
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        SharedSystemClient.clear_system_cache()
+    except Exception:  # an internal API: if it moved, a fresh process still starts clean
+        pass
+
+
+def sweep(settings: Settings) -> list[Path]:
+    """Leftovers no build needs: `.manifest.json.*.tmp` from killed writes, and segment folders under the
+    embedded store that no collection owns any more (Chroma leaves them when a collection is deleted)."""
+    removed = [tmp for tmp in settings.index_dir.glob(".*.tmp")]
+    for tmp in removed:
+        tmp.unlink(missing_ok=True)
+    chroma = settings.index_dir / "chroma"
+    if settings.chroma_url or not (chroma / "chroma.sqlite3").exists():
+        return removed
+    try:
+        with sqlite3.connect(f"file:{chroma / 'chroma.sqlite3'}?mode=ro", uri=True) as db:
+            owned = {row[0] for row in db.execute("SELECT id FROM segments")}
+    except sqlite3.Error:
+        return removed
+    for folder in chroma.iterdir():
+        if folder.is_dir() and _looks_like_segment(folder.name) and folder.name not in owned:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _looks_like_segment(name: str) -> bool:
+    parts = name.split("-")
+    return [len(p) for p in parts] == [8, 4, 4, 4, 12] and all(c in "0123456789abcdef" for c in name.replace("-", ""))
