@@ -79,14 +79,23 @@ CORRUPTIONS = {
 }
 
 
+# Answering reads the build folder (chunks, keyword index, vectors.npy), never Chroma: a broken store leaves the
+# build in service answering, and `index build` sees the damage and repairs it.
+STORE_ONLY = {"garbled chroma sqlite", "deleted chroma sqlite"}
+
+
 @pytest.mark.parametrize("corruption", CORRUPTIONS)
 def test_a_corrupted_index_is_one_line_then_healed_by_index_build(home, corruption):
     CORRUPTIONS[corruption](home)
     _fresh_process()
-    with pytest.raises(AnswerError) as refused:
-        Assistant(Settings())
-    message = str(refused.value)
-    assert "\n" not in message and "career-assistant index build" in message, message
+    if corruption in STORE_ONLY:
+        assert Assistant(Settings()).ask(QUESTION).citations
+        assert health.damage(Settings()) is not None
+    else:
+        with pytest.raises(AnswerError) as refused:
+            Assistant(Settings())
+        message = str(refused.value)
+        assert "\n" not in message and "career-assistant index build" in message, message
     said = []
     build_index(Settings(), say=said.append)
     assert not any("up to date" in line for line in said), said  # it said "up to date" and repaired nothing

@@ -12,11 +12,13 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-import bm25s
 from pydantic import ValidationError
 
+import numpy as np
+
 from assistant.index import store
-from assistant.index.manifest import MANIFEST, IndexMissing, Manifest, build_dir, read_manifest
+from assistant.index.chunks import Chunk
+from assistant.index.manifest import MANIFEST, IndexMissing, Manifest, build_dir, read_manifest, read_vectors
 from assistant.settings import Settings
 
 REBUILD = "run `career-assistant index build` to rebuild it"
@@ -38,26 +40,25 @@ def load_manifest(index_dir: Path) -> Manifest:
 
 
 def check(retriever) -> None:
-    """A loaded Retriever agrees with its manifest and answers a probe query, else IndexDamaged."""
+    """A loaded Retriever agrees with its manifest, else IndexDamaged. Answering reads the chunks, the keyword
+    index and vectors.npy, never Chroma, so those are what is checked here (Chroma is checked by `damage`)."""
     manifest = retriever.manifest
     if len(retriever.chunks) != manifest.chunks:
         raise IndexDamaged(f"the index holds {len(retriever.chunks)} chunks where its manifest says "
                            f"{manifest.chunks}: {REBUILD}")
-    indexed = int(retriever.bm25.scores.get("num_docs", -1))
-    if indexed != manifest.chunks:
-        raise IndexDamaged(f"the keyword index holds {indexed} chunks, not {manifest.chunks}: {REBUILD}")
-    stored = retriever.collection.count()
-    if stored != manifest.chunks:
-        raise IndexDamaged(f"the vector store holds {stored} vectors for {manifest.chunks} chunks: {REBUILD}")
-    if retriever.chunks:
-        _probe(retriever.collection, retriever.chunks[0].id)
+    if not (retriever.directory / "bm25").is_dir():
+        raise IndexDamaged(f"the keyword index of build {manifest.build_id} is gone: {REBUILD}")
+    vectors = read_vectors(retriever.directory)
+    if vectors is not None and (vectors.shape[0] != manifest.chunks or not np.isfinite(vectors[:1]).all()):
+        raise IndexDamaged(f"the vector file holds {vectors.shape[0]} rows for {manifest.chunks} chunks: {REBUILD}")
 
 
-def _probe(collection, chunk_id: str) -> None:
+def _probe(collection, chunk: dict) -> None:
     """One stored vector, queried back: it must find itself. Catches segment files that are gone."""
-    got = collection.get(ids=[chunk_id], include=["embeddings"])
+    record = store.record_id(Chunk.model_validate(chunk))
+    got = collection.get(ids=[record], include=["embeddings"])
     if not got["ids"] or got["embeddings"] is None or len(got["embeddings"]) == 0:
-        raise IndexDamaged(f"the vector store has no vector for chunk {chunk_id}: {REBUILD}")
+        raise IndexDamaged(f"the vector store has no vector for chunk {chunk.get('id')}: {REBUILD}")
     found = collection.query(query_embeddings=[list(got["embeddings"][0])], n_results=1, include=["distances"])
     if not found["ids"] or not found["ids"][0]:
         raise IndexDamaged(f"the vector store answers no query: {REBUILD}")
@@ -98,12 +99,17 @@ def damage(settings: Settings) -> str | None:
         count, first = _chunk_lines(directory / "chunks.jsonl")
         if count != manifest.chunks:
             return f"{count} chunks on disk, {manifest.chunks} in the manifest"
+        import bm25s  # here, not at import: opening an assistant imports no keyword index
+
         # Memory-mapped: the check reads the files' headers, not a 100k-listing index into memory.
         indexed = int(bm25s.BM25.load(str(directory / "bm25"), mmap=True).scores.get("num_docs", -1))
         if indexed != manifest.chunks:
             return f"the keyword index holds {indexed} chunks, not {manifest.chunks}"
+        vectors = read_vectors(directory)
+        if vectors is not None and vectors.shape[0] != manifest.chunks:
+            return f"the vector file holds {vectors.shape[0]} rows for {manifest.chunks} chunks"
         collection = store.client_for(settings).get_collection(manifest.collection)
-        if collection.count() != manifest.chunks:
+        if collection.count() < manifest.chunks:  # the collection may also hold records of other builds
             return f"the vector store holds {collection.count()} vectors for {manifest.chunks} chunks"
         if first is not None:
             _probe(collection, first)
@@ -114,15 +120,15 @@ def damage(settings: Settings) -> str | None:
     return None
 
 
-def _chunk_lines(path: Path) -> tuple[int, str | None]:
-    """How many whole chunk lines the file holds, and the first chunk's id; a cut or garbled line raises.
+def _chunk_lines(path: Path) -> tuple[int, dict | None]:
+    """How many whole chunk lines the file holds, and the first chunk; a cut or garbled line raises.
     Only the first and last lines are parsed: `index build` asks this before every build, even an idle one."""
     data = path.read_bytes()
     lines = [line for line in (data.split(b"\n", 1)[0], data.rstrip(b"\n").rsplit(b"\n", 1)[-1]) if line.strip()]
     parsed = [json.loads(line) for line in lines]  # a line cut off by a full disk is not JSON
     if data and not data.endswith(b"\n"):
         raise IndexDamaged("chunks.jsonl ends in the middle of a line")
-    return data.count(b"\n"), (parsed[0].get("id") if parsed else None)
+    return data.count(b"\n"), (parsed[0] if parsed else None)
 
 
 def clear(settings: Settings) -> None:
