@@ -14,7 +14,7 @@ from assistant.index import health
 from assistant.index.manifest import IndexMissing
 from assistant.index.retrieve import Hit, IndexMismatch, Retriever, place_terms
 from assistant.models import Listing
-from assistant.answer.sections import chosen_sections, closer_of, rank_sections, section_text
+from assistant.answer.sections import chosen_sections, closer_of, rank_sections, section_reading
 from assistant.query import Filters, Intent, Understood, classifier, understand
 from assistant.settings import Settings
 
@@ -148,7 +148,7 @@ class Assistant:
         found = self._profiles.get(hit.doc_id)
         if found is None:
             first = self.retriever.hits_for(hit.doc_id)
-            found = classifier.classify(section_text(first[0] if first else hit))
+            found = section_reading(first[0] if first else hit, classifier.classify)
             self._profiles[hit.doc_id] = found
         return found
 

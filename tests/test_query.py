@@ -280,7 +280,9 @@ def _expected_filters(spec: dict) -> dict:
 def test_reads_the_slots(question, expected):
     """The slots (filters, markets, comparison, roles) of each phrasing, read under its labelled intent: the
     intent itself is the classifier's, judged as an accuracy below and by the eval sets."""
-    got = understand(question, today=TODAY, intent=expected["intent"])
+    got = ask(question)
+    if got.intent is not expected["intent"]:  # judged under the labelled intent, which decides what slots apply
+        got = understand(question, today=TODAY, intent=expected["intent"])
     want = _expected_filters(expected["filters"])
     have = got.filters.model_dump()
     floor, want_floor = have.pop("min_annual_usd"), want.pop("min_annual_usd")

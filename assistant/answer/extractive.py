@@ -40,19 +40,6 @@ all lot lots day days week weeks
 _WORD = re.compile(r"[a-z][a-z0-9+#-]{2,}")
 _MARKER = re.compile(r"\[(\d+)\](?!\()")
 
-# Section headings that answer each intent, for guides whose section ids we do not know in advance.
-_INTENT_HEADINGS = {
-    Intent.pay: r"pay|salar|compensation",
-    Intent.hiring: r"hiring|interview",
-    Intent.responsibilities: r"responsibilit|duties|what .* do",
-    Intent.skills: r"skill",
-    Intent.time_split: r"time split|splits|research and engineering|research versus",
-    Intent.levels: r"level|bottleneck|promotion|holds .* back",
-    Intent.flags: r"flag",
-    Intent.checks: r"check|before (?:you )?apply|look for",
-    Intent.employers: r"employer|who hires|landscape",
-    Intent.overview: r"overview|introduction|about the role",
-}
 # The guide's pay table is for senior engineers (and says staff and principal earn more): other levels have no figure.
 _LEVELS_WITHOUT_PAY = {Seniority.junior, Seniority.mid, Seniority.intern}
 # Staff and principal pay: the guide says only that it extends above the senior ranges, with no figure.
@@ -136,67 +123,11 @@ def covers(passages: list[Passage], terms: set[str], share: float = 0.0) -> bool
 # --- guide answers ---------------------------------------------------------------------------------------------
 
 
-def sections_for(passages: list[Passage], understood: Understood) -> list[list[Passage]]:
-    """The guide section(s) that answer the intent, each as its passages in document order."""
-    guides = [p for p in passages if p.kind == "guide"]
-    if not guides:
-        return []
-    patterns = _flag_patterns(understood.question) if understood.intent is Intent.flags else [
-        _INTENT_HEADINGS.get(understood.intent)]
-    chosen = []
-    terms = specific_terms(understood.question)
-    for pattern in patterns:
-        best = _best_match(guides, pattern, terms) or _most_specific(guides, terms)
-        if best.doc_id not in chosen:
-            chosen.append(best.doc_id)
-    return [sorted((p for p in guides if p.doc_id == doc), key=lambda p: p.meta.get("chunk", 0)) for doc in chosen]
-
-
 def _sections_of(passages: list[Passage], chosen: list[str]) -> list[list[Passage]]:
+    """Each chosen section as its passages in document order."""
     guides = [p for p in passages if p.kind == "guide"]
     found = [sorted((p for p in guides if p.doc_id == doc), key=lambda p: p.meta.get("chunk", 0)) for doc in chosen]
     return [section for section in found if section]
-
-
-def _best_match(guides: list[Passage], pattern: str | None, terms: set[str]) -> Passage | None:
-    """The section whose heading fits the intent (FAQ questions only when nothing else fits); among several,
-    the one that shares most of the question's own words."""
-    if not pattern:
-        return None
-    fitting = [p for p in guides if re.search(pattern, _heading(p).split(" > ")[-1], re.I)]
-    statements = [p for p in fitting if not _heading(p).endswith("?")]
-    return _most_specific(statements or fitting, terms) if fitting else None
-
-
-def _most_specific(guides: list[Passage], terms: set[str]) -> Passage:
-    """The section whose text shares most of the question's own words; retrieval order breaks ties."""
-    sections: dict[str, list[Passage]] = {}
-    for p in guides:
-        sections.setdefault(p.doc_id, []).append(p)
-    score = {doc: len(covered(chunks, terms)) for doc, chunks in sections.items()}
-    return max(guides, key=lambda p: score[p.doc_id])  # max() keeps the first of equals
-
-
-def heading_pattern(intent: Intent) -> str | None:
-    """The headings of the sections that answer an intent (flags: red or green); None when no heading does."""
-    return r"\bred\b|warning|\bgreen\b" if intent is Intent.flags else _INTENT_HEADINGS.get(intent)
-
-
-def fits_intent(meta: dict, title: str, intent: Intent) -> bool:
-    """Whether a guide section's own heading answers the intent."""
-    pattern = heading_pattern(intent)
-    return bool(pattern) and bool(re.search(pattern, (meta.get("heading_path") or [title])[-1], re.I))
-
-
-def _flag_patterns(question: str) -> list[str]:
-    lowered = question.lower()
-    red = re.search(r"\bred\b|warning|bad sign|avoid", lowered)
-    green = re.search(r"\bgreen\b|good sign|positive", lowered)
-    if red and not green:
-        return [r"\bred\b|warning"]
-    if green and not red:
-        return [r"\bgreen\b"]
-    return [r"\bred\b|warning", r"\bgreen\b"]
 
 
 def _heading(passage: Passage) -> str:
@@ -214,10 +145,9 @@ def unique_units(section: list[Passage]) -> list[tuple[Passage, Unit]]:
     return found
 
 
-def answer_guide(understood: Understood, passages: list[Passage], chosen: list[str] | None = None) -> Draft:
-    """`chosen`: the section ids that answer, best first (chosen by meaning in answer/sections.py); without
-    them, the sections whose headings fit the intent."""
-    sections = _sections_of(passages, chosen) if chosen else sections_for(passages, understood)
+def answer_guide(understood: Understood, passages: list[Passage], chosen: list[str]) -> Draft:
+    """`chosen`: the section ids that answer, best first, chosen by meaning (answer/sections.py)."""
+    sections = _sections_of(passages, chosen)
     beyond = _beyond_the_guide(understood)
     if not sections or not _answers(understood, [p for s in sections for p in s]) or beyond:
         return not_answerable(understood, passages, beyond)

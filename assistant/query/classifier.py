@@ -14,7 +14,6 @@ ships weights that no longer match the data. Inference is one matrix product in 
 from __future__ import annotations
 
 import hashlib
-import json
 from functools import cache
 from pathlib import Path
 
@@ -136,13 +135,3 @@ def classify(text: str) -> dict[str, float]:
     """A probability per label for one question, best first."""
     scores = model().scores(_read([text])[0])
     return dict(sorted(scores.items(), key=lambda kv: -kv[1]))
-
-
-def model_info() -> dict[str, object]:
-    current = model()
-    return {"labels": list(current.labels), "trained_on": current.digest,
-            "up_to_date": TRAIN_FILE.exists() and current.digest == file_digest()}
-
-
-def dumps_scores(scores: dict[str, float], top: int = 3) -> str:
-    return json.dumps({k: round(v, 2) for k, v in list(scores.items())[:top]})

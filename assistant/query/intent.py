@@ -51,11 +51,15 @@ def _decide(text: _Text, cues: _Cues, readable: str) -> Decision:
         # A fragment ("what about Canada?"), a question naming a role, company or skill, or one the model is
         # unsure of, is no unrelated subject: refusing it as off topic would be the worse mistake.
         ranked.remove("off_topic")
+    if fragment:
+        # "what about Canada?": the previous turn decides (followup.py); with none, the question is read as a
+        # general one and answered by whichever section fits it best.
+        why = f"classifier followup {scores['followup']:.2f}: an elliptical follow-up"
+        return _routed(Decision(Intent.general, why, scores, fragment=True), text, cues)
     label = next(lbl for lbl in ranked if _intent_of(lbl) is not None)
     intent = _intent_of(label)
     assert intent is not None
-    why = f"classifier {label} {scores[label]:.2f}" + (" after an elliptical follow-up" if fragment else "")
-    decision = Decision(intent, why, scores, fragment=fragment, unsupported=label == "other_career")
+    decision = Decision(intent, f"classifier {label} {scores[label]:.2f}", scores, unsupported=label == "other_career")
     decision.close = [i for lbl in ranked if lbl != label and scores[lbl] >= CLOSE * scores[label]
                       and (i := _intent_of(lbl)) is not None and i is not intent]
     return _routed(decision, text, cues)
@@ -71,6 +75,16 @@ def _names_postings(decision: Decision, text: _Text) -> bool:
     return bool(_PLURAL_NOUN.search(text.norm)) and not _QUESTION_START.match(text.norm)
 
 
+def _best_guide_reading(decision: Decision) -> Intent | None:
+    """The guide topic the classifier ranks first, whatever it ranks above it: "how much does Reddit pay?" is a
+    search that is, before anything else, about pay."""
+    for label in decision.scores:
+        intent = _intent_of(label)
+        if intent is not None and intent not in (Intent.listings, Intent.off_topic, Intent.general):
+            return intent
+    return None
+
+
 def _names_career(cues: _Cues) -> bool:
     return bool(cues.roles or cues.companies or cues.skills or cues.seniority or cues.work_modes or cues.sources
                 or cues.floor)
@@ -84,7 +98,7 @@ def _routed(decision: Decision, text: _Text, cues: _Cues) -> Decision:
         decision.intent, decision.unsupported = Intent.pay, False
         decision.why = f"pay for a place ({decision.why})"
         decision.close.remove(Intent.pay)
-    if cues.companies and Intent.pay in (decision.intent, *decision.close[:1]):
+    if cues.companies and Intent.pay in (decision.intent, _best_guide_reading(decision)):
         company = cues.companies[0]
         cues.disclosed = cues.disclosed or _Hit(True, company.quote, company.start, company.end)
         decision.intent, decision.why = Intent.listings, f"pay at company '{company.quote}' ({decision.why})"
