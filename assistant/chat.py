@@ -132,7 +132,13 @@ class Assistant:
             return []
         expand = place_terms(understood.filters) + understood.markets
         if understood.intent is Intent.listings:
-            return self.retriever.search(understood.question, understood.filters, k=LISTING_K, expand=expand)
+            hits = self.retriever.search(understood.question, understood.filters, k=LISTING_K, expand=expand)
+            if not hits and understood.filters.ml_only and understood.filters.companies:
+                # A company search shows its ML roles; one with none shows all its jobs rather than nothing.
+                understood.filters = understood.filters.model_copy(update={"ml_only": False})
+                understood.explanation.append("ml only: dropped (the company has no ML roles in the snapshot)")
+                hits = self.retriever.search(understood.question, understood.filters, k=LISTING_K, expand=expand)
+            return hits
         # Every section competes: the one that answers is chosen by meaning, not by its rank among keywords.
         hits = self.retriever.search(understood.question, understood.filters, k=GUIDE_DEPTH, expand=expand)
         if understood.context:

@@ -65,10 +65,10 @@ CASES = [
     ("and in the UK?", guide(Intent.general, markets=["United Kingdom"])),
     ("What are the red flags?", guide(Intent.flags)),
     # --- each listing filter alone ---------------------------------------------------------------------
-    ("Waymo jobs", listing(companies=["Waymo"])),
-    ("GitLab roles", listing(companies=["GitLab"])),
-    ("gitlab roles", listing(companies=["GitLab"])),  # a known board, in lower case
-    ("jobs at Hooli", listing(companies=["Hooli"])),  # any proper noun where a company stands
+    ("Waymo jobs", listing(companies=["Waymo"], ml_only=True)),
+    ("GitLab roles", listing(companies=["GitLab"], ml_only=True)),
+    ("gitlab roles", listing(companies=["GitLab"], ml_only=True)),  # a known board, in lower case
+    ("jobs at Hooli", listing(companies=["Hooli"], ml_only=True)),  # any proper noun where a company stands
     ("jobs at some startup", listing()),  # lower case and unknown: not a name
     ("remote jobs", listing(work_modes=[WM.remote])),
     ("fully remote roles", listing(work_modes=[WM.remote])),
@@ -207,12 +207,12 @@ CASES = [
      listing(min_annual_usd=("USD", 200_000), ml_only=True)),
     ("staff data scientist at Spotify in Stockholm",
      listing(seniority=[S.staff], companies=["Spotify"], countries=["SE"], ml_only=True)),
-    ("What is available at Anthropic?", listing(companies=["Anthropic"])),
+    ("What is available at Anthropic?", listing(companies=["Anthropic"], ml_only=True)),
     ("anything in Portugal?", listing(countries=["PT"])),
     ("data scientist job with Spark and SQL", listing(skills=["Spark", "SQL"], ml_only=True)),
-    ("Acme Labs jobs", listing(companies=["Acme Labs"])),
-    ("Cohere AI roles", listing(companies=["Cohere AI"])),  # "AI" in the name is no ML role
-    ("waymo perception infra openings", listing(companies=["Waymo"])),
+    ("Acme Labs jobs", listing(companies=["Acme Labs"], ml_only=True)),
+    ("Cohere AI roles", listing(companies=["Cohere AI"], ml_only=True)),  # "AI" in the name is no ML role
+    ("waymo perception infra openings", listing(companies=["Waymo"], ml_only=True)),
     ("compare the stripe and uber ML jobs", listing(companies=["Stripe", "Uber"], ml_only=True) | {"comparison": True}),
     # A question, not a title.
     ("how do senior ML engineers in Berlin work?", guide(Intent.general, markets=["Germany"])),
@@ -255,7 +255,7 @@ CASES = [
     ("ML jobs paying 100-150k", listing(min_annual_usd=("USD", 100_000), ml_only=True)),
     ("any openings in Poland paying over 20k PLN a month",
      listing(countries=["PL"], min_annual_usd=("PLN", 20_000, "month"))),
-    ("i want a job at Spotify", listing(companies=["Spotify"])),
+    ("i want a job at Spotify", listing(companies=["Spotify"], ml_only=True)),
     ("what are the best companies for ML engineers", guide(Intent.employers)),
     ("is hybrid common for senior ML roles?", guide(Intent.general)),
     ("what skills do I need for ML jobs", guide(Intent.skills)),
@@ -306,6 +306,13 @@ def test_the_intent_of_the_labelled_phrasings():
               if (got := ask(q).intent) is not e["intent"] and got not in _SAME.get(e["intent"], set())]
     agreement = 1 - len(misses) / len(CASES)
     assert agreement >= INTENT_AGREEMENT, "\n".join(f"{q!r}: {want} → {got}" for q, want, got in misses)
+
+
+def test_a_company_search_shows_its_ml_roles_unless_all_are_asked_for():
+    assert ask("any openings at Waymo?").filters.ml_only is True
+    everything = ask("all openings at GitLab, not just ML")
+    assert everything.filters.companies == ["GitLab"] and everything.filters.ml_only is False
+    assert any(line.startswith("ml only: no (from ") for line in everything.explanation)
 
 
 def test_there_are_enough_phrasings():

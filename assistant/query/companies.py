@@ -50,8 +50,9 @@ def _companies(text: _Text, taken: list[tuple[int, int]]) -> list[_Hit]:
     known = _hits(text, _KNOWN_COMPANY, lambda m: _KNOWN_COMPANIES[m.group()], taken)
     candidates = sorted(known + _proper_nouns(text), key=lambda h: (h.start, -h.end))
     candidates = [h for h in candidates if not _overlaps(h, taken)]
+    # A known employer written as a name ("is Reddit hiring?") is the company wherever it stands.
     accepted = [h for h in candidates if _in_company_position(text, h.start, h.end)
-                or (h in known and _NEAR_JOB.match(text.norm[h.end :]))]
+                or (h in known and (_NEAR_JOB.match(text.norm[h.end :]) or h.quote[:1].isupper()))]
     grown = True
     while grown:  # names listed next to an accepted company are companies too: "GitLab or Reddit roles"
         more = [h for h in candidates if h not in accepted and not _overlaps(h, [(a.start, a.end) for a in accepted])

@@ -32,6 +32,7 @@ class _Cues:
     places: list[_Hit] = field(default_factory=list)  # value: Location
     roles: list[_Hit] = field(default_factory=list)  # value: (term, is_ml)
     comparison: _Hit | None = None
+    any_role: _Hit | None = None  # "any role is fine", "not just ML": a company search shows all its jobs
     injection: list[str] = field(default_factory=list)
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from .comparison import _comparison
 from .companies import _companies
-from .cues import _Cues
+from .cues import _Cues, _hits
 from .places import _places
 from .posted import _posted
 from .roles import _roles
@@ -16,6 +17,12 @@ from .skills import _skills
 from .sources import _sources
 from .text import _Text
 from .work_mode import _work_modes
+
+
+# Asking for every job, not only ML ones: "any role is fine", "not just ML", "all openings", "non-ML jobs too".
+_ANY_ROLE = re.compile(r"\b(?:any|all|every) (?:kind of |type of )?(?:roles?|jobs?|positions?) (?:is|are) fine\b"
+                       r"|\bnot (?:just|only) (?:ml|ai|machine learning)\b|\b(?:all|every) (?:their |its |the )?"
+                       r"(?:roles|jobs|positions|openings)\b|\bnon[- ]?(?:ml|ai)\b")
 
 
 def _extract(text: _Text, today: date, injection: list[str]) -> _Cues:
@@ -34,4 +41,6 @@ def _extract(text: _Text, today: date, injection: list[str]) -> _Cues:
     cues.places = _places(text, taken)
     cues.roles = _roles(text, [(h.start, h.end) for h in cues.companies])
     cues.comparison = _comparison(text)
+    found = _hits(text, _ANY_ROLE, lambda m: True)
+    cues.any_role = found[0] if found else None
     return cues

@@ -36,6 +36,14 @@ def _listing_filters(cues: _Cues) -> tuple[Filters, list[str]]:
     if cues.roles and all(is_ml for _, is_ml in (h.value for h in cues.roles)):
         filters.ml_only = True
         lines.append(f"ml only: yes (from '{cues.roles[0].quote}')")
+    elif cues.companies and not cues.roles and not cues.any_role:
+        # This is an assistant for ML careers: "any openings at Waymo?" means its ML openings.
+        filters.ml_only = True
+        lines.append("ml only: yes (a company's ML roles; ask for any role to see all its jobs)")
+    if cues.any_role and filters.ml_only:
+        filters.ml_only = False
+        lines = [line for line in lines if not line.startswith("ml only:")]
+        lines.append(f"ml only: no (from '{cues.any_role.quote}')")
     return filters, lines
 
 
