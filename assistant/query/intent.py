@@ -51,15 +51,16 @@ def _decide(text: _Text, cues: _Cues, readable: str) -> Decision:
         # A fragment ("what about Canada?"), a question naming a role, company or skill, or one the model is
         # unsure of, is no unrelated subject: refusing it as off topic would be the worse mistake.
         ranked.remove("off_topic")
-    if fragment:
-        # "what about Canada?": the previous turn decides (followup.py); with none, the question is read as a
-        # general one and answered by whichever section fits it best.
+    label = next(lbl for lbl in ranked if _intent_of(lbl) is not None)
+    if fragment and label == "listings":
+        # "what about Canada?": the previous turn decides (followup.py); with none, a bare fragment is no search
+        # but a general question, answered by whichever section fits it best.
         why = f"classifier followup {scores['followup']:.2f}: an elliptical follow-up"
         return _routed(Decision(Intent.general, why, scores, fragment=True), text, cues)
-    label = next(lbl for lbl in ranked if _intent_of(lbl) is not None)
     intent = _intent_of(label)
     assert intent is not None
-    decision = Decision(intent, f"classifier {label} {scores[label]:.2f}", scores, unsupported=label == "other_career")
+    why = f"classifier {label} {scores[label]:.2f}" + (" after an elliptical follow-up" if fragment else "")
+    decision = Decision(intent, why, scores, fragment=fragment, unsupported=label == "other_career")
     decision.close = [i for lbl in ranked if lbl != label and scores[lbl] >= CLOSE * scores[label]
                       and (i := _intent_of(lbl)) is not None and i is not intent]
     return _routed(decision, text, cues)
