@@ -159,9 +159,9 @@ def answer_guide(understood: Understood, passages: list[Passage], chosen: list[s
 
 
 def _answers(understood: Understood, section: list[Passage]) -> bool:
-    """Whether the chosen section speaks to the question's own words. The words that named the topic are
-    answered by the section's heading; a question with no topic (general) must find GENERAL_SHARE of its words, as
-    one common word ("companies") says nothing about "relocation packages"."""
+    """Whether the chosen section speaks to the question. A topic the classifier is sure of is answered by the
+    section chosen by meaning; otherwise the section must hold one of the question's own words, and a general
+    question GENERAL_SHARE of them, as one common word ("companies") says nothing about "relocation packages"."""
     if _QUANTITY.search(understood.question.lower()) and "%" not in "".join(p.text for p in section):
         return False  # "what share of candidates pass?" wants a rate the section does not state
     if understood.scores.get(understood.intent.value, 0.0) >= SURE_TOPIC:
@@ -171,8 +171,6 @@ def _answers(understood: Understood, section: list[Passage]) -> bool:
     if understood.intent is Intent.pay and (understood.markets or understood.unknown_markets):
         return True  # a named market is answered by its row, or told which markets exist
     terms = specific_terms(understood.question)
-    if not terms - specific_terms(understood.topic):
-        return True
     return covers(section, terms, share=GENERAL_SHARE if understood.intent is Intent.general else 0.0)
 
 

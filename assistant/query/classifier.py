@@ -83,13 +83,16 @@ def embed(texts: list[str]) -> np.ndarray:
     return np.asarray(embedder.embed_documents(texts), dtype=np.float32)
 
 
-def fit(vectors: np.ndarray, labels: list[str], c: float = 32.0) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
+def _regression(c: float):
     """scikit-learn's multinomial logistic regression, class-balanced so the larger labels do not swallow the
     smaller ones; C was chosen by cross-validation on the training file (`intent train --cv`)."""
     from sklearn.linear_model import LogisticRegression
 
-    model = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
-    model.fit(vectors, labels)
+    return LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
+
+
+def fit(vectors: np.ndarray, labels: list[str], c: float = 32.0) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
+    model = _regression(c).fit(vectors, labels)
     return model.coef_, model.intercept_, tuple(str(x) for x in model.classes_)
 
 
@@ -110,14 +113,12 @@ def train(path: Path = TRAIN_FILE, c: float = 32.0) -> IntentModel:
 
 def cross_validate(path: Path = TRAIN_FILE, c: float = 32.0, folds: int = 5) -> dict[str, float]:
     """Accuracy and log loss of held-out folds: how well the model reads paraphrases it was not fitted on."""
-    from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
     examples = read_examples(path)
     vectors = _read([e.text for e in examples])
     labels = np.array([e.intent for e in examples])
-    model = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
-    probs = cross_val_predict(model, vectors, labels, cv=StratifiedKFold(folds, shuffle=True, random_state=0),
+    probs = cross_val_predict(_regression(c), vectors, labels, cv=StratifiedKFold(folds, shuffle=True, random_state=0),
                               method="predict_proba")
     classes = np.array(sorted(set(labels)))
     predicted = classes[probs.argmax(axis=1)]

@@ -52,7 +52,6 @@ class Understood(BaseModel):
     comparison: bool = False
     role_terms: list[str] = Field(default_factory=list)
     levels: list[Seniority] = Field(default_factory=list)  # seniority a guide question names ("junior pay")
-    topic: str = ""  # the user's words that decided a guide intent: they are answered by the section's heading
     subjects: list[str] = Field(default_factory=list)  # benefits asked about ("relocation"): an answer must name them
     explanation: list[str] = Field(default_factory=list)
     scores: dict[str, float] = Field(default_factory=dict)  # the intent classifier's probabilities, best first
