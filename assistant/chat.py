@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from functools import cached_property
 
-from assistant import snapshots
+from assistant.corpus.listings import snapshots
 from assistant.answer import extractive
 from assistant.answer.sections import chosen_sections, closer_of, rank_sections, section_reading
 from assistant.answer.followup import Resolved, Turn, merge_filters, resolve
@@ -14,7 +14,7 @@ from assistant.answer.models import Answer, AnswerError, Passage
 from assistant.index import health
 from assistant.index.manifest import IndexMissing
 from assistant.index.retrieve import Hit, IndexMismatch, Retriever, place_terms
-from assistant.models import Listing
+from assistant.vocab.listing import Listing
 from assistant.query import Filters, Intent, Understood, classifier, understand
 from assistant.settings import Settings
 

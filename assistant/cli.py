@@ -11,10 +11,10 @@ from rich.console import Console
 from rich.progress import track
 from rich.table import Table
 
-from assistant import snapshots
-from assistant.guides import GuideError, load_guides
-from assistant.models import SOURCE_NAMES
-from assistant.refresh import RefreshReport, refresh
+from assistant.corpus.listings import snapshots
+from assistant.corpus.guides import GuideError, load_guides
+from assistant.vocab.listing import SOURCE_NAMES
+from assistant.corpus.listings.refresh import RefreshReport, refresh
 from assistant.settings import PROJECT_ROOT, Settings
 
 app = typer.Typer(help="Answers about remote ML careers, with citations to role guides and job listings.",

@@ -10,9 +10,9 @@ from pydantic import BaseModel
 from assistant.index import health
 from assistant.index.manifest import IndexMissing
 from assistant.index.retrieve import Hit, IndexMismatch, Retriever, place_terms
-from assistant.places import resolve_place
+from assistant.vocab.places import resolve_place
 from assistant.query import Filters, Understood, understand
-from assistant.salary import MAX_AMOUNT, parse_salary_text
+from assistant.vocab.money import MAX_AMOUNT, parse_salary_text
 from assistant.settings import Settings
 
 LIST_FIELDS = {"sources", "countries", "regions", "work_modes", "seniority", "companies", "skills"}

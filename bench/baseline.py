@@ -64,7 +64,7 @@ def listing_node_texts(listings) -> dict[str, list[str]]:
 
 
 def load_project_guides():
-    from assistant.guides import load_guides
+    from assistant.corpus.guides import load_guides
     from assistant.settings import Settings
 
     return load_guides(Settings().guides_dir)

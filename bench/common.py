@@ -42,7 +42,7 @@ def save_listings(path: Path, listings) -> None:
 
 
 def load_listings(path: Path):
-    from assistant.models import Listing
+    from assistant.vocab.listing import Listing
 
     with path.open(encoding="utf-8") as handle:
         return [Listing.model_validate_json(line) for line in handle if line.strip()]

@@ -25,8 +25,8 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from assistant.enrich import seniority
-from assistant.models import Listing, Salary
+from assistant.corpus.listings.enrich import seniority
+from assistant.vocab.listing import Listing, Salary
 
 SEED = 20261129
 CHANGED_FRACTION = 0.01
@@ -45,8 +45,8 @@ ROLE_NOUNS = (  # swapped only within a group, so a copy's title stays a plausib
 
 def refresh_real(feeds: Path) -> tuple[list[Listing], dict]:
     """Refresh from captured feeds into the CAREER_ASSISTANT_HOME of this process; the listings and the meta."""
-    from assistant import snapshots
-    from assistant.refresh import refresh
+    from assistant.corpus.listings import snapshots
+    from assistant.corpus.listings.refresh import refresh
     from assistant.settings import Settings
 
     settings = Settings()

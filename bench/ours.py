@@ -58,7 +58,7 @@ def _build(settings, events: Events) -> tuple[float, object]:
 
 
 def build(params: dict, events: Events) -> dict:
-    from assistant import snapshots
+    from assistant.corpus.listings import snapshots
     from assistant.index import build as build_module
     from assistant.settings import Settings
 

@@ -72,7 +72,7 @@ def _copy_feeds(directory: Path) -> Path:
 
 def _snapshot_ids(home: Path) -> set[str] | None:
     """The ids of the snapshot in service, or None when it does not load whole."""
-    from assistant import snapshots
+    from assistant.corpus.listings import snapshots
     from assistant.settings import Settings
 
     os.environ["CAREER_ASSISTANT_HOME"] = str(home)

@@ -4,12 +4,12 @@ from pathlib import Path
 
 import pytest
 
-from assistant import snapshots
+from assistant.corpus.listings import snapshots
 from assistant.index.build import build_index
-from assistant.normalize import normalize
-from assistant.refresh import refresh
+from assistant.corpus.listings.normalize import normalize
+from assistant.corpus.listings.refresh import refresh
 from assistant.settings import Settings
-from assistant.sources import RawListing
+from assistant.corpus.listings.sources import RawListing
 
 # Rich wraps tables to the terminal width; a wide one keeps CLI output assertions readable.
 os.environ["COLUMNS"] = "200"

@@ -7,7 +7,7 @@ import shutil
 import pytest
 from typer.testing import CliRunner
 
-from assistant import snapshots
+from assistant.corpus.listings import snapshots
 from assistant.answer.models import AnswerError
 from assistant.chat import Assistant, Conversation
 from assistant.cli import app

@@ -9,19 +9,19 @@ import pytest
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
-from assistant import snapshots
+from assistant.corpus.listings import snapshots
 from assistant.brief import BriefError, InterviewBrief, build_brief, to_markdown
 from assistant.brief.models import MustHave
 from assistant.brief.notes import match_notes
 from assistant.brief.sources import Sources
 from assistant.chat import Assistant
 from assistant.cli import app
-from assistant.guides import load_guides
+from assistant.corpus.guides import load_guides
 from assistant.index.build import build_index
 from assistant.index.chunks import Chunk
-from assistant.normalize import normalize
+from assistant.corpus.listings.normalize import normalize
 from assistant.settings import Settings
-from assistant.sources import RawListing
+from assistant.corpus.listings.sources import RawListing
 
 runner = CliRunner()
 GUIDE = "guide:remote-senior-ml-engineer"

@@ -2,8 +2,8 @@
 
 from datetime import datetime, timedelta, timezone
 
-from assistant.dedupe import dedupe
-from assistant.models import Listing, Location, Salary
+from assistant.corpus.listings.dedupe import dedupe
+from assistant.vocab.listing import Listing, Location, Salary
 
 T0 = datetime(2026, 7, 1, tzinfo=timezone.utc)
 

@@ -1,4 +1,4 @@
-"""assistant.enrich on the captured feeds in ../shared/feeds and on realistic snippets.
+"""assistant.corpus.listings.enrich on the captured feeds in ../shared/feeds and on realistic snippets.
 
 The feeds are read in place (never copied); their descriptions are HTML and are reduced to plain text here
 with a small local helper, as the connectors hand the enrich functions plain text.
@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant import enrich
-from assistant.enrich import employment_type, ml_relevance, seniority, signals, skills, work_mode
-from assistant.enrich.lexicon import Lexicon
-from assistant.models import Clarity, EmploymentType, Seniority, WorkMode
+from assistant.corpus.listings import enrich
+from assistant.corpus.listings.enrich import employment_type, ml_relevance, seniority, signals, skills, work_mode
+from assistant.corpus.listings.enrich.lexicon import Lexicon
+from assistant.vocab.listing import Clarity, EmploymentType, Seniority, WorkMode
 
 FEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "feeds"
 

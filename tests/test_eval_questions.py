@@ -121,7 +121,7 @@ def section_body(section_id: str) -> str:
 @cache
 def raw_listings() -> dict[str, list]:
     """Every raw listing the connectors read from the captured feeds, by id (a job may be in several files)."""
-    from assistant.sources import CONNECTORS
+    from assistant.corpus.listings.sources import CONNECTORS
 
     found = defaultdict(list)
     for source, connector in CONNECTORS.items():
@@ -134,7 +134,7 @@ def raw_listings() -> dict[str, list]:
 
 @cache
 def normalized(listing_id: str) -> tuple:
-    from assistant.normalize import normalize
+    from assistant.corpus.listings.normalize import normalize
 
     return tuple(normalize(raw, FETCHED_AT) for raw in raw_listings()[listing_id])
 

@@ -6,7 +6,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from assistant.refresh import refresh
+from assistant.corpus.listings.refresh import refresh
 from assistant.settings import Settings
 from tests.conftest import FEEDS
 

@@ -4,10 +4,10 @@ from datetime import datetime, timezone
 
 import pytest
 
-from assistant import snapshots
+from assistant.corpus.listings import snapshots
 from assistant.index.chunks import Chunk, listing_chunks
 from assistant.index.filters import FilterColumns, matches
-from assistant.models import Seniority, WorkMode
+from assistant.vocab.listing import Seniority, WorkMode
 from assistant.query import Filters
 
 NOW = datetime(2026, 8, 22, tzinfo=timezone.utc)
@@ -18,7 +18,7 @@ def small_snapshot(isolated_home):
     """Real normalized listings: a few captured feeds, refreshed as users do (no index needed)."""
     import shutil
 
-    from assistant.refresh import refresh
+    from assistant.corpus.listings.refresh import refresh
     from assistant.settings import Settings
     from tests.conftest import FEEDS
 

@@ -18,13 +18,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant import enrich, places, salary
+from assistant.corpus.listings import enrich
+
+from assistant.vocab import places
+
+from assistant.vocab import money as salary
 from assistant.evals.questions import QuestionFileError, load_questions
-from assistant.guides import GuideError, load_guide, split_sections
-from assistant.normalize import normalize
+from assistant.corpus.guides import GuideError, load_guide, split_sections
+from assistant.corpus.listings.normalize import normalize
 from assistant.query import understand
-from assistant.sources import CONNECTORS, InputError
-from assistant.text import html_to_text
+from assistant.corpus.listings.sources import CONNECTORS, InputError
+from assistant.corpus.text import html_to_text
 from tests.conftest import FEEDS
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "500"))

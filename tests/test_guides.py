@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.guides import GuideError, load_guide, load_guides
+from assistant.corpus.guides import GuideError, load_guide, load_guides
 from assistant.settings import Settings
 from tests.conftest import REFERENCE
 

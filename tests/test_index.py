@@ -10,9 +10,9 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
-from assistant import snapshots
+from assistant.corpus.listings import snapshots
 from assistant.cli import app
-from assistant.guides import load_guide
+from assistant.corpus.guides import load_guide
 from assistant.index import build as build_module
 from assistant.index import store
 from assistant.index.build import build_index
@@ -20,7 +20,7 @@ from assistant.index.chunks import CHUNK_TOKENS, count_tokens, guide_chunks, lis
 from assistant.index.manifest import read_manifest
 from assistant.index.retrieve import IndexMismatch, Retriever
 from assistant.index.verify import verify_index
-from assistant.refresh import refresh
+from assistant.corpus.listings.refresh import refresh
 from assistant.settings import Settings
 from tests.conftest import FEEDS
 

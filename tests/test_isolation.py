@@ -7,14 +7,14 @@ import shutil
 import pytest
 from typer.testing import CliRunner
 
-from assistant import snapshots
+from assistant.corpus.listings import snapshots
 from assistant.cli import app
-from assistant.guides import load_guides
+from assistant.corpus.guides import load_guides
 from assistant.index.build import collect_chunks
-from assistant.models import Listing
-from assistant.refresh import refresh
+from assistant.vocab.listing import Listing
+from assistant.corpus.listings.refresh import refresh
 from assistant.settings import Settings
-from assistant.sources import CONNECTORS
+from assistant.corpus.listings.sources import CONNECTORS
 from tests.conftest import FEEDS
 
 runner = CliRunner()

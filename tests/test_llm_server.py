@@ -26,7 +26,7 @@ import pytest
 from assistant.answer.check import check_answer
 from assistant.answer.llm import generate
 from assistant.answer.models import Passage
-from assistant.guides import load_guide
+from assistant.corpus.guides import load_guide
 from assistant.index.chunks import guide_chunks
 from assistant.settings import PROJECT_ROOT, Settings
 

@@ -4,9 +4,9 @@ from datetime import datetime, timezone
 
 import pytest
 
-from assistant.models import Clarity, WorkMode
-from assistant.normalize import normalize
-from assistant.sources import CONNECTORS
+from assistant.vocab.listing import Clarity, WorkMode
+from assistant.corpus.listings.normalize import normalize
+from assistant.corpus.listings.sources import CONNECTORS
 from tests.conftest import FEEDS
 
 FETCHED = datetime(2026, 8, 30, tzinfo=timezone.utc)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.places import (
+from assistant.vocab.places import (
     REGIONS,
     countries_in_region,
     country_name,

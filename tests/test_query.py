@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant import enrich
-from assistant.models import Salary, Seniority, WorkMode
+from assistant.corpus.listings import enrich
+from assistant.vocab.listing import Salary, Seniority, WorkMode
 from assistant.query import MARKETS, Filters, Intent, Understood, understand
-from assistant.salary import annualize
+from assistant.vocab.money import annualize
 
 TODAY = date(2026, 11, 29)
 GUIDE = Path(__file__).resolve().parents[1] / "corpus" / "guides" / "remote-senior-ml-engineer.md"
@@ -22,7 +22,7 @@ def ask(question: str) -> Understood:
 
 
 def usd(amount: float, currency: str = "USD", period: str = "year", day: date = TODAY) -> float:
-    """What assistant.salary makes of an amount at the day's ECB rate: the value a floor must match."""
+    """What assistant.vocab.money makes of an amount at the day's ECB rate: the value a floor must match."""
     salary = Salary(min=amount, max=amount, currency=currency, period=period)
     return annualize(salary, posted_at=datetime.combine(day, time())).annual_usd_min
 
@@ -437,7 +437,7 @@ def test_markets_are_the_guides_pay_table():
 @pytest.mark.parametrize("skill", ["PyTorch", "MLflow", "Kubernetes", "SageMaker", "Spark", "Python",
                                    "TensorFlow", "Weights & Biases", "Vertex AI", "Airflow", "JAX", "SQL"])
 def test_skill_names_are_the_enrichment_names(skill):
-    """A skill filter must compare equal to Listing.skills, which assistant.enrich fills."""
+    """A skill filter must compare equal to Listing.skills, which assistant.corpus.listings.enrich fills."""
     assert ask(f"ML jobs using {skill}").filters.skills == [skill]
     assert skill in enrich.skills([], f"You will work with {skill} every day.")
 

@@ -6,9 +6,9 @@ import shutil
 import pytest
 from typer.testing import CliRunner
 
-from assistant import snapshots
+from assistant.corpus.listings import snapshots
 from assistant.cli import app
-from assistant.sources import CONNECTORS
+from assistant.corpus.listings.sources import CONNECTORS
 from tests.conftest import FEEDS
 
 runner = CliRunner()

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from currency_converter import CurrencyConverter
 
-from assistant import salary as salary_module
-from assistant.models import Salary
-from assistant.salary import annualize, find_salary_in_text, parse_salary_text, salary_from_fields
+from assistant.vocab import money as salary_module
+from assistant.vocab.listing import Salary
+from assistant.vocab.money import annualize, find_salary_in_text, parse_salary_text, salary_from_fields
 
 FEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "feeds"
 

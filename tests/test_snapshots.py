@@ -5,8 +5,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from assistant import snapshots
-from assistant.models import Listing
+from assistant.corpus.listings import snapshots
+from assistant.vocab.listing import Listing
 
 NOW = datetime(2026, 8, 1, tzinfo=timezone.utc)
 

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from assistant.sources import CONNECTORS, InputError
+from assistant.corpus.listings.sources import CONNECTORS, InputError
 from tests.conftest import FEEDS
 
 

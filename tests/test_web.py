@@ -16,7 +16,7 @@ import httpx
 import pytest
 from gradio_client import Client
 
-from assistant import snapshots
+from assistant.corpus.listings import snapshots
 from assistant.settings import Settings
 from tests.conftest import FEEDS, INJECTED_TITLE
 from tests.scripted_llm import Handler, hang

@@ -8,13 +8,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from markdown_it import MarkdownIt
 
-from assistant import feedback, snapshots
+from assistant.web import feedback
+
+from assistant.corpus.listings import snapshots
 from assistant.answer.extractive import listing_view, location_cell, markdown_link, posted_cell, safe_url, salary_cell
 from assistant.answer.models import Answer, Citation, ListingView, SalaryView
 from assistant.chat import Assistant, Conversation
-from assistant.fetch import offline_reason
-from assistant.models import Seniority, WorkMode
-from assistant.places import countries_in_region
+from assistant.corpus.listings.fetch import offline_reason
+from assistant.vocab.listing import Seniority, WorkMode
+from assistant.vocab.places import countries_in_region
 from assistant.query import Filters
 from assistant.settings import Settings
 from assistant.web import render

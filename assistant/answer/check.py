@@ -13,7 +13,7 @@ How an answer is read (`check_answer`):
     shares its currency, scale and unit ("€110–165k" is €110,000 and €165,000). Figures compare by value
     after normalizing the format, so €110k = 110,000 = 110 000; a stated currency must agree ("$" is any
     dollar), and so must a stated unit ("6 weeks" is not "6 stages").
-  - Entities are places (compared by `assistant.places.resolve_place` country or region, so "Germany",
+  - Entities are places (compared by `assistant.vocab.places.resolve_place` country or region, so "Germany",
     "German" and "Deutschland" are one, as are "UK", "United Kingdom" and "Britain"; "global"/"worldwide"
     count as a market when the unit states a figure), ML platforms (the enrich vocabulary, so "W&B" is
     "Weights & Biases"), capitalised words other than at the start of a sentence, item, cell or after a
@@ -46,9 +46,9 @@ from pydantic import BaseModel, Field
 
 from assistant.answer.models import Citation, Passage
 from assistant.answer.units import LINE_UNIT, LIST_MARK, TABLE_RULE, line_spans, sentence_spans
-from assistant.enrich.lexicon import Lexicon
-from assistant.enrich.platforms import PLATFORM_ENTRIES
-from assistant.places import resolve_place
+from assistant.corpus.listings.enrich.lexicon import Lexicon
+from assistant.corpus.listings.enrich.platforms import PLATFORM_ENTRIES
+from assistant.vocab.places import resolve_place
 
 
 class CheckedAnswer(BaseModel):

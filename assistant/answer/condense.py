@@ -19,7 +19,7 @@ from llama_index.core.chat_engine.condense_question import DEFAULT_PROMPT
 
 from assistant.answer.followup import Resolved, Turn, merge_filters, resolve
 from assistant.answer.llm import LLMError, predict, shorten
-from assistant.places import country_name, resolve_place
+from assistant.vocab.places import country_name, resolve_place
 from assistant.query import Intent, Understood, understand
 from assistant.settings import Settings
 

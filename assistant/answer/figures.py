@@ -1,6 +1,6 @@
 """A figure someone asks about ("is €140k a fair ask in Munich?") set beside the guide's range for the market.
 
-Both sides are read by assistant.salary. In the same currency they are compared as written; otherwise both are
+Both sides are read by assistant.vocab.money. In the same currency they are compared as written; otherwise both are
 converted to US dollars at the ECB rate of today's date (the latest the bundled rates hold), and the sentence
 says which date's rate that was.
 """
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from assistant.models import Salary
-from assistant.salary import parse_salary_text
+from assistant.vocab.listing import Salary
+from assistant.vocab.money import parse_salary_text
 
 
 def _written(salary: Salary) -> str:

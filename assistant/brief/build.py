@@ -7,8 +7,8 @@ from assistant.brief.models import BriefError, InterviewBrief
 from assistant.brief.notes import MAX_NOTES_CHARS, match_notes
 from assistant.brief.pay import guide_pay, listing_pay, pay_ask
 from assistant.brief.sources import Sources
-from assistant.guides import Guide, GuideError, load_guides
-from assistant.models import Listing
+from assistant.corpus.guides import Guide, GuideError, load_guides
+from assistant.vocab.listing import Listing
 
 
 def build_brief(assistant, *, listing_id: str | None = None, guide_id: str | None = None,

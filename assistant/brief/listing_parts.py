@@ -12,7 +12,7 @@ from assistant.answer.units import units
 from assistant.brief.models import Flag, MustHave, Statement
 from assistant.brief.sources import Sources
 from assistant.brief.terms import excerpt, find_term, plain
-from assistant.models import Listing
+from assistant.vocab.listing import Listing
 
 MAX_MUST_HAVES = 12
 MAX_GREEN_FLAGS = 6

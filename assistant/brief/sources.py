@@ -13,7 +13,7 @@ from assistant.answer.compose import Composer
 from assistant.answer.extractive import unique_units
 from assistant.answer.models import Passage
 from assistant.answer.units import Unit
-from assistant.guides import Guide
+from assistant.corpus.guides import Guide
 
 # `- **Label:** body` and `1. **Label:** body`: the guide's list items, read as a label and what it says.
 _ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+\*\*(?P<label>.+?):?\*\*:?\s*(?P<body>.*)$", re.S)

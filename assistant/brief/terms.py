@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant.enrich.skills import SKILLS, skills
+from assistant.corpus.listings.enrich.skills import SKILLS, skills
 
 EXCERPT = 160  # characters of context shown around a skill in a statement
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")

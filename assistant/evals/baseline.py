@@ -13,8 +13,8 @@ from functools import cache
 
 from assistant.chat import Assistant
 from assistant.evals.runner import K, Report, relevant_documents
-from assistant.guides import Guide, load_guides
-from assistant.models import Listing
+from assistant.corpus.guides import Guide, load_guides
+from assistant.vocab.listing import Listing
 
 
 def guide_text(guide: Guide) -> str:

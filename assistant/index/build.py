@@ -12,11 +12,11 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant import guides as guides_module
-from assistant import models as models_module
-from assistant import places as places_module
-from assistant import snapshots
-from assistant.guides import load_guides
+from assistant.corpus import guides as guides_module
+from assistant.vocab import listing as models_module
+from assistant.vocab import places as places_module
+from assistant.corpus.listings import snapshots
+from assistant.corpus.guides import load_guides
 from assistant.index import chunks as chunks_module
 from assistant.index import health, keyword, store
 from assistant.index.chunks import Chunk, guide_chunks, listing_chunks

@@ -13,9 +13,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from assistant.guides import Guide
-from assistant.models import SOURCE_NAMES, Listing, Salary
-from assistant.places import country_name
+from assistant.corpus.guides import Guide
+from assistant.vocab.listing import SOURCE_NAMES, Listing, Salary
+from assistant.vocab.places import country_name
 
 CHUNK_TOKENS = 200
 OVERLAP_TOKENS = 30

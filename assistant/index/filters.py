@@ -8,7 +8,7 @@ from functools import cache
 import numpy as np
 
 from assistant.index.chunks import Chunk
-from assistant.places import countries_in_region
+from assistant.vocab.places import countries_in_region
 from assistant.query import Filters
 
 WORLDWIDE = "Worldwide"

@@ -23,7 +23,7 @@ from assistant.index.chunks import Chunk
 from assistant.index.embeddings import Embedder, embedder_for, model_id
 from assistant.index.filters import FilterColumns
 from assistant.index.manifest import Manifest, build_dir, read_chunks, read_manifest, read_vectors
-from assistant.places import country_name
+from assistant.vocab.places import country_name
 from assistant.query import Filters
 from assistant.settings import Settings
 

@@ -13,7 +13,7 @@ How a question is read:
 * It is cut into tokens that keep their place in the original text; each token is normalized (lower case,
   abbreviations such as "sr" and "mle", and known typos).
 * One extractor per slot (sources, companies, skills, seniority, work mode, salary amounts, salary disclosure,
-  posting age, places, role words) finds its cues, whatever the intent. Skills are assistant.enrich's
+  posting age, places, role words) finds its cues, whatever the intent. Skills are assistant.corpus.listings.enrich's
   vocabulary, so whatever a listing can be tagged with can be asked for. A work mode said to be acceptable
   ("office-based is fine too") widens the others and alone filters nothing.
 * The intent is the classifier's (`classifier`: logistic regression over all-MiniLM-L6-v2 embeddings, trained
@@ -24,7 +24,7 @@ How a question is read:
   classifier is not sure of a guide topic. An elliptical follow-up ("and in the UK?") is marked `fragment`;
   the previous turn completes it (assistant/answer/followup.py). A career topic no guide section covers is
   `unsupported` and refused.
-* A salary amount is read by assistant.salary in the currency the question names (symbol, code or word),
+* A salary amount is read by assistant.vocab.money in the currency the question names (symbol, code or word),
   else US dollars, never guessed from a place (nor read from a retirement plan's name, "401k"); it is
   annualized at the ECB rate of ``today``. In a listing question it is a floor (or, after "under"/"up to", a
   ceiling that filters nothing); in a pay question it is the `figure` the answer compares with the range.

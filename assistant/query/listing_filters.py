@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.models import SOURCE_NAMES, Salary
-from assistant.places import country_name
+from assistant.vocab.listing import SOURCE_NAMES, Salary
+from assistant.vocab.places import country_name
 
 from .cues import _Cues, _Hit
 from .results import Filters

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.places import country_name
+from assistant.vocab.places import country_name
 
 from .cues import _Cues
 

@@ -1,4 +1,4 @@
-"""Places named in a question (countries, regions, cities), each checked by assistant.places.resolve_place."""
+"""Places named in a question (countries, regions, cities), each checked by assistant.vocab.places.resolve_place."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import functools
 
 import pycountry
 
-from assistant.models import Location
-from assistant.places import COUNTRY_ALIASES, country_name, resolve_place
+from assistant.vocab.listing import Location
+from assistant.vocab.places import COUNTRY_ALIASES, country_name, resolve_place
 
 from .cues import _Hit
 from .text import _Text, _Token

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from assistant.models import Salary, Seniority, WorkMode
+from assistant.vocab.listing import Salary, Seniority, WorkMode
 
 
 class Intent(str, Enum):
@@ -32,7 +32,7 @@ class Filters(BaseModel):
     kind: Literal["guide", "listing"] | None = None
     sources: list[str] = Field(default_factory=list)
     countries: list[str] = Field(default_factory=list)  # ISO 3166-1 alpha-2
-    regions: list[str] = Field(default_factory=list)  # assistant.places.REGIONS
+    regions: list[str] = Field(default_factory=list)  # assistant.vocab.places.REGIONS
     work_modes: list[WorkMode] = Field(default_factory=list)
     seniority: list[Seniority] = Field(default_factory=list)
     min_annual_usd: float | None = None

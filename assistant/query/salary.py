@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 
-from assistant.models import Salary
-from assistant.salary import parse_salary_text
+from assistant.vocab.listing import Salary
+from assistant.vocab.money import parse_salary_text
 
 from .cues import _Hit, _hits
 from .text import _SYMBOL, _Text
@@ -84,11 +84,11 @@ def _amount_quote(text: _Text, m: re.Match, before: str) -> str:
 
 
 def _parse_amount(text: _Text, m: re.Match, today: date) -> Salary | None:
-    """assistant.salary reads the user's own words; a currency written as a word is the default currency,
+    """assistant.vocab.money reads the user's own words; a currency written as a word is the default currency,
     and with none at all the amount is in US dollars (never guessed from a place in the question)."""
     written = text.quote(m.start(), m.end())
     word = re.search(rf"(?<!\S)(?:{_CURRENCY_WORD})(?!\S)", m.group())
-    trailing = re.search(rf"\d({_SYMBOL})$", m["num"])  # "90.000 €": assistant.salary reads symbols only in front
+    trailing = re.search(rf"\d({_SYMBOL})$", m["num"])  # "90.000 €": assistant.vocab.money reads symbols only in front
     if word:
         default = _CURRENCY_WORDS[word.group()]
     else:

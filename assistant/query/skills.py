@@ -1,4 +1,4 @@
-"""Skills named in a question ("PyTorch", "Kubernetes"), read from assistant.enrich's one vocabulary.
+"""Skills named in a question ("PyTorch", "Kubernetes"), read from assistant.corpus.listings.enrich's one vocabulary.
 
 Listings are enriched with enrich's skills and platforms; a question names them in lower case and in looser
 spellings ("py torch", "sagemaker", "k8s"). So every canonical name enrich knows is a skill here, written with
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.enrich.skills import SKILL_NAMES
+from assistant.corpus.listings.enrich.skills import SKILL_NAMES
 
 from .cues import _Hit, _hits, _unique
 from .roles import _ROLE

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.models import WorkMode
+from assistant.vocab.listing import WorkMode
 
 from .cues import _Hit, _hits, _unique
 from .text import _Text

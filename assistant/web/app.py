@@ -10,13 +10,13 @@ import gradio as gr
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
-from assistant import feedback
+from assistant.web import feedback
 from assistant.answer.models import Answer, AnswerError
 from assistant.chat import Conversation
-from assistant.fetch import offline_reason
-from assistant.guides import load_guides
-from assistant.models import SOURCE_NAMES, Seniority, WorkMode
-from assistant.places import REGIONS
+from assistant.corpus.listings.fetch import offline_reason
+from assistant.corpus.guides import load_guides
+from assistant.vocab.listing import SOURCE_NAMES, Seniority, WorkMode
+from assistant.vocab.places import REGIONS
 from assistant.query import Filters
 from assistant.web import render
 from assistant.web.limits import MAX_COMMENT_CHARS, RateLimiter, keep_last

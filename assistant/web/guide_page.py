@@ -7,7 +7,7 @@ from html import escape
 
 from markdown_it import MarkdownIt
 
-from assistant.guides import Guide
+from assistant.corpus.guides import Guide
 
 # html=False: even our own guides are rendered without raw HTML, and user-added guides may come from anywhere.
 _markdown = MarkdownIt("commonmark", {"html": False}).enable("table")

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 
 from assistant.answer.models import Answer
 from assistant.chat import Assistant, Conversation
-from assistant.fetch import offline_reason
+from assistant.corpus.listings.fetch import offline_reason
 from assistant.index.build import build_index
 from assistant.query import Filters
-from assistant.refresh import refresh
+from assistant.corpus.listings.refresh import refresh
 from assistant.settings import Settings
 
 

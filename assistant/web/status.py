@@ -7,8 +7,8 @@ from datetime import datetime
 from pydantic import BaseModel
 
 from assistant.chat import Assistant
-from assistant.guides import load_guides
-from assistant.models import SOURCE_NAMES, SOURCES
+from assistant.corpus.guides import load_guides
+from assistant.vocab.listing import SOURCE_NAMES, SOURCES
 
 
 class SourceStatus(BaseModel):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.sources.base import Batch, RawListing, parse_jobs, parse_timestamp
+from assistant.corpus.listings.sources.base import Batch, RawListing, parse_jobs, parse_timestamp
 
 NAME = "remotive"
 URL = "https://remotive.com/api/remote-jobs"

@@ -9,13 +9,15 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from assistant import fetch, snapshots
-from assistant.dedupe import dedupe
-from assistant.models import SOURCES, Listing
-from assistant.normalize import normalize
+from assistant.corpus.listings import fetch
+
+from assistant.corpus.listings import snapshots
+from assistant.corpus.listings.dedupe import dedupe
+from assistant.vocab.listing import SOURCES, Listing
+from assistant.corpus.listings.normalize import normalize
 from assistant.settings import Settings
-from assistant.sources import CONNECTORS, Batch, InputError, Skip
-from assistant.sources.base import clean_string
+from assistant.corpus.listings.sources import CONNECTORS, Batch, InputError, Skip
+from assistant.corpus.listings.sources.base import clean_string
 
 _DATE_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
 

@@ -18,7 +18,7 @@ import html2text
 import yaml
 from pydantic import BaseModel, Field, ValidationError
 
-from assistant.text import fix_text
+from assistant.corpus.text import fix_text
 
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".html": "html", ".htm": "html"}
 # A heading's marks, then its text; the closing hashes and an explicit `{#id}` are taken off the text in code:

@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from assistant.files import atomic_write
-from assistant.models import Listing
+from assistant.vocab.listing import Listing
 
 POINTER = "CURRENT"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from assistant.sources.base import Batch, RawListing, parse_jobs, parse_timestamp
+from assistant.corpus.listings.sources.base import Batch, RawListing, parse_jobs, parse_timestamp
 
 NAME = "greenhouse"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import EmploymentType
+from assistant.vocab.listing import EmploymentType
 from .lexicon import Lexicon
 
 _I = re.IGNORECASE

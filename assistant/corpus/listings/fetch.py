@@ -10,7 +10,7 @@ import httpx
 from tenacity import retry, retry_if_exception, stop_after_attempt, wait_exponential
 
 from assistant.settings import Settings
-from assistant.sources import greenhouse, jobicy, remoteok, remotive, weworkremotely
+from assistant.corpus.listings.sources import greenhouse, jobicy, remoteok, remotive, weworkremotely
 
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 

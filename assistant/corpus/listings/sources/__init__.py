@@ -1,7 +1,7 @@
 """The five job boards. Each module parses one board's response format into `RawListing`s."""
 
-from assistant.sources import greenhouse, jobicy, remoteok, remotive, weworkremotely
-from assistant.sources.base import Batch, InputError, RawListing, Skip
+from assistant.corpus.listings.sources import greenhouse, jobicy, remoteok, remotive, weworkremotely
+from assistant.corpus.listings.sources.base import Batch, InputError, RawListing, Skip
 
 CONNECTORS = {
     "remoteok": remoteok,

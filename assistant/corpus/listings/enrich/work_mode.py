@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import Clarity, WorkMode
+from assistant.vocab.listing import Clarity, WorkMode
 from .evidence import sentence, span
 from .lexicon import NUMBER, Lexicon
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from assistant import enrich, places, salary
-from assistant.models import Listing, Salary
-from assistant.sources import RawListing
-from assistant.text import fix_text, html_to_text, squash_spaces
+from assistant.corpus.listings import enrich
+
+from assistant.vocab import places
+
+from assistant.vocab import money as salary
+from assistant.vocab.listing import Listing, Salary
+from assistant.corpus.listings.sources import RawListing
+from assistant.corpus.text import fix_text, html_to_text, squash_spaces
 
 # Every board but Greenhouse lists remote jobs only, so silence about the work mode still means remote.
 REMOTE_BOARDS = {"remoteok", "remotive", "jobicy", "weworkremotely"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import Seniority
+from assistant.vocab.listing import Seniority
 from .lexicon import Lexicon
 
 _I = re.IGNORECASE

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.sources.base import Batch, InputError, RawListing, load_json, parse_records, parse_timestamp
+from assistant.corpus.listings.sources.base import Batch, InputError, RawListing, load_json, parse_records, parse_timestamp
 
 NAME = "remoteok"
 URL = "https://remoteok.com/api"

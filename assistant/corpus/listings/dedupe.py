@@ -7,7 +7,7 @@ import unicodedata
 from collections import defaultdict
 from datetime import datetime, timezone
 
-from assistant.models import Listing, Location, SourceRef
+from assistant.vocab.listing import Listing, Location, SourceRef
 
 _NOISE = re.compile(r"\b(remote|100%|fully|anywhere|wfh|work from home)\b")
 _NON_WORD = re.compile(r"[^a-z0-9]+")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import Signal
+from assistant.vocab.listing import Signal
 
 EVIDENCE_LIMIT = 200  # characters: enough for a sentence, short enough to show inline
 

@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import feedparser
 
-from assistant.sources.base import Batch, InputError, RawListing, parse_records, parse_timestamp
+from assistant.corpus.listings.sources.base import Batch, InputError, RawListing, parse_records, parse_timestamp
 
 NAME = "weworkremotely"
 URL = "https://weworkremotely.com/remote-jobs.rss"

@@ -11,7 +11,7 @@ from functools import cache
 from currency_converter import CurrencyConverter, RateNotFoundError
 from price_parser import Price
 
-from assistant.models import Period, Salary
+from assistant.vocab.listing import Period, Salary
 
 __all__ = ["salary_from_fields", "parse_salary_text", "find_salary_in_text", "annualize"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import Signal
+from assistant.vocab.listing import Signal
 from .evidence import signal, span
 from .lexicon import Lexicon
 

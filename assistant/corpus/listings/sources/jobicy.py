@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.sources.base import Batch, RawListing, parse_jobs, parse_timestamp
-from assistant.text import fix_text
+from assistant.corpus.listings.sources.base import Batch, RawListing, parse_jobs, parse_timestamp
+from assistant.corpus.text import fix_text
 
 NAME = "jobicy"
 URL = "https://jobicy.com/api/v2/remote-jobs"

@@ -1,0 +1,1 @@
+"""The corpus: role guides (`guides`, `text`) and listing snapshots (`listings`), the index's only input."""
