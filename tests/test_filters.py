@@ -8,7 +8,7 @@ from assistant.corpus.listings import snapshots
 from assistant.index.chunks import Chunk, listing_chunks
 from assistant.index.filters import FilterColumns, matches
 from assistant.vocab.listing import Seniority, WorkMode
-from assistant.query import Filters
+from assistant.index.filters import Filters
 
 NOW = datetime(2026, 8, 22, tzinfo=timezone.utc)
 

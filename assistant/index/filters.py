@@ -1,17 +1,35 @@
-"""Applying a question's filters to chunks. Listing filters never exclude guide text; `kind` decides that."""
+"""What the index can filter on (`Filters`) and applying it to chunks. Listing filters never exclude guide text;
+`kind` decides that. Question understanding fills a `Filters`; the index depends on nothing of it."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 from functools import cache
+from typing import Literal
 
 import numpy as np
+from pydantic import BaseModel, Field
 
 from assistant.index.chunks import Chunk
+from assistant.vocab.listing import Seniority, WorkMode
 from assistant.vocab.places import countries_in_region
-from assistant.query import Filters
 
 WORLDWIDE = "Worldwide"
+
+
+class Filters(BaseModel):
+    kind: Literal["guide", "listing"] | None = None
+    sources: list[str] = Field(default_factory=list)
+    countries: list[str] = Field(default_factory=list)  # ISO 3166-1 alpha-2
+    regions: list[str] = Field(default_factory=list)  # assistant.vocab.places.REGIONS
+    work_modes: list[WorkMode] = Field(default_factory=list)
+    seniority: list[Seniority] = Field(default_factory=list)
+    min_annual_usd: float | None = None
+    salary_disclosed: bool | None = None
+    posted_within_days: int | None = None
+    ml_only: bool = False
+    companies: list[str] = Field(default_factory=list)
+    skills: list[str] = Field(default_factory=list)
 
 
 @cache

@@ -24,7 +24,7 @@ from assistant.index.embeddings import Embedder, embedder_for, model_id
 from assistant.index.filters import FilterColumns
 from assistant.index.manifest import Manifest, build_dir, read_chunks, read_manifest, read_vectors
 from assistant.vocab.places import country_name
-from assistant.query import Filters
+from assistant.index.filters import Filters
 from assistant.settings import Settings
 
 RRF_K = 60  # the constant from Cormack et al.; it damps the head of each ranking

@@ -38,7 +38,7 @@ cues and their hits), one module per extractor (`sources`, `companies`, `skills`
 `work_mode`, `salary`, `posted`, `places`, `comparison`), `vocabulary` (the words the extractors read, which
 no company name is), `extract` (runs the extractors), `classifier` (the learned intent model), `listing` (the
 forms that ask for postings), `intent` (the decision), `listing_filters` and `markets` (what a listing or
-guide question carries), `results` (`Intent`, `Filters`, `Understood`) and `assemble` (`understand`).
+guide question carries), `results` (`Intent`, `Understood`; `Filters` is the index's) and `assemble` (`understand`).
 """
 
 from .assemble import understand

@@ -1,13 +1,14 @@
-"""What question understanding returns: the intent, the filters the retriever applies, and the reading as a whole."""
+"""What question understanding returns: the intent and the reading as a whole; the filters it carries are the
+index's `Filters` (the index owns what it can filter on)."""
 
 from __future__ import annotations
 
 from enum import Enum
-from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from assistant.vocab.listing import Salary, Seniority, WorkMode
+from assistant.index.filters import Filters
+from assistant.vocab.listing import Salary, Seniority
 
 
 class Intent(str, Enum):
@@ -26,21 +27,6 @@ class Intent(str, Enum):
     overview = "overview"  # what the role is and how it is done: the guide's opening section
     general = "general"
     off_topic = "off_topic"
-
-
-class Filters(BaseModel):
-    kind: Literal["guide", "listing"] | None = None
-    sources: list[str] = Field(default_factory=list)
-    countries: list[str] = Field(default_factory=list)  # ISO 3166-1 alpha-2
-    regions: list[str] = Field(default_factory=list)  # assistant.vocab.places.REGIONS
-    work_modes: list[WorkMode] = Field(default_factory=list)
-    seniority: list[Seniority] = Field(default_factory=list)
-    min_annual_usd: float | None = None
-    salary_disclosed: bool | None = None
-    posted_within_days: int | None = None
-    ml_only: bool = False
-    companies: list[str] = Field(default_factory=list)
-    skills: list[str] = Field(default_factory=list)
 
 
 class Understood(BaseModel):
