@@ -1,7 +1,7 @@
-"""Skills named in a question ("PyTorch", "Kubernetes"), read from assistant.corpus.listings.enrich's one vocabulary.
+"""Skills named in a question ("PyTorch", "Kubernetes"), read with the one vocabulary, assistant.vocab.skills.
 
-Listings are enriched with enrich's skills and platforms; a question names them in lower case and in looser
-spellings ("py torch", "sagemaker", "k8s"). So every canonical name enrich knows is a skill here, written with
+Listings are enriched with the same skills and platforms; a question names them in lower case and in looser
+spellings ("py torch", "sagemaker", "k8s"). So every canonical name the vocabulary holds is a skill here, written with
 any case and with its spaces and hyphens optional, plus the short aliases people type. A name that is also an
 ordinary word ("Ray", "Go", "Rust", "Comet") counts only written as the name, capitalized.
 """
@@ -10,22 +10,11 @@ from __future__ import annotations
 
 import re
 
-from assistant.corpus.listings.enrich.skills import SKILL_NAMES
+from assistant.vocab.skills import ALIASES, ORDINARY_WORDS, SKILL_NAMES
 
 from .cues import _Hit, _hits, _unique
 from .roles import _ROLE
 from .text import _Text
-
-# What people type for a few names, beside the names themselves.
-_ALIASES = {
-    "scikit-learn": ["sklearn"], "Spark": ["pyspark", "apache spark"], "Kubernetes": ["k8s"],
-    "AWS": ["amazon web services"], "GCP": ["google cloud platform", "google cloud"], "PostgreSQL": ["postgres"],
-    "Go": ["golang"], "Weights & Biases": ["wandb", "w&b", "weights and biases"],
-    "Vertex AI": ["vertex"], "Azure ML": ["azure machine learning", "azureml"],
-    "TensorFlow Serving": ["tf serving"], "Comet": ["comet ml", "cometml"],
-}
-# Names that are ordinary words in lower case: only the capitalized name is the tool.
-_WORDS = {"Ray", "Go", "Rust", "Comet", "Feast", "Neptune", "React"}
 
 
 def _spelling(name: str) -> str:
@@ -37,7 +26,7 @@ def _spelling(name: str) -> str:
 def _entries() -> list[tuple[str, str]]:
     # Fields and roles enrich also lists as skills (Machine Learning, NLP, MLOps) are role words in a question.
     names = [n for n in SKILL_NAMES if not _ROLE.fullmatch(n.lower())]
-    entries = [(n, "|".join([_spelling(n), *map(_spelling, _ALIASES.get(n, []))])) for n in names]
+    entries = [(n, "|".join([_spelling(n), *map(_spelling, ALIASES.get(n, []))])) for n in names]
     return sorted(entries, key=lambda e: -len(e[0]))  # "Azure ML" before "Azure", "TensorFlow Serving" first
 
 
@@ -49,7 +38,7 @@ def _skills(text: _Text, taken: list[tuple[int, int]]) -> list[_Hit]:
     def name(m: re.Match) -> str | None:
         skill = _SKILL_ENTRIES[int(m.lastgroup[1:])][0]
         written = text.quote(m.start(), m.end())
-        if skill in _WORDS and written.lower() == skill.lower() and written != skill:
+        if skill in ORDINARY_WORDS and written.lower() == skill.lower() and written != skill:
             return None
         return skill
 
