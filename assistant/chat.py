@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from functools import cached_property
 
-from assistant.corpus.listings import snapshots
 from assistant.answer import extractive
 from assistant.answer.sections import chosen_sections, closer_of, rank_sections, section_reading
 from assistant.answer.followup import Resolved, Turn, merge_filters, resolve
 from assistant.answer.models import Answer, AnswerError, Passage
-from assistant.index import health
-from assistant.index.manifest import IndexMissing
-from assistant.index.retrieve import Hit, IndexMismatch, Retriever, place_terms
-from assistant.vocab.listing import Listing
+from assistant.index.retrieve import Hit, Retriever, place_terms
+from assistant.library import Library
 from assistant.query import Filters, Intent, Understood, classifier, understand
 from assistant.settings import Settings
 
@@ -34,43 +30,11 @@ class Conversation:
 
 
 class Assistant:
-    def __init__(self, settings: Settings | None = None, retriever: Retriever | None = None) -> None:
-        self.settings = settings or Settings()
-        try:
-            self.retriever = retriever or health.open_retriever(self.settings)
-        except (IndexMissing, IndexMismatch, health.IndexDamaged) as error:
-            raise AnswerError(str(error)) from None
-        self.stale = self._staleness()
+    def __init__(self, settings: Settings | None = None, retriever: Retriever | None = None,
+                 library: Library | None = None) -> None:
+        self.library = library or Library(settings, retriever)
+        self.settings = self.library.settings
         self._profiles: dict[str, dict[str, float]] = {}
-
-    # Loaded when first asked for (a listing answer, a brief), not with the assistant: parsing a snapshot of
-    # 100k listings takes longer than answering, and a guide question never reads it.
-
-    @cached_property
-    def listings(self) -> dict[str, Listing]:
-        return self._load_listings()
-
-    @cached_property
-    def aliases(self) -> dict[str, str]:
-        """Ids merged into another listing (reposts, the same job on two boards) → the id it is shown under."""
-        return {ref.id: listing.id for listing in self.listings.values() for ref in listing.also_seen}
-
-    def _load_listings(self) -> dict[str, Listing]:
-        """The listings of the snapshot the index was built from, by id."""
-        name = self.retriever.manifest.snapshot
-        path = self.settings.listings_dir / name if name else None
-        if path is None or not path.exists():
-            path = snapshots.current_snapshot(self.settings.listings_dir)
-        found = snapshots.load_snapshot(path, on_bad=snapshots.warn) if path else []
-        return {listing.id: listing for listing in found}
-
-    def _staleness(self) -> str | None:
-        """Listings refreshed since the index was built are not searchable yet: say so on every answer."""
-        current = snapshots.current_snapshot(self.settings.listings_dir)
-        if current and self.retriever.manifest.snapshot and current.name != self.retriever.manifest.snapshot:
-            return ("The index is older than the current listings snapshot; run `career-assistant index build` "
-                    "to search the newest listings.")
-        return None
 
     def check_question(self, question: str) -> str:
         question = (question or "").strip()
@@ -100,8 +64,8 @@ class Assistant:
                         understood=resolved.understood.model_dump(mode="json"))
         if resolved.note:
             answer.notices.append(resolved.note)
-        if self.stale:
-            answer.notices.append(self.stale)
+        if self.library.stale:
+            answer.notices.append(self.library.stale)
         if self.settings.llm == "openai" and draft.answerable and resolved.understood.intent is not Intent.listings:
             # The LLM answers the standalone question when the condense step made one.
             answer = self._with_llm(answer, resolved.understood.question, passages, history, on_token)
@@ -132,65 +96,54 @@ class Assistant:
             return []
         expand = place_terms(understood.filters) + understood.markets
         if understood.intent is Intent.listings:
-            hits = self.retriever.search(understood.question, understood.filters, k=LISTING_K, expand=expand)
+            hits = self.library.retriever.search(understood.question, understood.filters, k=LISTING_K, expand=expand)
             if not hits and understood.filters.ml_only and understood.filters.companies:
                 # A company search shows its ML roles; one with none shows all its jobs rather than nothing.
                 understood.filters = understood.filters.model_copy(update={"ml_only": False})
                 understood.explanation.append("ml only: dropped (the company has no ML roles in the snapshot)")
-                hits = self.retriever.search(understood.question, understood.filters, k=LISTING_K, expand=expand)
+                hits = self.library.retriever.search(understood.question, understood.filters, k=LISTING_K, expand=expand)
             return hits
         # Every section competes: the one that answers is chosen by meaning, not by its rank among keywords.
-        hits = self.retriever.search(understood.question, understood.filters, k=GUIDE_DEPTH, expand=expand)
+        hits = self.library.retriever.search(understood.question, understood.filters, k=GUIDE_DEPTH, expand=expand)
         if understood.context:
             # A follow-up's own words pick among sections ("and the green ones?" after red flags); read with the
             # question it continues, it finds the topic ("and for an MLOps-heavy role?"). Each section keeps
             # the closer of the two readings.
             joined = f"{understood.context} {understood.question}"
-            hits = closer_of(hits, self.retriever.search(joined, understood.filters, k=GUIDE_DEPTH, expand=expand))
+            hits = closer_of(hits, self.library.retriever.search(joined, understood.filters, k=GUIDE_DEPTH, expand=expand))
         return rank_sections(understood, hits, self.section_profile)[:GUIDE_K]
 
     def section_profile(self, hit: Hit) -> dict[str, float]:
         """The classifier's reading of a section (its heading and opening words), once per section."""
         found = self._profiles.get(hit.doc_id)
         if found is None:
-            first = self.retriever.hits_for(hit.doc_id)
+            first = self.library.retriever.hits_for(hit.doc_id)
             found = section_reading(first[0] if first else hit, classifier.classify)
             self._profiles[hit.doc_id] = found
         return found
-
-    def passages(self, hits: list[Hit]) -> list[Passage]:
-        """Numbered passages: every chunk of each guide section hit, the facts chunk of each listing hit."""
-        passages: list[Passage] = []
-        for hit in hits:
-            chunks = self.retriever.doc_chunks(hit.doc_id)
-            for chunk in chunks if hit.kind == "guide" else chunks[:1]:
-                passages.append(Passage(n=len(passages) + 1, doc_id=chunk.doc_id, kind=chunk.kind,
-                                        title=chunk.meta.get("title", ""), url=chunk.meta.get("url"),
-                                        text=chunk.text, meta={**chunk.meta, "chunk": int(chunk.id.rsplit("~", 1)[1])}))
-        return passages
 
     # --- backends ----------------------------------------------------------------------------------------------
 
     def _extractive(self, resolved: Resolved, hits: list[Hit]) -> tuple[extractive.Draft, list[Passage]]:
         understood = resolved.understood
         if resolved.listing_id:
-            listing = self.listings.get(resolved.listing_id)
-            passages = self.passages(self.retriever.hits_for(f"listing:{resolved.listing_id}"))
+            listing = self.library.listings.get(resolved.listing_id)
+            passages = self.library.passages(self.library.retriever.hits_for(f"listing:{resolved.listing_id}"))
             if listing and passages:
                 return extractive.answer_listing_detail(passages[0], listing), passages
-        passages = self.passages(hits)
+        passages = self.library.passages(hits)
         if understood.intent is Intent.off_topic:
             return extractive.not_answerable(understood, passages), passages
         if understood.intent is Intent.listings:
-            return extractive.answer_listings(understood, passages, self.listings), passages
+            return extractive.answer_listings(understood, passages, self.library.listings), passages
         sections = chosen_sections(understood, hits, self.section_profile)
         draft = extractive.answer_guide(understood, passages, sections)
         if draft.answerable and self._also_listings(understood):
             # Near two intents, answer both: "relocating to Toronto, what base, and who is hiring there?"
             search = understand(understood.question, intent=Intent.listings)
-            found = self.passages(self.retriever.search(search.question, search.filters, k=LISTING_K,
+            found = self.library.passages(self.library.retriever.search(search.question, search.filters, k=LISTING_K,
                                                         expand=place_terms(search.filters)))
-            listed = extractive.answer_listings(search, found, self.listings)
+            listed = extractive.answer_listings(search, found, self.library.listings)
             if listed.answerable:
                 return extractive.join_drafts(draft, listed), passages
         return draft, passages

@@ -448,13 +448,13 @@ def brief_command(
     """An interview brief for a listing or a role guide: must-haves, stages, questions, pay, flags, notes."""
     from assistant.answer.models import AnswerError
     from assistant.brief import BriefError, build_brief, to_markdown
-    from assistant.chat import Assistant
+    from assistant.library import Library
 
     if listing and guide:
         fail("give --listing or --guide, not both")
     text = _read_notes(notes) if notes else ""
     try:
-        brief = build_brief(Assistant(Settings()), listing_id=listing, guide_id=guide, notes=text)
+        brief = build_brief(Library(Settings()), listing_id=listing, guide_id=guide, notes=text)
     except (AnswerError, BriefError) as error:
         fail(str(error))
     document = brief.model_dump_json(indent=2) + "\n" if as_json else to_markdown(brief)

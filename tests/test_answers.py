@@ -28,7 +28,7 @@ def assert_contract(answer, assistant):
     markers = {int(n) for n in re.findall(r"\[(\d+)\](?!\()", answer.answer)}
     assert markers == {c.n for c in answer.citations}
     for citation in answer.citations:
-        assert citation.quote and citation.quote in assistant.retriever.document_text(citation.id)
+        assert citation.quote and citation.quote in assistant.library.retriever.document_text(citation.id)
         assert citation.kind == citation.id.split(":")[0]
     assert set(answer.timings_ms) == {"retrieve", "generate", "total"}
 

@@ -3,7 +3,6 @@ with a quote that is verbatim in what it cites; its Markdown, and `career-assist
 
 import re
 from datetime import datetime, timezone
-from types import SimpleNamespace
 
 import pytest
 from markdown_it import MarkdownIt
@@ -13,12 +12,10 @@ from assistant.corpus.listings import snapshots
 from assistant.brief import BriefError, InterviewBrief, build_brief, to_markdown
 from assistant.brief.models import MustHave
 from assistant.brief.notes import match_notes
-from assistant.brief.sources import Sources
 from assistant.chat import Assistant
 from assistant.cli import app
 from assistant.corpus.guides import load_guides
 from assistant.index.build import build_index
-from assistant.index.chunks import Chunk
 from assistant.corpus.listings.normalize import normalize
 from assistant.settings import Settings
 from assistant.corpus.listings.sources import RawListing
@@ -82,7 +79,7 @@ def assert_cited(brief: InterviewBrief, assistant: Assistant) -> None:
         used |= set(statement.cites)
     assert used == set(numbers)
     for citation in brief.citations:
-        assert citation.quote and citation.quote in assistant.retriever.document_text(citation.id), citation
+        assert citation.quote and citation.quote in assistant.library.retriever.document_text(citation.id), citation
         assert citation.kind == citation.id.split(":")[0]
 
 
@@ -96,9 +93,9 @@ def guide_stage_names() -> list[str]:
 
 
 def test_listing_brief_pairs_the_market_row_with_the_disclosed_range(assistant):
-    listing = next(l for _, l in sorted(assistant.listings.items())
+    listing = next(l for _, l in sorted(assistant.library.listings.items())
                    if l.salary and l.skills and l.location.countries == ["US"] and l.salary.currency == "USD")
-    brief = build_brief(assistant, listing_id=listing.id)
+    brief = build_brief(assistant.library, listing_id=listing.id)
     assert (brief.subject_kind, brief.subject_id, brief.url) == ("listing", listing.id, listing.url)
     assert brief.must_haves and {m.skill for m in brief.must_haves} <= set(listing.skills)
     for must in brief.must_haves:
@@ -119,8 +116,8 @@ def test_listing_brief_pairs_the_market_row_with_the_disclosed_range(assistant):
 
 
 def test_red_and_green_flags_are_shown_with_their_evidence(flagged):
-    brief = build_brief(flagged, listing_id=FLAGGED)
-    listing_text = flagged.retriever.document_text(f"listing:{FLAGGED}")
+    brief = build_brief(flagged.library, listing_id=FLAGGED)
+    listing_text = flagged.library.retriever.document_text(f"listing:{FLAGGED}")
     red = {flag.label: flag for flag in brief.red_flags}
     assert set(red) == {"framework wishlist", "data labelling as main duty"}
     assert "PyTorch, TensorFlow, JAX" in red["framework wishlist"].evidence
@@ -139,7 +136,7 @@ def test_red_and_green_flags_are_shown_with_their_evidence(flagged):
 
 def test_candidate_notes_match_some_must_haves_and_leave_the_others_as_gaps(flagged):
     notes = "Built ranking services in PyTorch at two startups.\n\nRan them on k8s for three years.\n"
-    brief = build_brief(flagged, listing_id=FLAGGED, notes=notes)
+    brief = build_brief(flagged.library, listing_id=FLAGGED, notes=notes)
     matched = {m.skill: m for m in brief.notes_match}
     assert set(matched) == {"PyTorch", "Kubernetes"}  # "k8s" counts, as the skills vocabulary reads it
     assert matched["Kubernetes"].note_line == "Ran them on k8s for three years."
@@ -166,27 +163,27 @@ def test_notes_read_negation_and_years_of_experience():
 
 
 def test_a_pay_ask_in_the_notes_is_compared_with_the_listing_range(flagged):
-    brief = build_brief(flagged, listing_id=FLAGGED, notes="Strong PyTorch.\nAsking for €140,000 base.")
+    brief = build_brief(flagged.library, listing_id=FLAGGED, notes="Strong PyTorch.\nAsking for €140,000 base.")
     ask = brief.pay.ask
     assert ask is not None and "Asking for €140,000 base." in ask.text
     assert "above the top of the listing's range" in ask.text and "ECB rate of" in ask.text
     assert cited_ids(brief, ask) == {f"listing:{FLAGGED}"}
     assert "Asking for €140,000" in to_markdown(brief).split("## Pay benchmark")[1].split("##")[0]
-    within = build_brief(flagged, listing_id=FLAGGED, notes="Would take €100k.").pay.ask
+    within = build_brief(flagged.library, listing_id=FLAGGED, notes="Would take €100k.").pay.ask
     assert "within the listing's range" in within.text
-    assert build_brief(flagged, listing_id=FLAGGED, notes="7 yrs ML").pay.ask is None  # years are no pay ask
+    assert build_brief(flagged.library, listing_id=FLAGGED, notes="7 yrs ML").pay.ask is None  # years are no pay ask
     assert_cited(brief, flagged)
 
 
 def test_a_listing_without_a_description_says_so(flagged):
-    brief = build_brief(flagged, listing_id=BARE)
+    brief = build_brief(flagged.library, listing_id=BARE)
     assert brief.no_description and not brief.must_haves
     assert "The listing has no description text" in to_markdown(brief)
     assert "No skills found" not in to_markdown(brief)
 
 
 def test_guide_brief_covers_the_role_without_a_listing(assistant):
-    brief = build_brief(assistant, notes="Strong ML fundamentals; writes PyTorch daily.")
+    brief = build_brief(assistant.library, notes="Strong ML fundamentals; writes PyTorch daily.")
     assert (brief.subject_kind, brief.subject_id, brief.company) == ("guide", "remote-senior-ml-engineer", None)
     assert all(cited_ids(brief, s) == {f"{GUIDE}#overview"} for s in brief.role_summary)
     assert "Production ML experience" in {m.skill for m in brief.must_haves}
@@ -203,10 +200,10 @@ def test_guide_brief_covers_the_role_without_a_listing(assistant):
 
 
 def test_a_listing_outside_the_guide_markets_gets_a_plain_statement(assistant):
-    listing = next(l for _, l in sorted(assistant.listings.items())
+    listing = next(l for _, l in sorted(assistant.library.listings.items())
                    if l.location.countries and not set(l.location.countries) & {"US", "GB", "DE", "CA"}
                    and "Worldwide" not in l.location.regions)
-    brief = build_brief(assistant, listing_id=listing.id)
+    brief = build_brief(assistant.library, listing_id=listing.id)
     assert brief.pay.market is None
     assert "no pay row" in brief.pay.note.text and "Germany" in brief.pay.note.text
     assert [r.market for r in brief.pay.rows] == ["Remote (global)"]  # the nearest, labelled as such
@@ -216,22 +213,13 @@ def test_a_listing_outside_the_guide_markets_gets_a_plain_statement(assistant):
 
 def test_unknown_ids_raise_a_brief_error(assistant):
     with pytest.raises(BriefError, match="no listing 'remoteok:nope' in the current snapshot"):
-        build_brief(assistant, listing_id="remoteok:nope")
+        build_brief(assistant.library, listing_id="remoteok:nope")
     with pytest.raises(BriefError, match="no guide 'nope'"):
-        build_brief(assistant, guide_id="nope")
-
-
-def test_a_span_the_splitter_cut_is_quoted_by_a_verbatim_piece_or_not_at_all():
-    chunks = [Chunk(id=f"listing:x:1~{n}", doc_id="listing:x:1", kind="listing", text=text, meta={})
-              for n, text in enumerate(["Head\n\nWe ship models daily.", "Head (continued)\n\nWe name PyTorch, JAX."])]
-    src = Sources(SimpleNamespace(retriever=SimpleNamespace(doc_chunks=lambda _: chunks)), guide=None)
-    found = src.locate("listing:x:1", "We ship models daily. We name PyTorch, JAX.")
-    assert found and found[1] == "We ship models daily." and found[1] in found[0].text
-    assert src.locate("listing:x:1", "Nothing of this is indexed anywhere.") is None
+        build_brief(assistant.library, guide_id="nope")
 
 
 def test_markdown_has_parts_markers_sources_and_inert_listing_text(assistant):
-    brief = build_brief(assistant, listing_id=INJECTED_ID, notes="<script>alert(1)</script> knows Python")
+    brief = build_brief(assistant.library, listing_id=INJECTED_ID, notes="<script>alert(1)</script> knows Python")
     text = to_markdown(brief)
     for heading in ("# Interview brief:", "## Role summary", "## Must-have skills", "## Suggested interview stages",
                     "## Questions that test production ownership", "## Pay benchmark", "## Red flags",
@@ -247,7 +235,7 @@ def test_markdown_has_parts_markers_sources_and_inert_listing_text(assistant):
 
 
 def test_cli_prints_markdown_or_json_and_writes_a_file(assistant, indexed_home, tmp_path):
-    listing = next(l.id for _, l in sorted(assistant.listings.items()) if l.salary and l.skills)
+    listing = next(l.id for _, l in sorted(assistant.library.listings.items()) if l.salary and l.skills)
     result = runner.invoke(app, ["brief", "--listing", listing])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("# Interview brief:") and "## Sources" in result.stdout

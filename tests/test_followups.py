@@ -104,11 +104,11 @@ def test_narrowing_a_listing_search_step_by_step(assistant):
     assert first.listings
     senior = assistant.ask("only the senior ones", chat)
     assert filters_of(senior) == {"kind": "listing", "countries": ["US"], "seniority": ["senior"], "ml_only": True}
-    assert senior.listings and all(assistant.listings[v.id].seniority.value == "senior" for v in senior.listings)
+    assert senior.listings and all(assistant.library.listings[v.id].seniority.value == "senior" for v in senior.listings)
     assert "Follow-up: narrowing the previous listing search." in senior.notices
     staff = assistant.ask("what about staff level?", chat)
     assert filters_of(staff)["seniority"] == ["staff"] and filters_of(staff)["countries"] == ["US"]
-    assert staff.listings and all(assistant.listings[v.id].seniority.value == "staff" for v in staff.listings)
+    assert staff.listings and all(assistant.library.listings[v.id].seniority.value == "staff" for v in staff.listings)
 
 
 def test_which_of_those_state_a_salary(assistant):
@@ -127,11 +127,11 @@ def test_a_new_place_replaces_the_old_one_and_keeps_the_other_filters(assistant)
     assert filters_of(canada) == {"kind": "listing", "countries": ["CA"], "work_modes": ["remote"]}
     assert canada.listings
     for view in canada.listings:
-        location = assistant.listings[view.id].location
+        location = assistant.library.listings[view.id].location
         assert "CA" in location.countries or "Worldwide" in location.regions
     taiwan = assistant.ask("any in Taiwan instead?", chat)
     assert filters_of(taiwan) == {"kind": "listing", "countries": ["TW"], "work_modes": ["remote"]}
-    assert all("Worldwide" in assistant.listings[v.id].location.regions for v in taiwan.listings)
+    assert all("Worldwide" in assistant.library.listings[v.id].location.regions for v in taiwan.listings)
 
 
 def test_just_the_remote_ones(assistant):

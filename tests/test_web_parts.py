@@ -111,12 +111,12 @@ def test_listing_rows_escape_untrusted_fields_and_show_age():
 
 
 def test_a_broad_region_match_says_so(assistant):
-    broad, region = next((l, r) for l in assistant.listings.values() if not l.location.countries
+    broad, region = next((l, r) for l in assistant.library.listings.values() if not l.location.countries
                          for r in l.location.regions if countries_in_region(r))
     country = sorted(countries_in_region(region))[0]
     cell = location_cell(listing_view(broad), broad, Filters(countries=[country]))
     assert cell.endswith(" · broad-region match")
-    named = next(l for l in assistant.listings.values() if l.location.countries)
+    named = next(l for l in assistant.library.listings.values() if l.location.countries)
     plain = location_cell(listing_view(named), named, Filters(countries=named.location.countries[:1]))
     assert "broad-region" not in plain
 
@@ -205,11 +205,11 @@ def test_stream_ends_with_the_checked_answer_and_remembers_the_turn(assistant):
 
 
 def test_data_status_counts_listings_per_source(assistant):
-    status = data_status(assistant, refresh_blocked="offline: test")
+    status = data_status(assistant.library, refresh_blocked="offline: test")
     counts = {s.source: s.listings for s in status.sources}
-    assert sum(counts.values()) == len(assistant.listings) and counts["remoteok"] > 0
+    assert sum(counts.values()) == len(assistant.library.listings) and counts["remoteok"] > 0
     assert counts["weworkremotely"] == 0  # the shared index reads no We Work Remotely capture
-    assert status.index_model == assistant.retriever.manifest.model
+    assert status.index_model == assistant.library.retriever.manifest.model
     assert [g.id for g in status.guides] == ["remote-senior-ml-engineer"]
 
 

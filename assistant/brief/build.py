@@ -8,22 +8,23 @@ from assistant.brief.notes import MAX_NOTES_CHARS, match_notes
 from assistant.brief.pay import guide_pay, listing_pay, pay_ask
 from assistant.brief.sources import Sources
 from assistant.corpus.guides import Guide, GuideError, load_guides
+from assistant.library import Library
 from assistant.vocab.listing import Listing
 
 
-def build_brief(assistant, *, listing_id: str | None = None, guide_id: str | None = None,
+def build_brief(library: Library, *, listing_id: str | None = None, guide_id: str | None = None,
                 notes: str = "") -> InterviewBrief:
     """A brief about one listing (benchmarked against `guide_id`, else the first guide) or about a role guide.
 
-    `assistant` is an `assistant.chat.Assistant`: its listings, aliases and retriever are what is quoted.
+    The library's snapshot listings and indexed chunks are what is quoted.
     Raises `BriefError` for an unknown id, a guide that is not indexed, or notes over the length limit.
     """
     if len(notes) > MAX_NOTES_CHARS:
         raise BriefError(f"the notes are {len(notes):,} characters long; the limit is {MAX_NOTES_CHARS:,}")
-    src = Sources(assistant, find_guide(assistant.settings.guides_dir, guide_id))
+    src = Sources(library, find_guide(library.settings.guides_dir, guide_id))
     if not any(src.section(part) for part in ("overview", "skills", "hiring-process", "pay")):
         raise BriefError(f"guide {src.guide.id!r} is not in the index; run `career-assistant index build`")
-    listing = find_listing(assistant, listing_id) if listing_id else None
+    listing = find_listing(library, listing_id) if listing_id else None
     brief = _listing_brief(src, listing) if listing else _guide_brief(src)
     if notes.strip():
         brief.notes_given = True
@@ -51,13 +52,12 @@ def find_guide(directory, guide_id: str | None) -> Guide:
     return found
 
 
-def find_listing(assistant, listing_id: str) -> Listing:
+def find_listing(library: Library, listing_id: str) -> Listing:
     """A listing by its id or the id of a copy merged into it, as it is indexed."""
-    wanted = listing_id.strip().removeprefix("listing:")
-    listing = assistant.listings.get(assistant.aliases.get(wanted, wanted))
+    listing = library.listing(listing_id.strip().removeprefix("listing:"))
     if listing is None:
         raise BriefError(f"no listing {listing_id!r} in the current snapshot")
-    if not assistant.retriever.doc_chunks(f"listing:{listing.id}"):
+    if not library.retriever.doc_chunks(f"listing:{listing.id}"):
         raise BriefError(f"listing {listing.id!r} is not in the index yet; run `career-assistant index build`")
     return listing
 

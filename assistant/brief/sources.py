@@ -14,6 +14,7 @@ from assistant.answer.extractive import unique_units
 from assistant.answer.models import Passage
 from assistant.answer.units import Unit
 from assistant.corpus.guides import Guide
+from assistant.library import Library
 
 # `- **Label:** body` and `1. **Label:** body`: the guide's list items, read as a label and what it says.
 _ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+\*\*(?P<label>.+?):?\*\*:?\s*(?P<body>.*)$", re.S)
@@ -47,8 +48,8 @@ class Item:
 class Sources:
     """The brief's documents (one guide, perhaps one listing) and the numbering of everything it cites."""
 
-    def __init__(self, assistant, guide: Guide) -> None:
-        self.assistant = assistant
+    def __init__(self, library: Library, guide: Guide) -> None:
+        self.library = library
         self.guide = guide
         self.composer = Composer()
         self.notices: list[str] = []
@@ -59,10 +60,7 @@ class Sources:
     def passages(self, doc_id: str) -> list[Passage]:
         """Every indexed chunk of a document, in order (chat passages keep only a listing's first chunk)."""
         if doc_id not in self._passages:
-            self._passages[doc_id] = [
-                Passage(n=n, doc_id=chunk.doc_id, kind=chunk.kind, title=chunk.meta.get("title", ""),
-                        url=chunk.meta.get("url"), text=chunk.text, meta=chunk.meta)
-                for n, chunk in enumerate(self.assistant.retriever.doc_chunks(doc_id), 1)]
+            self._passages[doc_id] = self.library.document(doc_id)
         return self._passages[doc_id]
 
     def section_id(self, part: str) -> str | None:

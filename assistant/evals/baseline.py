@@ -63,7 +63,7 @@ def default_index(guides: list[Guide], listings: list[Listing]):
 def baseline_retrieval(assistant: Assistant, report: Report) -> dict:
     """Hit rate and MRR at K of the default dense retriever on the questions our retrieval was scored on."""
     guides = load_guides(assistant.settings.guides_dir)
-    index = default_index(guides, list(assistant.listings.values()))
+    index = default_index(guides, list(assistant.library.listings.values()))
     retriever = index.as_retriever(similarity_top_k=K * 3)  # nodes, several per document: dedupe below
     mapper = SectionMapper(guides)
     ranks, ours = [], []

@@ -78,11 +78,11 @@ def ask(assistant: Assistant, question: EvalQuestion) -> Answer:
 def relevant_documents(question: EvalQuestion, assistant: Assistant) -> list[str]:
     """Named source ids and listings, plus every guide section that holds all of the question's facts."""
     relevant = [s for s in question.sources if ":" in s]
-    relevant += [f"listing:{assistant.aliases.get(lid, lid)}" for lid in question.listings]
+    relevant += [f"listing:{assistant.library.aliases.get(lid, lid)}" for lid in question.listings]
     if question.facts and not question.listings:
-        for doc_id in assistant.retriever.by_doc:
+        for doc_id in assistant.library.retriever.by_doc:
             if doc_id.startswith("guide:") and all(
-                    fold(fact) in fold(assistant.retriever.document_text(doc_id)) for fact in question.facts):
+                    fold(fact) in fold(assistant.library.retriever.document_text(doc_id)) for fact in question.facts):
                 relevant.append(doc_id)
     return list(dict.fromkeys(relevant))
 
@@ -112,15 +112,15 @@ def section_right(question: EvalQuestion, answer: Answer, assistant: Assistant) 
 
 def run_eval(assistant: Assistant, questions: list[EvalQuestion], questions_file: str, track=None) -> Report:
     track = track or (lambda items, **_: items)
-    assistant.retriever.embedder.embed_query("warm up")  # load the model before any latency is timed
+    assistant.library.retriever.embedder.embed_query("warm up")  # load the model before any latency is timed
     results = []
     for question in track(questions, description=f"Asking {len(questions)} questions"):
         answer = ask(assistant, question)
-        scored = score(question, answer, assistant.retriever.document_text, assistant.aliases)
+        scored = score(question, answer, assistant.library.retriever.document_text, assistant.library.aliases)
         results.append(QuestionResult(question=question, answer=answer, score=scored,
                                       retrieval=retrieval_of(question, assistant),
                                       section_right=section_right(question, answer, assistant)))
-    manifest = assistant.retriever.manifest
+    manifest = assistant.library.retriever.manifest
     categories = sorted({r.question.category for r in results})
     return Report(
         created_at=datetime.now(timezone.utc), backend=assistant.settings.llm, questions_file=questions_file,

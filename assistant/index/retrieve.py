@@ -115,7 +115,7 @@ class Retriever:
         mask = self.allowed(filters)
         depth = max(50, k * 5)
         keyword_query = " ".join([query, *(expand or [])])
-        by_keyword = keyword.search(self.bm25, keyword_query, depth, mask)
+        by_keyword = self._keyword_search(keyword_query, depth, mask)
         by_vector = self._vector_search(query, depth, mask)
         fused = self._fuse(by_vector, by_keyword)
         hits = self._collapse(fused)
@@ -123,6 +123,10 @@ class Retriever:
             hits = rerank_by_title(hits, query)
         self.timings = {"retrieve": round((time.perf_counter() - started) * 1000, 1)}
         return hits[:k]
+
+    def _keyword_search(self, query: str, depth: int, mask: np.ndarray | None) -> list[tuple[int, float]]:
+        """(chunk position, BM25 score) best first, over the allowed chunks."""
+        return keyword.search(self.bm25, query, depth, mask)
 
     def _vector_search(self, query: str, depth: int, mask: np.ndarray | None) -> list[tuple[int, float]]:
         """(chunk position, cosine similarity) best first, exact over the allowed chunks."""

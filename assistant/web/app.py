@@ -164,7 +164,7 @@ class Page:
 
     def passage_for(self, citation) -> str:
         """The chunk a quote was taken from, for the highlighted context."""
-        for chunk in self.assistant.retriever.doc_chunks(citation.id):
+        for chunk in self.assistant.library.retriever.doc_chunks(citation.id):
             if citation.quote in chunk.text:
                 return chunk.text
         return citation.quote
@@ -175,7 +175,7 @@ class Page:
         return [], Conversation(), [], render.sources_html([], self.passage_for), "", *FILTER_DEFAULTS
 
     def freshness(self) -> str:
-        listings = self.assistant.listings
+        listings = self.assistant.library.listings
         newest = max((listing.fetched_at for listing in listings.values()), default=None)
         boards = len({listing.source for listing in listings.values()})
         return render.freshness_line(listings, newest, boards)
@@ -228,7 +228,7 @@ class Page:
     def data(self):
         # With the page's refresh off, no visitor's page load makes the server dial every board.
         blocked = offline_reason(self.service.settings) if self.service.settings.web_refresh else REFRESH_OFF
-        status = data_status(self.assistant, blocked)
+        status = data_status(self.assistant.library, blocked)
         sources = [[s.name, s.listings, s.last_refresh.strftime("%Y-%m-%d %H:%M UTC") if s.last_refresh else "—"]
                    for s in status.sources]
         guides = [[g.id, g.title, g.sections, g.as_of or "—"] for g in status.guides]
@@ -336,9 +336,9 @@ class Page:
 
     def listing_choices(self, text: str) -> list[tuple[str, str]]:
         """(label, id) of listings for the brief picker: the best matches for `text`, else the newest ML roles."""
-        listings = self.assistant.listings
+        listings = self.assistant.library.listings
         if text.strip():
-            hits = self.assistant.retriever.search(text, Filters(kind="listing"), k=25)
+            hits = self.assistant.library.retriever.search(text, Filters(kind="listing"), k=25)
             found = [listings[h.doc_id.removeprefix("listing:")] for h in hits
                      if h.doc_id.removeprefix("listing:") in listings]
         else:
@@ -352,7 +352,7 @@ class Page:
         if subject == "a listing" and not listing_id:
             raise gr.Error("Pick a listing first (search, then choose one), or make a brief for the role guide.")
         try:
-            brief = build_brief(self.assistant, listing_id=listing_id if subject == "a listing" else None,
+            brief = build_brief(self.assistant.library, listing_id=listing_id if subject == "a listing" else None,
                                 guide_id=guide_id, notes=notes or "")
         except BriefError as error:
             raise gr.Error(str(error)) from None

@@ -1,0 +1,77 @@
+"""What answers, briefs and the web page draw on: the index in service and the listings snapshot it was built
+from, handed to each of them as one `Library` instead of each reaching into the assistant."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from assistant.answer.models import AnswerError, Passage
+from assistant.corpus.listings import snapshots
+from assistant.index import health
+from assistant.index.chunks import Chunk
+from assistant.index.manifest import IndexMissing
+from assistant.index.retrieve import Hit, IndexMismatch, Retriever
+from assistant.settings import Settings
+from assistant.vocab.listing import Listing
+
+
+def passage(chunk: Chunk, n: int) -> Passage:
+    """A chunk offered to a backend as source [n]: the one place a chunk becomes a passage."""
+    return Passage(n=n, doc_id=chunk.doc_id, kind=chunk.kind, title=chunk.meta.get("title", ""),
+                   url=chunk.meta.get("url"), text=chunk.text,
+                   meta={**chunk.meta, "chunk": int(chunk.id.rsplit("~", 1)[1])})
+
+
+class Library:
+    def __init__(self, settings: Settings | None = None, retriever: Retriever | None = None) -> None:
+        """Opens the index in service; a missing, mismatched or damaged one is one line for the user."""
+        self.settings = settings or Settings()
+        try:
+            self.retriever = retriever or health.open_retriever(self.settings)
+        except (IndexMissing, IndexMismatch, health.IndexDamaged) as error:
+            raise AnswerError(str(error)) from None
+        self.stale = self._staleness()
+
+    # Loaded when first asked for (a listing answer, a brief), not with the library: parsing a snapshot of
+    # 100k listings takes longer than answering, and a guide question never reads it.
+
+    @cached_property
+    def listings(self) -> dict[str, Listing]:
+        """The listings of the snapshot the index was built from, by id."""
+        name = self.retriever.manifest.snapshot
+        path = self.settings.listings_dir / name if name else None
+        if path is None or not path.exists():
+            path = snapshots.current_snapshot(self.settings.listings_dir)
+        found = snapshots.load_snapshot(path, on_bad=snapshots.warn) if path else []
+        return {listing.id: listing for listing in found}
+
+    @cached_property
+    def aliases(self) -> dict[str, str]:
+        """Ids merged into another listing (reposts, the same job on two boards) → the id it is shown under."""
+        return {ref.id: listing.id for listing in self.listings.values() for ref in listing.also_seen}
+
+    def listing(self, listing_id: str) -> Listing | None:
+        """A listing by its id or by the id of a copy merged into it."""
+        return self.listings.get(self.aliases.get(listing_id, listing_id))
+
+    def _staleness(self) -> str | None:
+        """Listings refreshed since the index was built are not searchable yet: say so on every answer."""
+        current = snapshots.current_snapshot(self.settings.listings_dir)
+        if current and self.retriever.manifest.snapshot and current.name != self.retriever.manifest.snapshot:
+            return ("The index is older than the current listings snapshot; run `career-assistant index build` "
+                    "to search the newest listings.")
+        return None
+
+    # --- passages ----------------------------------------------------------------------------------------------
+
+    def document(self, doc_id: str) -> list[Passage]:
+        """Every indexed chunk of a document, in order, numbered from 1."""
+        return [passage(chunk, n) for n, chunk in enumerate(self.retriever.doc_chunks(doc_id), 1)]
+
+    def passages(self, hits: list[Hit]) -> list[Passage]:
+        """Numbered passages: every chunk of each guide section hit, the facts chunk of each listing hit."""
+        chunks: list[Chunk] = []
+        for hit in hits:
+            found = self.retriever.doc_chunks(hit.doc_id)
+            chunks += found if hit.kind == "guide" else found[:1]
+        return [passage(chunk, n) for n, chunk in enumerate(chunks, 1)]

@@ -1,0 +1,100 @@
+"""Answer logic over an index in memory (tests/fakes.py): no Chroma, no BM25, no embedding model.
+
+The questions are read by hand (an `Understood` built in the test), so what is tested is what the answer code
+does with given passages: which section answers, what is quoted, which listings a filter keeps.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from assistant.answer.extractive import answer_guide, answer_listings
+from assistant.answer.sections import chosen_sections
+from assistant.brief.sources import Sources
+from assistant.corpus.listings.normalize import normalize
+from assistant.corpus.listings.sources import CONNECTORS
+from assistant.index.chunks import listing_chunks
+from assistant.index.filters import Filters, matches
+from assistant.library import Library
+from assistant.query import Intent, Understood
+from assistant.vocab.listing import Listing
+from fakes import MemoryRetriever, chunk
+
+from conftest import FEEDS
+
+GUIDE = "guide:g#"
+HIRING = ("Guide > Hiring process\n\nCandidates meet four stages: a recruiter call, a take-home exercise, a system "
+          "design interview and a final values conversation.")
+PAY = "Guide > Pay\n\nBase pay in the example market runs from 100,000 to 150,000 a year."
+ROLE = "Guide > Overview\n\nThe role ships models to production and keeps them healthy."
+
+
+def guide_library(**parts: str) -> Library:
+    return Library(retriever=MemoryRetriever([chunk(GUIDE + name, text, title=name) for name, text in parts.items()]))
+
+
+def by_section(hit) -> dict[str, float]:
+    """A section's intent reading, given instead of the classifier's: its id names it."""
+    return {"hiring": 1.0} if hit.doc_id.endswith("hiring") else {"pay": 1.0}
+
+
+def remotive_listings() -> list[Listing]:
+    batch = CONNECTORS["remotive"].parse((FEEDS / "remotive" / "remote-jobs_2026-07-18.json").read_bytes(), "r")
+    return [normalize(raw, datetime(2026, 7, 18, tzinfo=timezone.utc)) for raw in batch.listings]
+
+
+def test_passages_number_every_chunk_of_a_section_and_the_first_of_a_listing():
+    listing = next(found for found in remotive_listings() if len(listing_chunks(found)) > 1)
+    chunks = [chunk(GUIDE + "hiring", HIRING, 0), chunk(GUIDE + "hiring", "Guide > Hiring (continued)\n\nMore.", 1),
+              *listing_chunks(listing)]
+    library = Library(retriever=MemoryRetriever(chunks))
+    hits = library.retriever.search(f"hiring {listing.title}", Filters(), k=5)
+    passages = library.passages(hits)
+    assert {(p.doc_id, p.meta["chunk"]) for p in passages} == {
+        (GUIDE + "hiring", 0), (GUIDE + "hiring", 1), (f"listing:{listing.id}", 0)}
+    assert [p.n for p in passages] == [1, 2, 3]
+
+
+def test_the_section_that_answers_is_quoted_and_the_other_is_not():
+    library = guide_library(hiring=HIRING, pay=PAY, overview=ROLE)
+    understood = Understood(question="What stages does the interview have?", intent=Intent.hiring,
+                            filters=Filters(kind="guide"), scores={"hiring": 0.9, "pay": 0.1})
+    hits = library.retriever.search(understood.question + " hiring process", understood.filters, k=5)
+    draft = answer_guide(understood, library.passages(hits), chosen_sections(understood, hits, by_section))
+    assert draft.answerable and draft.citations
+    assert all(c.id == GUIDE + "hiring" and c.quote in HIRING for c in draft.citations)
+    assert "150,000" not in draft.answer
+
+
+def test_a_topic_the_guide_does_not_cover_is_refused_even_with_passages_at_hand():
+    library = guide_library(hiring=HIRING, pay=PAY)
+    understood = Understood(question="What signing bonus is typical?", intent=Intent.pay, unsupported=True,
+                            filters=Filters(kind="guide"), scores={"pay": 0.6})
+    hits = library.retriever.search("pay bonus", understood.filters, k=5)
+    draft = answer_guide(understood, library.passages(hits), chosen_sections(understood, hits, by_section))
+    assert hits and not draft.answerable and "100,000" not in draft.answer
+
+
+def test_a_country_filter_keeps_only_the_listings_open_there():
+    listings = remotive_listings()
+    library = Library(retriever=MemoryRetriever([c for listing in listings for c in listing_chunks(listing)]))
+    by_id = {listing.id: listing for listing in listings}
+    country = next(code for listing in listings for code in listing.location.countries)
+    understood = Understood(question="engineer jobs", intent=Intent.listings,
+                            filters=Filters(kind="listing", countries=[country]))
+    hits = library.retriever.search("engineer", understood.filters, k=10)
+    draft = answer_listings(understood, library.passages(hits), by_id)
+    open_there = {c.doc_id.removeprefix("listing:") for c in library.retriever.chunks
+                  if matches(understood.filters, c)}
+    shown = {view.id for view in draft.listings}
+    assert draft.answerable and shown and shown <= open_there
+    assert len(open_there) < len(listings)  # the filter excluded some: the answer shows none of those
+
+
+def test_a_brief_quotes_a_span_the_splitter_cut_by_a_verbatim_piece_or_not_at_all():
+    chunks = [chunk("guide:x#1", text, n) for n, text in
+              enumerate(["Head\n\nWe ship models daily.", "Head (continued)\n\nWe name PyTorch, JAX."])]
+    src = Sources(Library(retriever=MemoryRetriever(chunks)), guide=None)
+    found = src.locate("guide:x#1", "We ship models daily. We name PyTorch, JAX.")
+    assert found and found[1] == "We ship models daily." and found[1] in found[0].text
+    assert src.locate("guide:x#1", "Nothing of this is indexed anywhere.") is None
