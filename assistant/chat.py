@@ -48,8 +48,12 @@ class Assistant:
     def ask(self, question: str, conversation: Conversation | None = None,
             on_token: Callable[[str], None] | None = None, filters: Filters | None = None) -> Answer:
         """`filters` (the web page's controls) narrow whatever the question itself asks for."""
+        return self.reply(self.check_question(question), conversation, on_token, filters)
+
+    def reply(self, question: str, conversation: Conversation | None = None,
+              on_token: Callable[[str], None] | None = None, filters: Filters | None = None) -> Answer:
+        """`ask` for a question `check_question` has passed (the web page checks it before it streams)."""
         started = time.perf_counter()
-        question = self.check_question(question)
         history = conversation.turns if conversation else []
         resolved = self._resolve(understand(question), history)
         if filters is not None:
@@ -61,7 +65,7 @@ class Assistant:
         draft, passages = self._extractive(resolved, hits)
         answer = Answer(question=question, answer=draft.answer, citations=draft.citations, listings=draft.listings,
                         answerable=draft.answerable, backend="extractive",
-                        understood=resolved.understood.model_dump(mode="json"))
+                        understood=resolved.understood)
         if resolved.note:
             answer.notices.append(resolved.note)
         if self.library.stale:

@@ -165,10 +165,10 @@ def test_follow_up_narrows_the_previous_listing_search(assistant):
     assert narrowed.listings and len(narrowed.listings) <= len(first.listings) + 10
     for view in narrowed.listings:
         assert view.salary and view.salary.annual_usd_max >= 150000
-    assert narrowed.understood["filters"]["seniority"] == ["senior"]
+    assert narrowed.understood.filters.seniority == ["senior"]
     chat.reset()
     fresh = assistant.ask("which of those pay over $150k?", chat)
-    assert fresh.understood["filters"]["seniority"] == []
+    assert fresh.understood.filters.seniority == []
 
 
 def test_injection_in_the_question_changes_nothing(assistant):

@@ -27,7 +27,8 @@ def assistant(indexed_home, monkeypatch) -> Assistant:
 
 
 def filters_of(answer) -> dict:
-    return {name: value for name, value in answer.understood["filters"].items() if value not in (None, [], False)}
+    found = answer.understood.filters.model_dump(mode="json")
+    return {name: value for name, value in found.items() if value not in (None, [], False)}
 
 
 def after(first: str, question: str):
@@ -115,7 +116,7 @@ def test_which_of_those_state_a_salary(assistant):
     chat = Conversation()
     assistant.ask(US_ML_JOBS, chat)
     paid = assistant.ask("which of those state a salary?", chat)
-    assert paid.understood["intent"] == "listings"
+    assert paid.understood.intent == "listings"
     assert filters_of(paid) == {"kind": "listing", "countries": ["US"], "salary_disclosed": True, "ml_only": True}
     assert paid.listings and all(view.salary is not None for view in paid.listings)
 
@@ -182,7 +183,7 @@ def test_the_condensed_question_is_used(llm_assistant, llm_server):
     follow = llm_assistant.ask("and in the UK?", chat)
     assert "£110,000 – £175,000" in follow.answer and "€110,000" not in follow.answer
     assert f"Follow-up read as: {UK}" in follow.notices
-    assert follow.understood["question"] == UK and follow.understood["markets"] == ["United Kingdom"]
+    assert follow.understood.question == UK and follow.understood.markets == ["United Kingdom"]
     [request] = condense_requests(llm_server)
     prompt = request["messages"][-1]["content"]
     assert prompt.startswith("Given a conversation (between Human and Assistant)")  # llama-index's own prompt
@@ -217,7 +218,7 @@ def test_a_failed_or_implausible_rewrite_falls_back_to_the_rules(llm_assistant, 
     assert "£110,000 – £175,000" in follow.answer and "€110,000" not in follow.answer  # the rules' reading
     notice = next(n for n in follow.notices if "could not rewrite the follow-up" in n)
     assert notice.startswith(f"Follow-up: read as a follow-up to: {GERMANY}") and why in notice
-    assert follow.understood["question"] == "and in the UK?"
+    assert follow.understood.question == "and in the UK?"
 
 
 def test_a_pointer_at_a_listing_stays_with_the_rules(llm_assistant, llm_server):

@@ -176,5 +176,5 @@ def test_smollm2_follow_ups_keep_the_place_they_name(indexed_home, monkeypatch, 
         bot.ask(QUESTION, chat)
         answer = bot.ask("and in the UK?", chat)
     print("\n".join(answer.notices))
-    assert answer.understood["markets"] == ["United Kingdom"]
+    assert answer.understood.markets == ["United Kingdom"]
     assert any(n.startswith("Follow-up") for n in answer.notices)

@@ -190,8 +190,8 @@ def assistant(indexed_home, monkeypatch) -> Assistant:
 
 def test_controls_combine_with_what_the_question_asks(assistant):
     asked = assistant.ask("Find machine learning engineer jobs in Europe", filters=Filters(sources=["jobicy"]))
-    filters = asked.understood["filters"]
-    assert filters["sources"] == ["jobicy"] and "Europe" in filters["regions"]
+    filters = asked.understood.filters
+    assert filters.sources == ["jobicy"] and "Europe" in filters.regions
     assert asked.listings and {view.source for view in asked.listings} == {"jobicy"}
 
 

@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from assistant.query.results import Understood
+
 
 class Passage(BaseModel):
     """One retrieved chunk offered to a backend as numbered source [n]."""
@@ -58,7 +60,7 @@ class Answer(BaseModel):
     backend: str  # "extractive" or "openai:<model>"
     timings_ms: dict[str, float] = Field(default_factory=dict)
     notices: list[str] = Field(default_factory=list)  # fallbacks and removed sentences, said plainly
-    understood: dict | None = None  # the intent and filters the question was read as
+    understood: Understood | None = None  # the intent and filters the question was read as
 
 
 class AnswerError(ValueError):

@@ -36,7 +36,7 @@ class QuestionResult(BaseModel):
         """Whether the intent read matches the category, for categories that name an intent."""
         if self.question.category not in INTENTS or self.question.turns or not self.question.answerable:
             return None
-        return (self.answer.understood or {}).get("intent") == self.question.category
+        return self.answer.understood is not None and self.answer.understood.intent.value == self.question.category
 
 
 class Totals(BaseModel):

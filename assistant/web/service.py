@@ -47,13 +47,14 @@ class Service:
 def stream_answer(assistant: Assistant, question: str, conversation: Conversation,
                   filters: Filters | None = None) -> Iterator[tuple[str, Answer | None]]:
     """(text so far, None) while the answer streams, then (final text, Answer): the final answer is the one
-    the citation check kept, which may differ from what streamed. AnswerError passes through."""
+    the citation check kept, which may differ from what streamed. `question` has passed `check_question`;
+    AnswerError passes through."""
     tokens: queue.Queue[str | None] = queue.Queue()
     outcome: dict = {}
 
     def work() -> None:
         try:
-            outcome["answer"] = assistant.ask(question, conversation, on_token=tokens.put, filters=filters)
+            outcome["answer"] = assistant.reply(question, conversation, on_token=tokens.put, filters=filters)
         except Exception as error:  # re-raised in the caller's thread, where Gradio reports it
             outcome["error"] = error
         finally:
