@@ -6,7 +6,8 @@ from functools import cache
 
 import pytest
 
-from assistant.answer.check import check_answer, figures, markers
+from assistant.answer.check.figures import figures
+from assistant.answer.check.support import check_answer, markers
 from assistant.answer.models import Passage
 from assistant.corpus.guides import load_guide
 from assistant.index.chunks import guide_chunks
