@@ -105,6 +105,19 @@ def _places(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+def source_places(text: str) -> frozenset[str]:
+    """The places a source names, read generously: place names in capitalised words in any position, and market
+    words and demonyms in any case ("global", "german")."""
+    places = {key for _, _, key in _places(text)}
+    places |= {_MARKET_WORDS.get(w) or _DEMONYMS[w] for w in fold(text).split() if w in _MARKET_WORDS or w in _DEMONYMS}
+    return frozenset(places)
+
+
+def platforms_named(text: str) -> frozenset[str]:
+    """The canonical names of the ML platforms a text names."""
+    return frozenset(name for name, _ in _PLATFORMS.finditer(text))
+
+
 def _at_start(text: str, pos: int) -> bool:
     """Whether a word at `pos` begins a sentence, item, cell or the text after a colon (so it may be capitalised)."""
     before = text[:pos].rstrip(_MARKUP)

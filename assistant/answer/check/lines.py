@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.answer.check.entities import _DEMONYMS, _MARKET_WORDS, _PLATFORMS, _places, fold
+from assistant.answer.check.entities import fold, platforms_named, source_places
 from assistant.answer.check.figures import Figure, figures
 from assistant.answer.models import Passage
 from assistant.answer.units import line_spans
@@ -61,11 +61,7 @@ def _lines(passage_text: str, kind: str) -> tuple[Line, ...]:
 
 def _line(quote: str, header: str) -> Line:
     scope = f"{header}\n{quote}" if header.strip() and quote != header.strip() else quote
-    words = fold(scope)
-    places = {key for _, _, key in _places(scope)}  # sources are read generously: any case, any position
-    places |= {_MARKET_WORDS.get(w) or _DEMONYMS[w] for w in words.split() if w in _MARKET_WORDS or w in _DEMONYMS}
-    platforms = frozenset(name for name, _ in _PLATFORMS.finditer(scope))
-    return Line(quote, tuple(figures(scope)), frozenset(places), platforms, words)
+    return Line(quote, tuple(figures(scope)), source_places(scope), platforms_named(scope), fold(scope))
 
 
 def lines(passage: Passage) -> tuple[Line, ...]:

@@ -8,8 +8,8 @@ import re
 from assistant.answer.compose import Composer
 from assistant.answer.extractive.draft import Draft
 from assistant.answer.extractive.pay import answer_pay
-from assistant.answer.extractive.refusals import _answers, _beyond_the_guide, not_answerable
-from assistant.answer.extractive.relevance import _relevant, unique_units
+from assistant.answer.extractive.refusals import beyond_the_guide, not_answerable, section_answers
+from assistant.answer.extractive.relevance import relevant_units, unique_units
 from assistant.answer.models import Passage
 from assistant.answer.units import Unit
 from assistant.query import Intent, Understood
@@ -28,8 +28,8 @@ def _sections_of(passages: list[Passage], chosen: list[str]) -> list[list[Passag
 def answer_guide(understood: Understood, passages: list[Passage], chosen: list[str]) -> Draft:
     """`chosen`: the section ids that answer, best first, chosen by meaning (answer/sections.py)."""
     sections = _sections_of(passages, chosen)
-    beyond = _beyond_the_guide(understood)
-    if not sections or not _answers(understood, [p for s in sections for p in s]) or beyond:
+    beyond = beyond_the_guide(understood)
+    if not sections or not section_answers(understood, [p for s in sections for p in s]) or beyond:
         return not_answerable(understood, passages, beyond)
     if understood.intent is Intent.pay:
         return answer_pay(understood, sections[0])
@@ -52,12 +52,12 @@ def answer_section(understood: Understood, section: list[Passage], composer: Com
             lines.append(f"{n}. {u.display} {composer.cite(p, u.text)}" if numbered else
                          f"- {u.display} {composer.cite(p, u.text)}")
         tail = [(p, u) for p, u in found[first:] if u.kind == "sentence"]
-        lines += [f"{u.display} {composer.cite(p, u.text)}" for p, u in _relevant(understood.question, tail, 2)]
+        lines += [f"{u.display} {composer.cite(p, u.text)}" for p, u in relevant_units(understood.question, tail, 2)]
     else:
         # A question about a place the section's table has a row for is answered by that row, as one sentence.
         rows = [(p, u) for p, u in _prose_units(understood, found) if u.kind == "row"]
-        chosen = rows if rows and understood.markets else _relevant(understood.question,
-                                                                    _prose_units(understood, found), MAX_SENTENCES)
+        chosen = rows if rows and understood.markets else relevant_units(
+            understood.question, _prose_units(understood, found), MAX_SENTENCES)
         lines = [" ".join(f"{_as_prose(found, u)} {composer.cite(p, u.text)}" for p, u in chosen)]
     if titled:
         lines.insert(0, f"**{section[0].meta.get('heading_path', [section[0].title])[-1]}**")

@@ -9,7 +9,7 @@ import re
 from assistant.answer.compose import Composer
 from assistant.answer.extractive.asked_figure import compare_figure
 from assistant.answer.extractive.draft import Draft
-from assistant.answer.extractive.relevance import _relevant, unique_units
+from assistant.answer.extractive.relevance import relevant_units, unique_units
 from assistant.answer.models import Passage
 from assistant.answer.units import Unit
 from assistant.query import MARKETS, Understood
@@ -40,7 +40,8 @@ def answer_pay(understood: Understood, section: list[Passage]) -> Draft:
         if len(asked) >= 2 and understood.markets else None
     notes = [(p, u) for p, u in unique_units(section)
              if u.kind == "sentence" and re.search(r"upper end|top of|equity|staff|principal", u.text, re.I)]
-    extra = " ".join(f"{u.display} {composer.cite(p, u.text)}" for p, u in _relevant(understood.question, notes, 2))
+    extra = " ".join(f"{u.display} {composer.cite(p, u.text)}"
+                     for p, u in relevant_units(understood.question, notes, 2))
     body = "\n".join([lead, *lines]) + (f"\n\n{verdict}" if verdict else "")
     return Draft(answer=body + (f"\n\n{extra}" if extra else ""), answerable=True, citations=composer.citations)
 

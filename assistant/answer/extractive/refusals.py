@@ -39,7 +39,7 @@ def _heading(passage: Passage) -> str:
     return " > ".join(passage.meta.get("heading_path") or [passage.title])
 
 
-def _answers(understood: Understood, section: list[Passage]) -> bool:
+def section_answers(understood: Understood, section: list[Passage]) -> bool:
     """Whether the chosen section speaks to the question. A topic the classifier is sure of is answered by the
     section chosen by meaning; otherwise the section must hold one of the question's own words, and a general
     question GENERAL_SHARE of them, as one common word ("companies") says nothing about "relocation packages"."""
@@ -55,7 +55,7 @@ def _answers(understood: Understood, section: list[Passage]) -> bool:
     return covers(section, terms, share=GENERAL_SHARE if understood.intent is Intent.general else 0.0)
 
 
-def _beyond_the_guide(understood: Understood) -> str | None:
+def beyond_the_guide(understood: Understood) -> str | None:
     """Why a question is beyond the guide: a career topic no section covers (the classifier's reading), a level it
     has no pay figure for, or a pay forecast for a later year."""
     if understood.unsupported:

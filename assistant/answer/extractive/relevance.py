@@ -82,7 +82,7 @@ def unique_units(section: list[Passage]) -> list[tuple[Passage, Unit]]:
     return found
 
 
-def _relevant(question: str, found: list[tuple[Passage, Unit]], limit: int) -> list[tuple[Passage, Unit]]:
+def relevant_units(question: str, found: list[tuple[Passage, Unit]], limit: int) -> list[tuple[Passage, Unit]]:
     """The `limit` units sharing most of the question's words (earlier first among equals), in document order."""
     terms = specific_terms(question)
     scored = [(len(terms & {stem(w) for w in _WORD.findall(u.text.lower())}), -n, n) for n, (_, u) in enumerate(found)]
