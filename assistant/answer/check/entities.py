@@ -18,6 +18,7 @@ from functools import lru_cache
 from assistant.answer.models import Passage
 from assistant.corpus.listings.enrich.lexicon import Lexicon
 from assistant.corpus.listings.enrich.platforms import PLATFORM_ENTRIES
+from assistant.vocab.currencies import CURRENCIES
 from assistant.vocab.places import resolve_place
 
 _PLATFORMS = Lexicon(PLATFORM_ENTRIES)
@@ -26,8 +27,8 @@ _RUN_GAP = re.compile(r"[ \-]")  # "United Kingdom", "Baden-Württemberg": one p
 _MARKUP = " \t*_#`\"'“”‘’([-–—•+"
 # Capitalised but naming nothing a source must repeat: field acronyms, currency codes, the pronoun.
 _GENERIC = frozenset(
-    "i ml ai llm llms mlops phd api apis saas okr okrs poc pocs nlp gpu gpus cpu cpus ci cd usd eur gbp cad aud chf"
-    .split())
+    "i ml ai llm llms mlops phd api apis saas okr okrs poc pocs nlp gpu gpus cpu cpus ci cd".split()) | frozenset(
+    c.code.lower() for c in CURRENCIES if c.lower_code)  # "CAD", but not "PEN": "Pen" may be a name
 _START_STOP = frozenset("a an the in at on for of to from by with and or but as".split())
 # Market words written in lower case; they qualify a figure ("the global range"), rarely anything else.
 _MARKET_WORDS = {"global": "region:Worldwide", "globally": "region:Worldwide", "worldwide": "region:Worldwide",
