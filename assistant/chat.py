@@ -5,7 +5,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from assistant.answer import extractive
+from assistant.answer.extractive.draft import Draft, join_drafts
+from assistant.answer.extractive.guide import answer_guide
+from assistant.answer.extractive.listings import answer_listing_detail, answer_listings
+from assistant.answer.extractive.refusals import not_answerable
 from assistant.answer.sections import chosen_sections, closer_of, rank_sections, section_reading
 from assistant.answer.followup import Resolved, Turn, merge_filters, resolve
 from assistant.answer.models import Answer, AnswerError, Passage
@@ -128,28 +131,28 @@ class Assistant:
 
     # --- backends ----------------------------------------------------------------------------------------------
 
-    def _extractive(self, resolved: Resolved, hits: list[Hit]) -> tuple[extractive.Draft, list[Passage]]:
+    def _extractive(self, resolved: Resolved, hits: list[Hit]) -> tuple[Draft, list[Passage]]:
         understood = resolved.understood
         if resolved.listing_id:
             listing = self.library.listings.get(resolved.listing_id)
             passages = self.library.passages(self.library.retriever.hits_for(f"listing:{resolved.listing_id}"))
             if listing and passages:
-                return extractive.answer_listing_detail(passages[0], listing), passages
+                return answer_listing_detail(passages[0], listing), passages
         passages = self.library.passages(hits)
         if understood.intent is Intent.off_topic:
-            return extractive.not_answerable(understood, passages), passages
+            return not_answerable(understood, passages), passages
         if understood.intent is Intent.listings:
-            return extractive.answer_listings(understood, passages, self.library.listings), passages
+            return answer_listings(understood, passages, self.library.listings), passages
         sections = chosen_sections(understood, hits, self.section_profile)
-        draft = extractive.answer_guide(understood, passages, sections)
+        draft = answer_guide(understood, passages, sections)
         if draft.answerable and self._also_listings(understood):
             # Near two intents, answer both: "relocating to Toronto, what base, and who is hiring there?"
             search = understand(understood.question, intent=Intent.listings)
             found = self.library.passages(self.library.retriever.search(search.question, search.filters, k=LISTING_K,
                                                         expand=place_terms(search.filters)))
-            listed = extractive.answer_listings(search, found, self.library.listings)
+            listed = answer_listings(search, found, self.library.listings)
             if listed.answerable:
-                return extractive.join_drafts(draft, listed), passages
+                return join_drafts(draft, listed), passages
         return draft, passages
 
     @staticmethod
@@ -160,7 +163,7 @@ class Assistant:
 
     def _with_llm(self, answer: Answer, question: str, passages: list[Passage], history: list[Turn],
                   on_token) -> Answer:
-        from assistant.answer.check import check_answer
+        from assistant.answer.check.support import check_answer
         from assistant.answer.llm import LLMError, generate
 
         turns = [(role, text) for turn in history[-3:] for role, text in (("user", turn.question),

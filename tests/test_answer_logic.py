@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from assistant.answer.extractive import answer_guide, answer_listings
+from assistant.answer.extractive.guide import answer_guide
+from assistant.answer.extractive.listings import answer_listings
 from assistant.answer.sections import chosen_sections
 from assistant.brief.sources import Sources
 from assistant.corpus.listings.normalize import normalize

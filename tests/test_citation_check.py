@@ -6,7 +6,8 @@ from functools import cache
 
 import pytest
 
-from assistant.answer.check import check_answer, figures, markers
+from assistant.answer.check.figures import figures
+from assistant.answer.check.support import check_answer, markers
 from assistant.answer.models import Passage
 from assistant.corpus.guides import load_guide
 from assistant.index.chunks import guide_chunks
@@ -109,6 +110,32 @@ def test_figure_formats_are_normalized(pay):
 def test_a_wrong_currency_or_figure_is_removed(pay):
     result = check(f"Senior ML engineers in Germany earn {pay} [1].", guide(1, "pay"))
     assert result.text == "" and len(result.removed) == 1
+
+
+@pytest.mark.parametrize("pay", ["$175,000 – $240,000", "$175k – $240k", "175,000 to 240,000 dollars",
+                                 "C$175,000 – C$240,000", "C$175k – C$240k"])
+def test_a_bare_or_canadian_dollar_is_backed_by_cad(pay):
+    """The dollars rule (assistant.vocab.currencies): an answer's bare "$" or "dollars" may be its source's CAD."""
+    sentence = f"In Canada, senior ML engineers earn {pay} [1]."
+    assert check(sentence, guide(1, "pay")).text == sentence
+
+
+@pytest.mark.parametrize("pay", ["US $175,000 – US $240,000", "USD 175,000 – 240,000", "€175,000 – €240,000",
+                                 "R$175,000 – R$240,000", "175,000 to 240,000 quid", "A$175k – A$240k"])
+def test_a_stated_currency_other_than_the_sources_is_removed(pay):
+    result = check(f"In Canada, senior ML engineers earn {pay} [1].", guide(1, "pay"))
+    assert result.text == "" and "not found in [1]" in result.removed[0][1]
+
+
+def test_every_currency_of_the_table_is_read():
+    in_kronor = LISTING.model_copy(update={"text": LISTING.text.replace(
+        "EUR 90,000 – 120,000 per year (about $97,000 – $130,000",
+        "SEK 900,000 – 1,200,000 per year (about $85,000 – $113,000")})
+    kept = "Acme AI pays 900,000 – 1,200,000 kronor a year [1]."
+    assert check(kept, in_kronor).text == kept
+    assert check("Acme AI pays €900,000 – €1,200,000 a year [1].", in_kronor).text == ""
+    read = figures("¥10,000,000, ₹3,000,000, NZ$150k, 100k quid, 90 000 £ and 150k bucks")
+    assert [f.currency for f in read] == ["JPY", "INR", "NZD", "GBP", "GBP", "$"]
 
 
 def test_figures_read_alike():

@@ -23,7 +23,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from assistant.answer.check import check_answer
+from assistant.answer.check.support import check_answer
 from assistant.answer.llm import generate
 from assistant.answer.models import Passage
 from assistant.corpus.guides import load_guide

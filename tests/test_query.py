@@ -374,6 +374,25 @@ def test_floor_explanation_names_the_currency_and_the_rate():
     assert usd_line in ask("snr machine learning roles paying 150k+").explanation
 
 
+@pytest.mark.parametrize("question,currency,amount", [
+    ("ML jobs in Zurich paying over 150k CHF", "CHF", 150_000),
+    ("ML jobs in Sweden paying over 700k kronor", "SEK", 700_000),
+    ("ML jobs paying over 90k quid", "GBP", 90_000),
+    ("ML jobs in Canada paying over 150k dollars", "USD", 150_000),  # a bare "dollars" is US dollars, anywhere
+    ("ML jobs in Canada paying over $150k", "USD", 150_000),
+    ("ML jobs in Canada paying over C$150k", "CAD", 150_000),
+])
+def test_a_floor_is_read_in_the_currency_the_question_names(question, currency, amount):
+    u = understand(question, today=TODAY, intent=Intent.listings)
+    assert u.filters.min_annual_usd == pytest.approx(usd(amount, currency), rel=0.001)
+
+
+def test_a_floor_in_yen_is_explained_with_its_sign():
+    u = understand("ML jobs in Japan paying over 12,000,000 yen", today=TODAY, intent=Intent.listings)
+    (line,) = _lines(u, "salary floor")
+    assert line.startswith("salary floor: ¥12,000,000/year ≈ $") and line.endswith("(from 'over 12,000,000 yen')")
+
+
 def test_ceiling_is_explained_not_applied():
     u = ask("ML roles under $200k")
     assert u.filters.min_annual_usd is None

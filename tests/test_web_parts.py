@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 from assistant.web import feedback
 
 from assistant.corpus.listings import snapshots
-from assistant.answer.extractive import listing_view, location_cell, markdown_link, posted_cell, safe_url, salary_cell
+from assistant.answer.extractive.listings import listing_view, location_cell, markdown_link, posted_cell, safe_url, salary_cell
 from assistant.answer.models import Answer, Citation, ListingView, SalaryView
 from assistant.chat import Assistant, Conversation
 from assistant.corpus.listings.fetch import offline_reason

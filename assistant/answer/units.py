@@ -1,7 +1,7 @@
 """Cutting text into units — sentences, list items, table rows and headings — each an exact span of the text.
 
 One splitter for both sides of a citation: the extractive backend quotes the units of retrieved chunks, and
-the citation check (check.py) reads generated answers and source passages with the same rules.
+the citation check (check/) reads generated answers and source passages with the same rules.
 """
 
 from __future__ import annotations

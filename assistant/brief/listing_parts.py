@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.extractive import listing_view, salary_cell
+from assistant.answer.extractive.listings import listing_view, salary_cell
 from assistant.answer.models import Passage
 from assistant.answer.units import units
 from assistant.brief.models import Flag, MustHave, Statement

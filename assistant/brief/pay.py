@@ -7,7 +7,7 @@ markets it has and offers the global row as the nearest, as a chat answer does.
 
 from __future__ import annotations
 
-from assistant.answer.extractive import listing_view, salary_cell
+from assistant.answer.extractive.listings import listing_view, salary_cell
 from assistant.answer.models import Passage
 from assistant.answer.units import Unit
 from assistant.brief.listing_parts import header_line

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer.compose import Composer
-from assistant.answer.extractive import unique_units
+from assistant.answer.extractive.relevance import unique_units
 from assistant.answer.models import Passage
 from assistant.answer.units import Unit
 from assistant.corpus.guides import Guide

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assistant.vocab.currencies import written
 from assistant.vocab.listing import SOURCE_NAMES, Salary
 from assistant.vocab.places import country_name
 
@@ -64,14 +65,6 @@ def _place_filter(filters: Filters, hit: _Hit) -> list[str]:
     return lines
 
 
-_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
-
-
-def _money(amount: float, currency: str) -> str:
-    symbol = _SYMBOLS.get(currency)
-    return f"{symbol}{amount:,.0f}" if symbol else f"{currency} {amount:,.0f}"
-
-
 def _salary_filters(filters: Filters, cues: _Cues) -> list[str]:
     lines = []
     if cues.floor:
@@ -88,7 +81,7 @@ def _salary_filters(filters: Filters, cues: _Cues) -> list[str]:
 
 def _describe_floor(salary: Salary) -> str:
     low = salary.min if salary.min is not None else salary.max
-    stated = f"{_money(low, salary.currency)}/{salary.period}"
+    stated = f"{written(low, salary.currency)}/{salary.period}"
     if salary.period_inferred and salary.period != "year":
         stated += " (period inferred)"
     if salary.currency == "USD" and salary.period == "year":

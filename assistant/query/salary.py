@@ -5,20 +5,22 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 
+from assistant.vocab.currencies import BARE_DOLLAR_SIGN, BARE_DOLLAR_WORDS, CURRENCIES, DEFAULT_CURRENCY, SIGN_CURRENCY
 from assistant.vocab.listing import Salary
 from assistant.vocab.money import parse_salary_text
 
 from .cues import _Hit, _hits
 from .text import _SYMBOL, _Text
 
+# The words a question names a currency with ("chf", "euros", "quid"); a bare "dollars" is the default dollar.
 _CURRENCY_WORDS = {
-    "usd": "USD", "dollars": "USD", "dollar": "USD", "bucks": "USD",
-    "eur": "EUR", "euro": "EUR", "euros": "EUR",
-    "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "quid": "GBP",
-    "cad": "CAD", "chf": "CHF", "aud": "AUD", "inr": "INR", "pln": "PLN", "sek": "SEK",
+    **{c.code.lower(): c.code for c in CURRENCIES if c.lower_code},
+    **{word: c.code for c in CURRENCIES for word in c.words},
+    **dict.fromkeys(BARE_DOLLAR_WORDS, DEFAULT_CURRENCY),
 }
 _CURRENCY_WORD = "|".join(_CURRENCY_WORDS)
-_SYMBOL_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+# The signs a question's tokens keep (assistant.query.text): one character each, "$" the default dollar.
+_SYMBOL_CURRENCY = {BARE_DOLLAR_SIGN: DEFAULT_CURRENCY, **{s: code for s, code in SIGN_CURRENCY.items() if len(s) == 1}}
 _PERIOD_WORDS = r"(?:(?:per|a|an) )?(?:hour|year|annum|month|week|day)|hourly|yearly|annually|monthly"
 # Money tokens stay whole ("€100k", "150k+", "100-150k", "$1m"), so an amount is one token, with a currency
 # word before or after it and a period after.
@@ -92,7 +94,7 @@ def _parse_amount(text: _Text, m: re.Match, today: date) -> Salary | None:
     if word:
         default = _CURRENCY_WORDS[word.group()]
     else:
-        default = _SYMBOL_CURRENCY[trailing[1]] if trailing else "USD"
+        default = _SYMBOL_CURRENCY[trailing[1]] if trailing else DEFAULT_CURRENCY
     salary = parse_salary_text(written, posted_at=datetime.combine(today, time()), default_currency=default)
     return salary if salary is not None and salary.annual_usd_min is not None else None
 

@@ -7,9 +7,12 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from assistant.vocab.currencies import BARE_DOLLAR_SIGN, SIGN_CURRENCY
+
 from .injection import _blank_injection
 
-_SYMBOL = r"[$€£¥₹]"
+# The one-character currency signs a money token may carry: "$" and those of one currency ("€", "£").
+_SYMBOL = "[" + re.escape(BARE_DOLLAR_SIGN + "".join(s for s in SIGN_CURRENCY if len(s) == 1)) + "]"
 _FIGURE = r"\d[\d,.]*(?:\s?[kKmM](?![A-Za-z]))?"  # "150k", "120,000", "$1M" (a million is never a wage)
 _RAW_TOKEN = re.compile(
     rf"(?:[A-Za-z]{{1,2}}(?={_SYMBOL}))?{_SYMBOL}\s?{_FIGURE}(?:\s?[-–]\s?{_SYMBOL}?{_FIGURE})?\+?"  # "$100k-$150k"

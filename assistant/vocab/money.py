@@ -1,4 +1,6 @@
-"""Pay, read from the boards' structured fields, their salary strings and job descriptions, annualized in USD."""
+"""Pay, read from the boards' structured fields, their salary strings and job descriptions, annualized in USD.
+
+The currencies, their signs and words are assistant.vocab.currencies' one table."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from functools import cache
 from currency_converter import CurrencyConverter, RateNotFoundError
 from price_parser import Price
 
+from assistant.vocab.currencies import CODES, CURRENCIES, DEFAULT_CURRENCY, SIGN_CURRENCY, sign_pattern
 from assistant.vocab.listing import Period, Salary
 
 __all__ = ["salary_from_fields", "parse_salary_text", "find_salary_in_text", "annualize"]
@@ -27,17 +30,11 @@ _PERIOD_NAMES: dict[str, Period] = {
 
 # ---------------------------------------------------------------- the grammar of an amount
 
-_CODES = (
-    "USD EUR GBP CAD AUD NZD CHF SEK NOK DKK PLN CZK HUF RON BGN ISK INR JPY CNY HKD SGD KRW "
-    "BRL MXN ZAR ILS TRY PHP IDR MYR THB ARS COP CLP PEN UAH NGN KES EGP AED"
-).split()
-_CODE = rf"(?<![A-Za-z])(?:{'|'.join(_CODES)})(?![A-Za-z])"
-_SYMBOL = r"(?:(?<![A-Za-z])(?:US\s?|CA|C|AU|A|NZ|R))?\${1,3}|€|£|¥|₹"
-# Price-parser reports the symbol it saw; these are the currencies they stand for ("$" is the caller's default).
-_SYMBOL_CURRENCY = {
-    "US$": "USD", "CA$": "CAD", "C$": "CAD", "AU$": "AUD", "A$": "AUD", "NZ$": "NZD", "R$": "BRL",
-    "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
-}
+_CODE = rf"(?<![A-Za-z])(?:{'|'.join(CODES)})(?![A-Za-z])"
+# "$", "C$", "US $", "$$$"; then the one-character signs.
+_DOLLAR_PREFIXES = [sign[:-1] for c in CURRENCIES for sign in c.signs if sign.endswith("$")]  # "US ", "CA", "C", ...
+_SYMBOL = (rf"(?:(?<![A-Za-z])(?:{sign_pattern(_DOLLAR_PREFIXES)}))?\${{1,3}}"
+           rf"|{sign_pattern(s for s in SIGN_CURRENCY if len(s) == 1)}")
 # Thousands grouped by "," (also ", " as typed in one Remote OK listing), "." (European) or "'" (Swiss).
 # At most 12 digits, and never starting inside a longer run of digits: a 20,000-digit figure is no pay, and
 # handing it to price-parser took 7 s.
@@ -118,7 +115,7 @@ def _side(m: re.Match, side: str) -> tuple[float, str | None]:
 def _currency_code(seen: str | None) -> str | None:
     if not seen or seen.strip("$") == "":
         return None  # a bare "$" means the caller's default currency
-    return _SYMBOL_CURRENCY.get(seen, seen.upper())
+    return SIGN_CURRENCY.get(seen, seen.upper())
 
 
 def _infer_period(low: float | None, high: float | None) -> Period:
@@ -158,7 +155,7 @@ def salary_from_fields(
     salary = Salary(
         min=low,
         max=high,
-        currency=_currency_code(str(currency or "").strip()) or "USD",
+        currency=_currency_code(str(currency or "").strip()) or DEFAULT_CURRENCY,
         period=stated or _infer_period(low, high),
         period_inferred=stated is None,
         origin="field",
@@ -179,7 +176,9 @@ def _sane(amount: float) -> bool:
     return math.isfinite(amount) and abs(amount) <= MAX_AMOUNT
 
 
-def parse_salary_text(text: str, *, posted_at: datetime | None, default_currency: str = "USD") -> Salary | None:
+def parse_salary_text(
+    text: str, *, posted_at: datetime | None, default_currency: str = DEFAULT_CURRENCY
+) -> Salary | None:
     """Salary from a short free-text salary field such as Remotive's "$80k - $100k" or "$18 - $22/hr"."""
     for m in _MONEY.finditer(text or ""):
         money = _read_money(m, default_currency)
@@ -300,7 +299,7 @@ def find_salary_in_text(description: str, *, posted_at: datetime | None) -> Sala
 
 def _pay_at(text: str, m: re.Match, last_pay_end: int | None, posted_at) -> _Found | None:
     """The figure at m, when its context shows it is pay."""
-    money = _read_money(m, "USD")
+    money = _read_money(m, DEFAULT_CURRENCY)
     if money is None or money.low <= 0 or not _sane(money.high or money.low):
         return None
     if money.bare and not (money.high is not None and money.k_suffix):

@@ -10,7 +10,7 @@ from html import escape
 
 from markdown_it import MarkdownIt
 
-from assistant.answer.extractive import safe_url
+from assistant.answer.extractive.listings import safe_url
 from assistant.answer.models import Answer, Citation
 from assistant.vocab.listing import SOURCE_NAMES
 

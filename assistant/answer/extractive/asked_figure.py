@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from assistant.vocab.currencies import written
 from assistant.vocab.listing import Salary
 from assistant.vocab.money import parse_salary_text
 
 
 def _written(salary: Salary) -> str:
-    amount = salary.min if salary.min is not None else salary.max
-    symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(salary.currency)
-    return f"{symbol}{amount:,.0f}" if symbol else f"{salary.currency} {amount:,.0f}"
+    return written(salary.min if salary.min is not None else salary.max, salary.currency)
 
 
 def _position(value: float, low: float, high: float) -> str:

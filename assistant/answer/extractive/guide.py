@@ -1,0 +1,101 @@
+"""A guide question answered from the sections chosen for it: a list section by its items, a prose section by
+its most relevant sentences (or the asked market's table row), a pay question by the pay table."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.compose import Composer
+from assistant.answer.extractive.draft import Draft
+from assistant.answer.extractive.pay import answer_pay
+from assistant.answer.extractive.refusals import beyond_the_guide, not_answerable, section_answers
+from assistant.answer.extractive.relevance import relevant_units, unique_units
+from assistant.answer.models import Passage
+from assistant.answer.units import Unit
+from assistant.query import Intent, Understood
+
+MAX_ITEMS = 8
+MAX_SENTENCES = 4
+
+
+def _sections_of(passages: list[Passage], chosen: list[str]) -> list[list[Passage]]:
+    """Each chosen section as its passages in document order."""
+    guides = [p for p in passages if p.kind == "guide"]
+    found = [sorted((p for p in guides if p.doc_id == doc), key=lambda p: p.meta.get("chunk", 0)) for doc in chosen]
+    return [section for section in found if section]
+
+
+def answer_guide(understood: Understood, passages: list[Passage], chosen: list[str]) -> Draft:
+    """`chosen`: the section ids that answer, best first, chosen by meaning (answer/sections.py)."""
+    sections = _sections_of(passages, chosen)
+    beyond = beyond_the_guide(understood)
+    if not sections or not section_answers(understood, [p for s in sections for p in s]) or beyond:
+        return not_answerable(understood, passages, beyond)
+    if understood.intent is Intent.pay:
+        return answer_pay(understood, sections[0])
+    composer = Composer()
+    parts = [answer_section(understood, section, composer, titled=len(sections) > 1) for section in sections]
+    return Draft(answer="\n\n".join(parts), answerable=True, citations=composer.citations)
+
+
+def answer_section(understood: Understood, section: list[Passage], composer: Composer, titled: bool = False) -> str:
+    """List sections answer with their items; prose sections with their most relevant sentences."""
+    found = unique_units(section)
+    items = [(p, u) for p, u in found if u.kind == "item"]
+    if items:
+        # Lead and tail by place in the whole section: a chunk holding only the closing sentence is no lead.
+        first = found.index(items[0])
+        lead = [(p, u) for p, u in found[:first] if u.kind == "sentence"]
+        lines = [f"{u.display} {composer.cite(p, u.text)}" for p, u in lead[:2]]
+        numbered = _is_numbered(items)
+        for n, (p, u) in enumerate(items[:MAX_ITEMS], 1):
+            lines.append(f"{n}. {u.display} {composer.cite(p, u.text)}" if numbered else
+                         f"- {u.display} {composer.cite(p, u.text)}")
+        tail = [(p, u) for p, u in found[first:] if u.kind == "sentence"]
+        lines += [f"{u.display} {composer.cite(p, u.text)}" for p, u in relevant_units(understood.question, tail, 2)]
+    else:
+        # A question about a place the section's table has a row for is answered by that row, as one sentence.
+        rows = [(p, u) for p, u in _prose_units(understood, found) if u.kind == "row"]
+        chosen = rows if rows and understood.markets else relevant_units(
+            understood.question, _prose_units(understood, found), MAX_SENTENCES)
+        lines = [" ".join(f"{_as_prose(found, u)} {composer.cite(p, u.text)}" for p, u in chosen)]
+    if titled:
+        lines.insert(0, f"**{section[0].meta.get('heading_path', [section[0].title])[-1]}**")
+    return "\n".join(lines)
+
+
+def _prose_units(understood: Understood, found: list[tuple[Passage, Unit]]) -> list[tuple[Passage, Unit]]:
+    """The units a prose answer may quote: a table's header row says nothing alone, and when the question names
+    places, only the rows for those places (a row is one fact; the others answer a different question)."""
+    header = _header_row(found)
+    asked = {m.lower() for m in understood.markets} | {c.lower() for c in understood.unknown_markets}
+    kept = []
+    for p, u in found:
+        if u.kind == "row":
+            first = u.cells()[0].lower() if u.cells() else ""
+            if u is header or (asked and first not in asked):
+                continue
+        kept.append((p, u))
+    return kept
+
+
+def _header_row(found: list[tuple[Passage, Unit]]) -> Unit | None:
+    rows = [u for _, u in found if u.kind == "row"]
+    return rows[0] if rows and not any(ch.isdigit() for ch in rows[0].text) else None
+
+
+def _as_prose(found: list[tuple[Passage, Unit]], unit: Unit) -> str:
+    """A table row as one sentence ("Canada, base salary range: CAD 175,000 – CAD 240,000."), named by the
+    table's header; anything else as it reads."""
+    if unit.kind != "row":
+        return unit.display
+    cells = unit.cells()
+    header = _header_row(found)
+    names = header.cells() if header else []
+    parts = [f"{names[n].lower()}: {cell}" if n < len(names) and names[n] else cell
+             for n, cell in enumerate(cells[1:], 1) if cell]
+    return f"{cells[0]}, {'; '.join(parts)}." if parts else f"{cells[0]}."
+
+
+def _is_numbered(items: list[tuple[Passage, Unit]]) -> bool:
+    return bool(re.match(r"\s*\d+[.)]", items[0][1].text))

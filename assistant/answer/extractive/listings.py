@@ -1,0 +1,150 @@
+"""A listings question answered by a table of the matching listings, and one listing's facts ("tell me more
+about the second one"); the cells (salary, posted date, location, safe links) are shared with the web page and
+the interview briefs."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timezone
+from urllib.parse import quote, urlsplit
+
+from assistant.answer.compose import Composer
+from assistant.answer.extractive.draft import Draft
+from assistant.answer.models import ListingView, Passage, SalaryView
+from assistant.query import Filters, Understood
+from assistant.vocab.listing import SOURCE_NAMES, Listing
+from assistant.vocab.places import country_name
+
+MAX_LISTINGS = 10
+OLD_LISTING_DAYS = 60  # a listing posted longer ago than this is flagged with its age: it may well be filled
+
+
+def listing_view(listing: Listing) -> ListingView:
+    salary = listing.salary
+    return ListingView(
+        id=listing.id, title=listing.title, company=listing.company, url=listing.url, source=listing.source,
+        location=listing.location.text or "not stated", work_mode=listing.work_mode.value,
+        salary=SalaryView(**salary.model_dump(include={"min", "max", "currency", "period", "annual_usd_min",
+                                                       "annual_usd_max"})) if salary else None,
+        posted_at=listing.posted_at.isoformat() if listing.posted_at else None,
+    )
+
+
+def salary_cell(view: ListingView) -> str:
+    salary = view.salary
+    if salary is None:
+        return "not disclosed"
+    amounts = "–".join(f"{v:,.0f}" for v in dict.fromkeys(x for x in (salary.min, salary.max) if x is not None))
+    text = f"{salary.currency} {amounts}/{salary.period}"
+    if salary.annual_usd_min and (salary.currency != "USD" or salary.period != "year"):
+        text += f" (≈ ${salary.annual_usd_min:,.0f}/yr)"
+    return text
+
+
+def _cell(text: str) -> str:
+    # Listing text is untrusted: no pipes to break the table, no markup to render.
+    return " ".join(re.sub(r"[|<>`\[\]*_~\\]", " ", text).split())
+
+
+_URL_KEPT = "/:?#&=+%@!$,;~'*.-_"  # everything else, "(", ")" and spaces included, is percent-encoded
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL when it is an absolute http(s) address, else None: listing URLs come from feeds we do not control,
+    and a `javascript:` or `data:` one must never become a link."""
+    if not url or any(ord(ch) < 33 or ch in "<>\"\\`" for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def markdown_link(text: str, url: str | None) -> str:
+    """`[text](url)` that no character of the URL can break out of (parentheses and spaces percent-encoded),
+    or the plain text when the URL is not a safe http(s) one."""
+    safe = safe_url(url)
+    if safe is None:
+        return _cell(text)
+    return f"[{_cell(text)}]({quote(safe, safe=_URL_KEPT)})"
+
+
+def age_days(posted_at: str | None, today: date | None = None) -> int | None:
+    if not posted_at:
+        return None
+    try:
+        posted = datetime.fromisoformat(posted_at)
+    except ValueError:
+        return None
+    return ((today or datetime.now(timezone.utc).date()) - posted.date()).days
+
+
+def posted_cell(view: ListingView, today: date | None = None) -> str:
+    """The posted date with its age; an old listing flagged, as it may be filled though a board still shows it."""
+    days = age_days(view.posted_at, today)
+    if days is None:
+        return "—"
+    day = view.posted_at[:10]
+    if days > OLD_LISTING_DAYS:
+        return f"{day} ⚠ posted {days:,} days ago"
+    ago = "today" if days <= 0 else f"{days} day{'s' if days != 1 else ''} ago"
+    return f"{day} ({ago})"
+
+
+def location_cell(view: ListingView, listing: Listing, filters: Filters) -> str:
+    """Location and work mode; a listing that matched an asked country only through a wider region says so."""
+    text = f"{_cell(view.location)} · {view.work_mode}"
+    if filters.countries and not set(listing.location.countries) & set(filters.countries):
+        text += " · broad-region match"  # open to a region that holds the country, not to the country by name
+    return text
+
+
+def describe_filters(filters: Filters) -> str:
+    """The filters in a few words: "senior · Europe · salary stated · ML roles"."""
+    parts = [*(s.value for s in filters.seniority), *(country_name(c) for c in filters.countries), *filters.regions,
+             *(m.value for m in filters.work_modes), *filters.companies, *filters.skills,
+             *(SOURCE_NAMES.get(s, s) for s in filters.sources)]
+    if filters.min_annual_usd is not None:
+        parts.append(f"pay reaching ${filters.min_annual_usd:,.0f}/yr")
+    if filters.salary_disclosed:
+        parts.append("salary stated")
+    if filters.posted_within_days is not None:
+        parts.append(f"posted within {filters.posted_within_days} days")
+    if filters.ml_only:
+        parts.append("ML roles")
+    return " · ".join(parts) or "no filters"
+
+
+def answer_listings(understood: Understood, passages: list[Passage], listings: dict[str, Listing]) -> Draft:
+    composer = Composer()
+    wanted = describe_filters(understood.filters)
+    chosen = [p for p in passages if p.kind == "listing" and p.doc_id.removeprefix("listing:") in listings]
+    if not chosen:
+        return Draft(answer=f"No listing in the current snapshot matches: {wanted}. Try dropping a filter.",
+                     answerable=False)
+    views, rows = [], []
+    for passage in chosen[:MAX_LISTINGS]:
+        listing = listings[passage.doc_id.removeprefix("listing:")]
+        view = listing_view(listing)
+        views.append(view)
+        header = passage.text.split("\n", 1)[0]
+        marker = composer.cite(passage, header)
+        rows.append(f"| {markdown_link(view.title, view.url)} {marker} | {_cell(view.company)} | "
+                    f"{location_cell(view, listing, understood.filters)} | {salary_cell(view)} | "
+                    f"{posted_cell(view)} | {SOURCE_NAMES[view.source]} |")
+    intro = f"{len(views)} matching listing{'s' if len(views) > 1 else ''} ({wanted}):"
+    table = ["| Role | Company | Location · work mode | Salary | Posted | Source |", "|---|---|---|---|---|---|"]
+    return Draft(answer="\n".join([intro, "", *table, *rows]), answerable=True, citations=composer.citations,
+                 listings=views)
+
+
+def answer_listing_detail(passage: Passage, listing: Listing) -> Draft:
+    """"Tell me more about the second one": the facts lines of its chunk, each quoted."""
+    composer = Composer()
+    lines = passage.text.split("\n\n", 1)[0].split("\n")
+    body = [f"**{_cell(listing.title)}** at {_cell(listing.company)} {composer.cite(passage, lines[0])}"]
+    body += [f"- {line} {composer.cite(passage, line)}" for line in lines[1:]]
+    body.append(f"- Original listing: {markdown_link(f'{SOURCE_NAMES[listing.source]} listing', listing.url)}")
+    return Draft(answer="\n".join(body), answerable=True, citations=composer.citations,
+                 listings=[listing_view(listing)])

@@ -1,0 +1,105 @@
+"""A pay question answered by the guide's pay table: the asked markets' rows, their ranges compared in US
+dollars, a figure the question names placed in its market's range, and the markets there are when the asked
+one is missing."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.compose import Composer
+from assistant.answer.extractive.asked_figure import compare_figure
+from assistant.answer.extractive.draft import Draft
+from assistant.answer.extractive.relevance import relevant_units, unique_units
+from assistant.answer.models import Passage
+from assistant.answer.units import Unit
+from assistant.query import MARKETS, Understood
+from assistant.vocab.money import parse_salary_text
+
+
+def answer_pay(understood: Understood, section: list[Passage]) -> Draft:
+    composer = Composer()
+    rows = {u.cells()[0]: (p, u) for p, u in unique_units(section) if u.kind == "row" and len(u.cells()) >= 2}
+    asked = [m for m in understood.markets if m in rows] or ([] if understood.unknown_markets else list(MARKETS))
+    lines = []
+    for market in asked:
+        passage, row = rows[market] if market in rows else (None, None)
+        if row is None:
+            continue
+        where = "for remote roles open globally" if market == "Remote (global)" else f"in {_market_phrase(market)}"
+        lines.append(f"- Base salary {where}: {row.cells()[1]} {composer.cite(passage, row.text)}")
+    if understood.unknown_markets:
+        return _pay_for_missing_market(understood, rows, composer, lines)
+    if not lines:
+        return Draft(answer="", answerable=False)
+    verdict = _figure_verdict(understood, rows, asked, composer)
+    if verdict:
+        lines.insert(0, verdict)
+    lead = "Base salary ranges for remote senior ML engineers, by market:" if len(lines) > 1 else \
+        "The guide's base salary range for remote senior ML engineers:"
+    verdict = _pay_verdict([(m, *rows[m]) for m in asked if m in rows], composer) \
+        if len(asked) >= 2 and understood.markets else None
+    notes = [(p, u) for p, u in unique_units(section)
+             if u.kind == "sentence" and re.search(r"upper end|top of|equity|staff|principal", u.text, re.I)]
+    extra = " ".join(f"{u.display} {composer.cite(p, u.text)}"
+                     for p, u in relevant_units(understood.question, notes, 2))
+    body = "\n".join([lead, *lines]) + (f"\n\n{verdict}" if verdict else "")
+    return Draft(answer=body + (f"\n\n{extra}" if extra else ""), answerable=True, citations=composer.citations)
+
+
+def _pay_verdict(found: list[tuple[str, Passage, Unit]], composer: Composer) -> str | None:
+    """The asked markets' ranges in one currency (US dollars, at the latest ECB rate the salary module has) and
+    which pays more: ranges in pounds and Canadian dollars side by side compare nothing."""
+    converted = []
+    for market, passage, row in found:
+        salary = parse_salary_text(row.cells()[1], posted_at=None)
+        if salary is None or not salary.annual_usd_min:
+            return None
+        converted.append((market, salary, composer.cite(passage, row.text)))
+    if len({s.currency for _, s, _ in converted}) == 1 and converted[0][1].currency == "USD":
+        dollars = "in US dollars"
+    else:
+        day = max((s.fx_date for _, s, _ in converted if s.fx_date), default=None)
+        dollars = f"in US dollars at the ECB rate of {day.isoformat()}" if day else "in US dollars"
+    ranges = "; ".join(f"{_market_phrase(m)} ≈ {_thousands(s.annual_usd_min)} – "
+                       f"{_thousands(s.annual_usd_max or s.annual_usd_min)} {marker}" for m, s, marker in converted)
+    mid = {m: (s.annual_usd_min + (s.annual_usd_max or s.annual_usd_min)) / 2 for m, s, _ in converted}
+    best = max(mid, key=mid.get)
+    others = [m for m in mid if m != best]
+    if all(abs(mid[best] - mid[m]) < 0.02 * mid[best] for m in others):
+        return f"Compared {dollars}: {ranges}. The ranges are about the same."
+    top = next(s for m, s, _ in converted if m == best)
+    ends = all(top.annual_usd_min >= s.annual_usd_min and (top.annual_usd_max or 0) >= (s.annual_usd_max or 0)
+               for m, s, _ in converted if m != best)
+    return (f"Compared {dollars}: {ranges}. {_market_phrase(best)[:1].upper()}{_market_phrase(best)[1:]} pays more"
+            f"{' at both ends of the range' if ends else ' at the midpoint of the range'}.")
+
+
+def _thousands(usd: float) -> str:
+    return f"${round(usd, -3):,.0f}"  # a converted figure is approximate: to the nearest thousand
+
+
+def _figure_verdict(understood: Understood, rows: dict, asked: list[str], composer: Composer) -> str | None:
+    """"Is €140k fair in Munich?": the figure placed in the one market's range, cited to its row."""
+    if understood.figure is None or len(asked) != 1 or asked[0] not in rows:
+        return None
+    passage, row = rows[asked[0]]
+    market = "remote roles open globally" if asked[0] == "Remote (global)" else _market_phrase(asked[0])
+    sentence = compare_figure(understood.figure, row.cells()[1], market)
+    return f"{sentence} {composer.cite(passage, row.text)}" if sentence else None
+
+
+def _market_phrase(market: str) -> str:
+    return f"the {market}" if market.startswith("United") else market
+
+
+def _pay_for_missing_market(understood: Understood, rows: dict, composer: Composer, lines: list[str]) -> Draft:
+    missing = ", ".join(understood.unknown_markets)
+    covered = ", ".join(rows[m][1].cells()[0] for m in MARKETS if m in rows and m != "Market")
+    intro = f"The guide gives no pay figure for {missing}; it covers {covered}."
+    fallback = rows.get("Remote (global)")
+    if fallback and not lines:
+        passage, row = fallback
+        lines = [f"- The nearest it has is the range for remote roles open globally: {row.cells()[1]} "
+                 f"{composer.cite(passage, row.text)}"]
+    return Draft(answer="\n".join([intro, *lines]), answerable=bool(understood.markets),
+                 citations=composer.citations)

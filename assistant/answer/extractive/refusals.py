@@ -1,0 +1,95 @@
+"""When the guide does not answer, and what is said then: off topic, a topic or rate no section states, a level
+or year the pay table has no figure for; the refusal points to the closest sections."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assistant.answer.compose import Composer
+from assistant.answer.extractive.draft import Draft
+from assistant.answer.extractive.relevance import covers, specific_terms, stem
+from assistant.answer.models import Passage
+from assistant.answer.units import units
+from assistant.query import Intent, Understood
+from assistant.vocab.listing import Seniority
+
+# The guide's pay table is for senior engineers (and says staff and principal earn more): other levels have no figure.
+_LEVELS_WITHOUT_PAY = {Seniority.junior, Seniority.mid, Seniority.intern}
+# Staff and principal pay: the guide says only that it extends above the senior ranges, with no figure.
+_LEVELS_ABOVE = {Seniority.staff, Seniority.principal}
+# Forecasts are beyond any guide: it states what pay is, not what it will be.
+_FORECAST = re.compile(r"\b(?:forecast\w*|predict\w*|projected|projections?|outlook|in the future|next decade)\b")
+_YEAR = re.compile(r"\b20\d\d\b")
+_RANGE_ASKED = re.compile(r"\b(?:range|exactly|how much|what (?:is|are) (?:the )?(?:pay|salar\w+|base))\b")
+# A general question (no topic named) must find this share of its own words in the section; more refuses
+# fair questions in other words ("accountable for once a model is live"), less answers unrelated ones.
+GENERAL_SHARE = 0.25
+# Rates and shares: answered only by a section that states a percentage.
+_QUANTITY = re.compile(r"\b(?:percent\w*|percentage|share of|proportion|odds|likelihood|chances?|how likely"
+                       r"|success rate|pass rate|acceptance rate)\b")
+SURE_TOPIC = 0.8  # a classifier probability this high needs no word of the question in the section
+
+
+OFF_TOPIC = ("I can only help with remote machine-learning careers: the role, its pay, hiring and the flags to "
+             "watch for, and current job listings.")
+
+
+def _heading(passage: Passage) -> str:
+    return " > ".join(passage.meta.get("heading_path") or [passage.title])
+
+
+def section_answers(understood: Understood, section: list[Passage]) -> bool:
+    """Whether the chosen section speaks to the question. A topic the classifier is sure of is answered by the
+    section chosen by meaning; otherwise the section must hold one of the question's own words, and a general
+    question GENERAL_SHARE of them, as one common word ("companies") says nothing about "relocation packages"."""
+    if _QUANTITY.search(understood.question.lower()) and "%" not in "".join(p.text for p in section):
+        return False  # "what share of candidates pass?" wants a rate the section does not state
+    if understood.scores.get(understood.intent.value, 0.0) >= SURE_TOPIC:
+        return True  # the classifier is sure of the topic, and the section was chosen by meaning
+    if understood.subjects and not covers(section, {stem(w) for s in understood.subjects for w in s.split()}, 1.0):
+        return False  # "relocation package": an answer that does not name relocation answers something else
+    if understood.intent is Intent.pay and (understood.markets or understood.unknown_markets):
+        return True  # a named market is answered by its row, or told which markets exist
+    terms = specific_terms(understood.question)
+    return covers(section, terms, share=GENERAL_SHARE if understood.intent is Intent.general else 0.0)
+
+
+def beyond_the_guide(understood: Understood) -> str | None:
+    """Why a question is beyond the guide: a career topic no section covers (the classifier's reading), a level it
+    has no pay figure for, or a pay forecast for a later year."""
+    if understood.unsupported:
+        return "The guide does not cover that topic."
+    if understood.intent is not Intent.pay:
+        return None
+    levels = [level.value for level in understood.levels if level in _LEVELS_WITHOUT_PAY]
+    if levels:
+        return f"The guide's pay ranges are for senior ML engineers, not {' or '.join(levels)} ones."
+    above = [level.value for level in understood.levels if level in _LEVELS_ABOVE]
+    if above and Seniority.senior not in understood.levels and _RANGE_ASKED.search(understood.question.lower()):
+        return (f"The guide gives no range for {' or '.join(above)} ML engineers; it says only that they earn above "
+                "the senior ranges.")
+    later = any(int(y) > date.today().year for y in _YEAR.findall(understood.question))
+    if later or _FORECAST.search(understood.question.lower()):
+        return "The guide gives pay as it is now; it makes no forecast."
+    return None
+
+
+def not_answerable(understood: Understood, passages: list[Passage], reason: str | None = None) -> Draft:
+    if understood.intent is Intent.off_topic:
+        return Draft(answer=OFF_TOPIC, answerable=False)
+    composer = Composer()
+    first_of_each: dict[str, Passage] = {}
+    for passage in passages:
+        if passage.kind == "guide":
+            first_of_each.setdefault(passage.doc_id, passage)
+    closest = list(first_of_each.values())[:2]
+    text = "The guides and listings I have do not answer that." + (f" {reason}" if reason else "")
+    pointers = []
+    for passage in closest:
+        first = next(iter(units(passage.text)), None)
+        if first:
+            pointers.append(f"{_heading(passage).split(' > ')[-1]} {composer.cite(passage, first.text)}")
+    if pointers:
+        text += " The closest sections are: " + "; ".join(pointers) + "."
+    return Draft(answer=text, answerable=False, citations=composer.citations)

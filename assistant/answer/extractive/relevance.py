@@ -1,0 +1,90 @@
+"""What of the retrieved text bears on the question: the question's own words, whether passages cover them,
+and which units of a section to quote."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from assistant.answer.models import Passage
+from assistant.answer.units import Unit, units
+from assistant.query import normalized
+from assistant.vocab.places import resolve_place
+
+# Words every question about this domain shares: they say nothing about whether a passage answers it.
+_GENERIC = set("""
+a an the and or of to in on for at by with from about is are was were be been do does did can could should would
+will what whats which who whom how when where why much many any some there their they them it its this that these
+those i me my we our you your role roles job jobs position positions work working ml machine learning engineer
+engineers engineering senior remote remotely typical typically usually like look looks get getting need needs
+tell explain please know want more most mean means between vs versus ai make makes earn earns paid
+ok okay hey hi hello so just then thanks thank also really actually never mind nutshell compare compared
+based mle mles sr snr jr doing done have has honestly think thinking going wondering curious guess guide
+all lot lots day days week weeks
+""".split())
+_WORD = re.compile(r"[a-z][a-z0-9+#-]{2,}")
+_FUZZY_MIN = 6  # words this long match a near-miss spelling (one slip in a short word changes its meaning)
+
+
+def stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    # "write", "writes" and "writing" are one word; so are "package" and "packages".
+    return word[:-1] if word.endswith("e") and len(word) >= 5 else word
+
+
+def specific_terms(question: str) -> set[str]:
+    """The question's own words that are not shared by every question in this domain, nor places
+    (places are matched as markets and filters, not as words). Read after query normalization, so "sr" and
+    "responsibilites" count as the words they stand for."""
+    words = _WORD.findall(normalized(question))
+    return {stem(w) for w in words if w not in _GENERIC and resolve_place(w) is None}
+
+
+def _terms_in(passages: list[Passage]) -> set[str]:
+    return {stem(w) for p in passages for w in _WORD.findall(p.text.lower())}
+
+
+def _found(term: str, text_terms: set[str]) -> bool:
+    """A term is in the text as written or as a near-miss spelling of a long word."""
+    if term in text_terms:
+        return True
+    if len(term) < _FUZZY_MIN:
+        return False
+    close = difflib.get_close_matches(term, [t for t in text_terms if t[:1] == term[:1]], n=1, cutoff=0.88)
+    return bool(close)
+
+
+def covered(passages: list[Passage], terms: set[str]) -> set[str]:
+    text_terms = _terms_in(passages)
+    return {t for t in terms if _found(t, text_terms)}
+
+
+def covers(passages: list[Passage], terms: set[str], share: float = 0.0) -> bool:
+    """Whether the passages mention the question's specific words (or it has none): at least one, or with
+    `share` at least that part of them."""
+    if not terms:
+        return True
+    found = covered(passages, terms)
+    return bool(found) and len(found) >= share * len(terms)
+
+
+def unique_units(section: list[Passage]) -> list[tuple[Passage, Unit]]:
+    """Units across a section's chunks without the overlap's repeats, in document order."""
+    seen, found = set(), []
+    for passage in section:
+        for unit in units(passage.text):
+            if unit.text not in seen:
+                seen.add(unit.text)
+                found.append((passage, unit))
+    return found
+
+
+def relevant_units(question: str, found: list[tuple[Passage, Unit]], limit: int) -> list[tuple[Passage, Unit]]:
+    """The `limit` units sharing most of the question's words (earlier first among equals), in document order."""
+    terms = specific_terms(question)
+    scored = [(len(terms & {stem(w) for w in _WORD.findall(u.text.lower())}), -n, n) for n, (_, u) in enumerate(found)]
+    best = sorted(scored, reverse=True)[:limit]
+    return [found[n] for *_, n in sorted(best, key=lambda s: s[2])]
