@@ -3,8 +3,10 @@ PY      := .venv/bin/python
 CLI     := .venv/bin/career-assistant
 FEEDS   ?= ../shared/feeds
 STAMP   := .venv/.installed
+LOCK      := requirements.txt
+TEST_LOCK := requirements-test.txt
 
-.PHONY: serve test install clean
+.PHONY: serve test install lock clean
 
 $(PY):
 	python3 -m venv .venv
@@ -24,8 +26,26 @@ serve: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest
 
+# Re-resolves pyproject.toml into the locks with pip-tools (in its own .venv-lock, so .venv holds only the
+# locked set), through pip's configured indexes and find-links. Pins already in the locks are kept where
+# pyproject still allows them; `make lock UPGRADE=1` moves every package to its newest allowed release.
+# The serving lock is resolved within the test lock, so the two agree on every shared package. Takes 10-15 min
+# (hashes are gathered for every file of each pinned release).
+PIP_COMPILE := .venv-lock/bin/pip-compile
+COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(PIP_COMPILE) --quiet --generate-hashes --allow-unsafe \
+	--strip-extras --no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade)
+
+$(PIP_COMPILE):
+	python3 -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet --upgrade pip
+	.venv-lock/bin/python -m pip install --quiet pip-tools==7.6.2
+
+lock: $(PIP_COMPILE)
+	$(COMPILE) --extra test --output-file $(TEST_LOCK) pyproject.toml
+	$(COMPILE) --constraint $(TEST_LOCK) --output-file $(LOCK) pyproject.toml
+
 clean:
-	rm -rf .venv
+	rm -rf .venv .venv-lock
 
 # The index benchmark (issue 3): writes bench/results/index.{json,md,png}; takes about an hour on 2 cores
 # (see bench/index_bench.py).
