@@ -1,31 +1,69 @@
-# Two entry points: `make serve` (the main job) and `make test`. Both create .venv when it is missing.
-PY      := .venv/bin/python
-CLI     := .venv/bin/career-assistant
-FEEDS   ?= ../shared/feeds
-STAMP   := .venv/.installed
+# Two entry points: `make serve` (the main job) and `make test`. Both create .venv when it is missing and
+# install from the lock files (every package pinned, with its hashes); `make lock` writes the locks.
+PY        := .venv/bin/python
+CLI       := .venv/bin/career-assistant
+FEEDS     ?= ../shared/feeds
+LOCK      := requirements.txt
+TEST_LOCK := requirements-test.txt
+STAMP     := .venv/.installed
+TEST_STAMP := .venv/.installed-test
 
-.PHONY: serve test install clean
+.PHONY: serve test install install-test lock clean
 
 $(PY):
 	python3 -m venv .venv
 	$(PY) -m pip install --quiet --upgrade pip
 
-# torch first, pinned, so no dependency can pull a CUDA build.
-$(STAMP): $(PY) pyproject.toml
-	$(PY) -m pip install --quiet torch==2.13.0
-	$(PY) -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+# Exactly the locked set: --no-deps, so nothing outside the lock comes in; --require-hashes, so every file
+# is the one locked (torch is the CPU wheel, 2.13.0+cpu, from the find-links in pip's config). The project
+# itself goes in editable, built with the locked setuptools; `pip check` fails on a lock that no longer
+# covers pyproject.toml (run `make lock`).
+define install_lock
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r $(1)
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(PY) -m pip check
+endef
+
+# The serving set: pyproject's dependencies.
+$(STAMP): $(PY) $(LOCK) pyproject.toml
+	$(call install_lock,$(LOCK))
+	touch $@
+
+# The serving set plus the test extra (pytest, llama.cpp's server built from source, ruff, mypy, ...).
+$(TEST_STAMP): $(PY) $(TEST_LOCK) pyproject.toml
+	$(call install_lock,$(TEST_LOCK))
+	touch $@ $(STAMP)
 
 install: $(STAMP)
+
+install-test: $(TEST_STAMP)
 
 serve: $(STAMP)
 	$(CLI) serve --feeds $(FEEDS)
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(PY) -m pytest
 
+# Re-resolves pyproject.toml into the locks with pip-tools (in its own .venv-lock, so .venv holds only the
+# locked set), through pip's configured indexes and find-links. Pins already in the locks are kept where
+# pyproject still allows them; `make lock UPGRADE=1` moves every package to its newest allowed release.
+# The serving lock is resolved within the test lock, so the two agree on every shared package. Takes 10-15 min
+# (hashes are gathered for every file of each pinned release).
+PIP_COMPILE := .venv-lock/bin/pip-compile
+COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(PIP_COMPILE) --quiet --generate-hashes --allow-unsafe \
+	--strip-extras --no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade)
+
+$(PIP_COMPILE):
+	python3 -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet --upgrade pip
+	.venv-lock/bin/python -m pip install --quiet pip-tools==7.6.2
+
+lock: $(PIP_COMPILE)
+	$(COMPILE) --extra test --output-file $(TEST_LOCK) pyproject.toml
+	$(COMPILE) --constraint $(TEST_LOCK) --output-file $(LOCK) pyproject.toml
+
 clean:
-	rm -rf .venv
+	rm -rf .venv .venv-lock
 
 # The index benchmark (issue 3): writes bench/results/index.{json,md,png}; takes about an hour on 2 cores
 # (see bench/index_bench.py).
@@ -35,7 +73,7 @@ bench: $(STAMP)
 
 # The README's screenshots, taken by the browser tests themselves.
 .PHONY: screenshots
-screenshots: $(STAMP)
+screenshots: $(TEST_STAMP)
 	SCREENSHOTS_DIR=docs/screenshots $(PY) -m pytest tests/test_web.py -q -k "pay_question or brief_for_a_listing or whole_words"
 
 # The web benchmark: answers through a running `career-assistant serve` (needs `make serve`'s snapshot and index).
@@ -47,7 +85,7 @@ bench-web: $(STAMP)
 # writes the inputs tried per parser to bench/results/fuzz.json and prints them.
 FUZZ_EXAMPLES ?= 10000
 .PHONY: fuzz
-fuzz: $(STAMP)
+fuzz: $(TEST_STAMP)
 	mkdir -p bench/results
 	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_RUN=5000 FUZZ_DEADLINE=5 FUZZ_REPORT=bench/results/fuzz.json \
 		$(PY) -m pytest tests/test_fuzz.py -q
@@ -57,5 +95,5 @@ fuzz: $(STAMP)
 # docs/reliability.md from measurements made by the command itself: fuzzing, SIGKILLs, index corruptions.
 RELIABILITY_EXAMPLES ?= 1000
 .PHONY: reliability
-reliability: $(STAMP)
+reliability: $(TEST_STAMP)
 	$(PY) bench/reliability.py --examples $(RELIABILITY_EXAMPLES)
