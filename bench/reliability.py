@@ -42,7 +42,7 @@ def _env(home: Path) -> dict:
 
 
 def _cli(home: Path, *args: str) -> subprocess.Popen:
-    command = [sys.executable, "-c", "from assistant.cli import app; app()", *args]  # cli.py has no __main__
+    command = [sys.executable, "-c", "from assistant.cli import app; app()", *args]  # assistant.cli has no __main__
     return subprocess.Popen(command, env=_env(home), cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 

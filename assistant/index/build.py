@@ -15,6 +15,10 @@ import numpy as np
 from assistant.corpus import guides as guides_module
 from assistant.vocab import listing as models_module
 from assistant.vocab import places as places_module
+from assistant.vocab.places import gazetteer as places_gazetteer
+from assistant.vocab.places import reading as places_reading
+from assistant.vocab.places import tables as places_tables
+from assistant.vocab.places import text as places_text
 from assistant.corpus.listings import snapshots
 from assistant.corpus.guides import load_guides
 from assistant.index import chunks as chunks_module
@@ -30,7 +34,8 @@ from assistant.settings import Settings
 
 EMBED_BATCH = 64
 DOCUMENTS = "documents.json"  # in a build's directory: each listing's digest, for the next build's reuse
-CHUNKING_CODE = (chunks_module, guides_module, models_module, places_module)
+CHUNKING_CODE = (chunks_module, guides_module, models_module, places_module, places_tables, places_text,
+                 places_gazetteer, places_reading)
 
 
 def collect_chunks(settings: Settings) -> tuple[list[Chunk], dict]:
