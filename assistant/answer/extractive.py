@@ -16,7 +16,8 @@ from assistant.answer.compose import Composer
 from assistant.answer.figures import compare_figure
 from assistant.answer.models import Citation, ListingView, Passage, SalaryView
 from assistant.answer.units import Unit, units
-from assistant.vocab.listing import SOURCE_NAMES, Listing, Seniority
+from assistant.vocab.boards import SOURCE_NAMES
+from assistant.vocab.listing import Listing, Seniority
 from assistant.vocab.places import country_name, resolve_place
 from assistant.vocab.money import parse_salary_text
 from assistant.query import MARKETS, Filters, Intent, Understood, normalized

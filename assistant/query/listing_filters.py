@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.vocab.listing import SOURCE_NAMES, Salary
+from assistant.vocab.boards import SOURCE_NAMES
+from assistant.vocab.listing import Salary
 from assistant.vocab.places import country_name
 
 from .cues import _Cues, _Hit

@@ -16,7 +16,8 @@ from assistant.web import feedback
 from assistant.answer.models import Answer, AnswerError
 from assistant.chat import Conversation
 from assistant.corpus.listings.fetch import offline_reason
-from assistant.vocab.listing import SOURCE_NAMES, Seniority, WorkMode
+from assistant.vocab.boards import SOURCE_NAMES
+from assistant.vocab.listing import Seniority, WorkMode
 from assistant.query import Filters
 from assistant.web import render
 from assistant.web.limits import MAX_COMMENT_CHARS, RateLimiter, keep_last

@@ -7,7 +7,8 @@ import gradio as gr
 
 from assistant.chat import Conversation
 from assistant.corpus.guides import load_guides
-from assistant.vocab.listing import SOURCE_NAMES, Seniority, WorkMode
+from assistant.vocab.boards import SOURCE_NAMES
+from assistant.vocab.listing import Seniority, WorkMode
 from assistant.vocab.places import REGIONS
 from assistant.web import render
 from assistant.web.handlers import ANY, POSTED_WITHIN, Handlers
