@@ -1,10 +1,14 @@
 """Every connector against the real captured responses in ../shared/feeds."""
 
 import json
+from typing import get_args
 
 import pytest
 
+from assistant.corpus.listings.fetch import endpoints
 from assistant.corpus.listings.sources import CONNECTORS, InputError
+from assistant.settings import Settings
+from assistant.vocab.boards import REMOTE_BOARDS, SOURCE_NAMES, SOURCES, Source, keyed_by_board
 from tests.conftest import FEEDS
 
 
@@ -148,3 +152,36 @@ def test_record_without_title_or_of_wrong_shape_is_skipped_with_reason():
     batch = CONNECTORS["remotive"].parse(json.dumps(jobs).encode(), "edited.json")
     assert len(batch.listings) == 3
     assert sorted(skip.reason for skip in batch.skipped) == ["no title", "record is a str, not an object"]
+
+
+# --- the registry of boards ------------------------------------------------------------------------------
+
+
+def test_one_connector_per_board_of_the_registry_in_its_order():
+    assert get_args(Source) == SOURCES == ("remoteok", "remotive", "jobicy", "weworkremotely", "greenhouse")
+    assert list(CONNECTORS) == list(SOURCES)
+    assert all(connector.BOARD == source for source, connector in CONNECTORS.items())
+    assert SOURCE_NAMES["weworkremotely"] == "We Work Remotely" and REMOTE_BOARDS == set(SOURCES) - {"greenhouse"}
+
+
+def test_each_connector_names_its_boards_default_urls():
+    settings = Settings(endpoints={}, greenhouse_boards=["reddit", "waymo"],
+                        greenhouse_api="https://boards-api.greenhouse.io")
+    assert endpoints(settings) == {
+        "remoteok": ["https://remoteok.com/api"],
+        "remotive": ["https://remotive.com/api/remote-jobs"],
+        "jobicy": ["https://jobicy.com/api/v2/remote-jobs?count=100"],
+        "weworkremotely": ["https://weworkremotely.com/remote-jobs.rss"],
+        "greenhouse": ["https://boards-api.greenhouse.io/v1/boards/reddit/jobs?content=true",
+                       "https://boards-api.greenhouse.io/v1/boards/waymo/jobs?content=true"],
+    }
+    local = ["http://127.0.0.1:9/jobicy"]
+    assert endpoints(Settings(endpoints={"jobicy": local}))["jobicy"] == local
+
+
+def test_a_table_keyed_by_board_holds_every_board_and_no_other():
+    assert list(keyed_by_board({source: 1 for source in reversed(SOURCES)}, "table")) == list(SOURCES)
+    with pytest.raises(ValueError, match="table: no entry for greenhouse"):
+        keyed_by_board({source: 1 for source in SOURCES[:-1]}, "table")
+    with pytest.raises(ValueError, match="indeed not in assistant.vocab.boards"):
+        keyed_by_board({**{source: 1 for source in SOURCES}, "indeed": 1}, "table")

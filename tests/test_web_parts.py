@@ -20,7 +20,8 @@ from assistant.vocab.places import countries_in_region
 from assistant.query import Filters
 from assistant.settings import Settings
 from assistant.web import render
-from assistant.web.app import REFRESH_OFF, Page, control_filters
+from assistant.web.handlers import REFRESH_OFF, control_filters
+from assistant.web.layout import Page
 from assistant.web.limits import MAX_EXCHANGES, RateLimiter, keep_last
 from assistant.web.service import Service, stream_answer
 from assistant.web.status import data_status

@@ -13,7 +13,7 @@ from rich.table import Table
 from assistant.cli.common import app, err, fail
 from assistant.corpus.listings import snapshots
 from assistant.corpus.guides import GuideError, load_guides
-from assistant.vocab.listing import SOURCE_NAMES
+from assistant.vocab.boards import SOURCE_NAMES
 from assistant.corpus.listings.refresh import RefreshReport, refresh
 from assistant.settings import Settings
 

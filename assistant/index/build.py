@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.corpus import guides as guides_module
+from assistant.vocab import boards as boards_module
 from assistant.vocab import listing as models_module
 from assistant.vocab import places as places_module
 from assistant.vocab.places import gazetteer as places_gazetteer
@@ -34,8 +35,8 @@ from assistant.settings import Settings
 
 EMBED_BATCH = 64
 DOCUMENTS = "documents.json"  # in a build's directory: each listing's digest, for the next build's reuse
-CHUNKING_CODE = (chunks_module, guides_module, models_module, places_module, places_tables, places_text,
-                 places_gazetteer, places_reading)
+CHUNKING_CODE = (chunks_module, guides_module, models_module, boards_module, places_module, places_tables,
+                 places_text, places_gazetteer, places_reading)
 
 
 def collect_chunks(settings: Settings) -> tuple[list[Chunk], dict]:

@@ -14,7 +14,8 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from assistant.corpus.guides import Guide
-from assistant.vocab.listing import SOURCE_NAMES, Listing, Salary
+from assistant.vocab.boards import SOURCE_NAMES
+from assistant.vocab.listing import Listing, Salary
 from assistant.vocab.places import country_name
 
 CHUNK_TOKENS = 200

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.vocab.listing import SOURCE_NAMES
+from assistant.vocab.boards import SOURCE_NAMES
 
 from .cues import _Cues
 from .extract import _extract

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from assistant.vocab.boards import SOURCE_NAMES
 from assistant.vocab.currencies import written
-from assistant.vocab.listing import SOURCE_NAMES, Salary
+from assistant.vocab.listing import Salary
 from assistant.vocab.places import country_name
 
 from .cues import _Cues, _Hit

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.vocab.listing import SOURCE_NAMES
+from assistant.vocab.boards import SOURCE_NAMES
 
 from .places import _NOT_PLACE, _PLACE_WORDS
 from .roles import _ROLE

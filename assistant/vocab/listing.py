@@ -13,18 +13,7 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, Field
 
-SOURCES = ("remoteok", "remotive", "jobicy", "weworkremotely", "greenhouse")
-Source = Literal["remoteok", "remotive", "jobicy", "weworkremotely", "greenhouse"]
-
-# Where a source's name is shown to people, the boards' terms ask for these exact names.
-SOURCE_NAMES = {
-    "remoteok": "Remote OK",
-    "remotive": "Remotive",
-    "jobicy": "Jobicy",
-    "weworkremotely": "We Work Remotely",
-    "greenhouse": "Greenhouse",
-}
-
+from assistant.vocab.boards import Source
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 

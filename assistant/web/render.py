@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 
 from assistant.answer.extractive.listings import safe_url
 from assistant.answer.models import Answer, Citation
-from assistant.vocab.listing import SOURCE_NAMES
+from assistant.vocab.boards import SOURCE_NAMES
 
 _MARKER = re.compile(r"\[(\d+)\]")
 # Quoted spans are marked in the passage's Markdown source with two private-use characters, which the

@@ -8,7 +8,7 @@ from pydantic import BaseModel
 
 from assistant.corpus.guides import load_guides
 from assistant.library import Library
-from assistant.vocab.listing import SOURCE_NAMES, SOURCES
+from assistant.vocab.boards import SOURCE_NAMES, SOURCES
 
 
 class SourceStatus(BaseModel):

@@ -12,7 +12,8 @@ from assistant.answer.compose import Composer
 from assistant.answer.extractive.draft import Draft
 from assistant.answer.models import ListingView, Passage, SalaryView
 from assistant.query import Filters, Understood
-from assistant.vocab.listing import SOURCE_NAMES, Listing
+from assistant.vocab.boards import SOURCE_NAMES
+from assistant.vocab.listing import Listing
 from assistant.vocab.places import country_name
 
 MAX_LISTINGS = 10

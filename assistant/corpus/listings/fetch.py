@@ -10,7 +10,7 @@ import httpx
 from tenacity import retry, retry_if_exception, stop_after_attempt, wait_exponential
 
 from assistant.settings import Settings
-from assistant.corpus.listings.sources import greenhouse, jobicy, remoteok, remotive, weworkremotely
+from assistant.corpus.listings.sources import CONNECTORS
 
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 
@@ -23,15 +23,10 @@ class Response:
 
 
 def endpoints(settings: Settings) -> dict[str, list[str]]:
-    """The URLs each source polls; `settings.endpoints` overrides a board's (tests point them at loopback)."""
-    defaults = {
-        "remoteok": [remoteok.URL],
-        "remotive": [remotive.URL],
-        "jobicy": [f"{jobicy.URL}?count=100"],
-        "weworkremotely": [weworkremotely.URL],
-        "greenhouse": [greenhouse.board_url(token, settings.greenhouse_api) for token in settings.greenhouse_boards],
-    }
-    return {source: settings.endpoints.get(source, urls) for source, urls in defaults.items()}
+    """The URLs each source polls: its connector's defaults, unless `settings.endpoints` overrides the board's
+    (tests point them at loopback)."""
+    return {source: settings.endpoints.get(source, connector.default_urls(settings))
+            for source, connector in CONNECTORS.items()}
 
 
 def _retryable(error: BaseException) -> bool:

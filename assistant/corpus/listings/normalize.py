@@ -9,12 +9,10 @@ from assistant.corpus.listings import enrich
 from assistant.vocab import places
 
 from assistant.vocab import money as salary
+from assistant.vocab.boards import REMOTE_BOARDS
 from assistant.vocab.listing import Listing, Salary
 from assistant.corpus.listings.sources import RawListing
 from assistant.corpus.text import fix_text, html_to_text, squash_spaces
-
-# Every board but Greenhouse lists remote jobs only, so silence about the work mode still means remote.
-REMOTE_BOARDS = {"remoteok", "remotive", "jobicy", "weworkremotely"}
 
 
 def normalize(raw: RawListing, fetched_at: datetime, origin: str = "") -> Listing:

@@ -13,7 +13,8 @@ from assistant.corpus.listings import fetch
 
 from assistant.corpus.listings import snapshots
 from assistant.corpus.listings.dedupe import dedupe
-from assistant.vocab.listing import SOURCES, Listing
+from assistant.vocab.boards import SOURCES
+from assistant.vocab.listing import Listing
 from assistant.corpus.listings.normalize import normalize
 from assistant.settings import Settings
 from assistant.corpus.listings.sources import CONNECTORS, Batch, InputError, Skip

@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 from pydantic import BaseModel, Field, model_validator
 
-from assistant.vocab.listing import Source
+from assistant.vocab.boards import Source
 
 
 class InputError(ValueError):

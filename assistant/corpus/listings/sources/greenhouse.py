@@ -9,12 +9,18 @@ from __future__ import annotations
 import html
 
 from assistant.corpus.listings.sources.base import Batch, RawListing, parse_jobs, parse_timestamp
+from assistant.settings import Settings
 
-NAME = "greenhouse"
+BOARD = "greenhouse"  # its id in assistant.vocab.boards
 
 
 def board_url(token: str, api: str = "https://boards-api.greenhouse.io") -> str:
     return f"{api.rstrip('/')}/v1/boards/{token}/jobs?content=true"
+
+
+def default_urls(settings: Settings) -> list[str]:
+    """The URLs a refresh polls unless `settings.endpoints` names others: one per configured company board."""
+    return [board_url(token, settings.greenhouse_api) for token in settings.greenhouse_boards]
 
 
 def parse(content: bytes, origin: str) -> Batch:
@@ -37,7 +43,7 @@ def _build(job: dict) -> RawListing:
     offices = [office.get("name") or "" for office in job.get("offices") or []]
     departments = [dept.get("name") or "" for dept in job.get("departments") or [] if dept.get("name")]
     return RawListing(
-        source=NAME,
+        source=BOARD,
         native_id=str(job["id"]),
         url=job.get("absolute_url") or "",
         title=job.get("title") or "",

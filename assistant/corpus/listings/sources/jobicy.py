@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from assistant.corpus.listings.sources.base import Batch, RawListing, parse_jobs, parse_timestamp
 from assistant.corpus.text import fix_text
+from assistant.settings import Settings
 
-NAME = "jobicy"
+BOARD = "jobicy"  # its id in assistant.vocab.boards
 URL = "https://jobicy.com/api/v2/remote-jobs"
+
+
+def default_urls(settings: Settings) -> list[str]:
+    """The URLs a refresh polls unless `settings.endpoints` names others."""
+    return [f"{URL}?count=100"]
 
 
 def parse(content: bytes, origin: str) -> Batch:
@@ -32,7 +38,7 @@ def _as_list(value) -> list[str]:
 def _build(job: dict) -> RawListing:
     industries = _as_list(job.get("jobIndustry"))
     return RawListing(
-        source=NAME,
+        source=BOARD,
         native_id=str(job["id"]),
         url=job.get("url") or "",
         title=job.get("jobTitle") or "",

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from assistant.corpus.listings.sources.base import Batch, InputError, RawListing, load_json, parse_records, parse_timestamp
+from assistant.settings import Settings
 
-NAME = "remoteok"
+BOARD = "remoteok"  # its id in assistant.vocab.boards
 URL = "https://remoteok.com/api"
 
 # Remote OK's anti-spam footer ends every description; it is an instruction to applicants, not the job.
@@ -15,6 +16,11 @@ URL = "https://remoteok.com/api"
 _FOOTER = re.compile(r"Please mention the word\b", re.I)
 _LAST_BREAK = re.compile(r"<br\s{0,5}/?>\s*\Z", re.I)
 _BREAK_WINDOW = 20  # characters a last <br> and the spaces after it may take: each strip looks only there
+
+
+def default_urls(settings: Settings) -> list[str]:
+    """The URLs a refresh polls unless `settings.endpoints` names others."""
+    return [URL]
 
 
 def parse(content: bytes, origin: str) -> Batch:
@@ -27,7 +33,7 @@ def parse(content: bytes, origin: str) -> Batch:
 
 def _build(job: dict) -> RawListing:
     return RawListing(
-        source=NAME,
+        source=BOARD,
         native_id=str(job["id"]),
         url=job.get("url") or job.get("apply_url") or "",
         title=job.get("position") or "",

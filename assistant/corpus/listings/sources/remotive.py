@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from assistant.corpus.listings.sources.base import Batch, RawListing, parse_jobs, parse_timestamp
+from assistant.settings import Settings
 
-NAME = "remotive"
+BOARD = "remotive"  # its id in assistant.vocab.boards
 URL = "https://remotive.com/api/remote-jobs"
+
+
+def default_urls(settings: Settings) -> list[str]:
+    """The URLs a refresh polls unless `settings.endpoints` names others."""
+    return [URL]
 
 
 def parse(content: bytes, origin: str) -> Batch:
@@ -14,7 +20,7 @@ def parse(content: bytes, origin: str) -> Batch:
 
 def _build(job: dict) -> RawListing:
     return RawListing(
-        source=NAME,
+        source=BOARD,
         native_id=str(job["id"]),
         url=job.get("url") or "",
         title=job.get("title") or "",

@@ -8,13 +8,19 @@ from urllib.parse import urlparse
 import feedparser
 
 from assistant.corpus.listings.sources.base import Batch, InputError, RawListing, parse_records, parse_timestamp
+from assistant.settings import Settings
 
-NAME = "weworkremotely"
+BOARD = "weworkremotely"  # its id in assistant.vocab.boards
 URL = "https://weworkremotely.com/remote-jobs.rss"
 
 # Each description opens with the company logo and a "Headquarters / URL" block about the company,
 # not the job: dropped so it is not mistaken for the job's location.
 _HEADER = re.compile(r"\A\s*(<img[^>]*>\s*)?<p>\s*<strong>Headquarters:</strong>.*?</p>", re.S | re.I)
+
+
+def default_urls(settings: Settings) -> list[str]:
+    """The URLs a refresh polls unless `settings.endpoints` names others."""
+    return [URL]
 
 
 def parse(content: bytes, origin: str) -> Batch:
@@ -43,7 +49,7 @@ def _build(entry: dict) -> RawListing:
     skills = re.split(r",\s*|\s+and\s+", entry.get("skills") or "")
     categories = [tag.get("term") for tag in entry.get("tags") or [] if tag.get("term")]
     return RawListing(
-        source=NAME,
+        source=BOARD,
         native_id=urlparse(link).path.rstrip("/").rsplit("/", 1)[-1] if link else str(entry.get("id", "")),
         url=link,
         title=role,
