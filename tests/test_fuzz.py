@@ -7,11 +7,13 @@ inputs each parser was tried on to FUZZ_REPORT (a JSON file), which `make reliab
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import random
+import time
 from collections import Counter
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -33,12 +35,32 @@ from tests.conftest import FEEDS
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "500"))
 RUN = int(os.environ.get("FUZZ_RUN", "400"))  # the longest run of one piece; `make fuzz` goes to 5,000
-DEADLINE = timedelta(seconds=float(os.environ.get("FUZZ_DEADLINE", "2")))  # per input, on a shared 2-core box
-FUZZ = settings(max_examples=EXAMPLES, deadline=DEADLINE, database=None, derandomize=False,
+# Seconds of CPU one input may take. CPU time of the thread that parses, not wall time: a hang (backtracking,
+# a quadratic loop) is CPU time, while on this shared 2-core box other people's load stretches the wall time of
+# any input several-fold (a load average of 12 made inputs that take 1 s look like hangs).
+DEADLINE_S = float(os.environ.get("FUZZ_DEADLINE", "2"))
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=False,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.function_scoped_fixture])
 TRIED: Counter[str] = Counter()
 NOW = datetime(2026, 8, 20, tzinfo=timezone.utc)
+
+
+class Hang(AssertionError):
+    """One input took longer than the deadline."""
+
+
+def bounded(test):
+    """The test body under the CPU-time deadline: an input over it fails the test (and hypothesis shrinks it)."""
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        started = time.thread_time()
+        test(*args, **kwargs)
+        spent = time.thread_time() - started
+        if spent > DEADLINE_S:
+            raise Hang(f"one input took {spent:.2f} s of CPU; the deadline is {DEADLINE_S} s")
+
+    return run
 
 # The smallest real capture of each board: mutated, they stand for what a board may send.
 CAPTURES = {
@@ -142,6 +164,7 @@ def test_connector_on_mutated_captures(source):
     @FUZZ
     @given(as_bytes=st.booleans() if jobs else st.just(True), seed=st.integers(0, 2**32), edits=st.integers(1, 6),
            changes=st.dictionaries(st.sampled_from(fields) | st.text(max_size=8), json_values, max_size=4))
+    @bounded
     def run(as_bytes, seed, edits, changes):
         TRIED[source] += 1
         mutated = _mutate_bytes(content, seed, edits) if as_bytes else _mutated_record(data, jobs, seed, changes)
@@ -152,6 +175,7 @@ def test_connector_on_mutated_captures(source):
 
 @FUZZ
 @given(hostile)
+@bounded
 def test_salary_text(text):
     TRIED["salary text"] += 1
     salary.parse_salary_text(text, posted_at=NOW)
@@ -163,6 +187,7 @@ _field = st.none() | st.integers(-(10**30), 10**30) | st.floats(allow_nan=True) 
 
 @FUZZ
 @given(_field, _field, _field, _field)
+@bounded
 def test_salary_fields(low, high, currency, period):
     TRIED["salary fields"] += 1
     salary.salary_from_fields(low, high, currency if isinstance(currency, str) else None,
@@ -171,6 +196,7 @@ def test_salary_fields(low, high, currency, period):
 
 @FUZZ
 @given(st.lists(hostile, max_size=3))
+@bounded
 def test_places(texts):
     TRIED["places"] += 1
     places.normalize_location(*texts)
@@ -180,6 +206,7 @@ def test_places(texts):
 
 @FUZZ
 @given(hostile)
+@bounded
 def test_html_cleaning(markup):
     TRIED["html cleaning"] += 1
     html_to_text(markup)
@@ -187,6 +214,7 @@ def test_html_cleaning(markup):
 
 @FUZZ
 @given(hostile, hostile, st.lists(hostile, max_size=3))
+@bounded
 def test_enrichment(title, description, tags):
     TRIED["enrichment"] += 1
     title, description = title[:300], description[:20_000]  # the caps RawListing applies to what is read
@@ -200,6 +228,7 @@ def test_enrichment(title, description, tags):
 
 @FUZZ
 @given(front=hostile, body=hostile, suffix=st.sampled_from([".md", ".txt", ".html"]), raw=st.binary(max_size=64))
+@bounded
 def test_guide_loading(scratch, front, body, suffix, raw):
     TRIED["guide loading"] += 1
     path = scratch / f"fuzzed{suffix}"
@@ -213,6 +242,7 @@ def test_guide_loading(scratch, front, body, suffix, raw):
 
 @FUZZ
 @given(st.one_of(hostile, st.sampled_from(TOKENS)).map(lambda text: text[:2_000]))
+@bounded
 def test_question_parser(question):
     TRIED["question parser"] += 1  # `ask` and the web API refuse questions over 2,000 characters first
     understand(question)
@@ -221,6 +251,7 @@ def test_question_parser(question):
 @FUZZ
 @given(st.lists(st.one_of(json_values.map(lambda v: json.dumps(v, default=str)), hostile), max_size=5),
        st.binary(max_size=32))
+@bounded
 def test_eval_file_loading(scratch, lines, raw):
     TRIED["eval file loading"] += 1
     path = scratch / "questions.jsonl"
@@ -229,3 +260,17 @@ def test_eval_file_loading(scratch, lines, raw):
         load_questions(path)
     except QuestionFileError:
         pass
+
+
+def test_the_deadline_counts_cpu_time(monkeypatch):
+    """A parser spinning past the deadline fails; waiting (what other processes' load looks like) does not."""
+    monkeypatch.setitem(bounded.__globals__, "DEADLINE_S", 0.2)
+
+    def spin():
+        until = time.thread_time() + 0.4
+        while time.thread_time() < until:
+            pass
+
+    with pytest.raises(Hang, match="deadline is 0.2 s"):
+        bounded(spin)()
+    bounded(lambda: time.sleep(0.4))()

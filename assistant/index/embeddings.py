@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from functools import cache
 from pathlib import Path
 from typing import Protocol
@@ -76,6 +77,7 @@ class LocalEmbedder:
         self.model_id = f"local:{LOCAL_MODEL}@{MINILM_SHA256[:12]}"
         self._model = SentenceTransformer(str(verified_model_dir()), device="cpu")
         self._queries: dict[str, list[float]] = {}
+        self._queries_lock = threading.Lock()  # the page answers several questions at once
 
     def embed_documents(self, texts: list[str]):
         """Unit-length vectors as a float32 array, a row per text."""
@@ -87,15 +89,25 @@ class LocalEmbedder:
         found = self._queries.get(text)
         if found is None:
             found = self.embed_documents([text])[0].tolist()
-            if len(self._queries) >= QUERY_CACHE:
-                self._queries.pop(next(iter(self._queries)))
-            self._queries[text] = found
+            with self._queries_lock:  # two threads evicting at once would pop the same oldest entry
+                if len(self._queries) >= QUERY_CACHE:
+                    self._queries.pop(next(iter(self._queries)), None)
+                self._queries[text] = found
         return found
 
 
-@cache
+_LOADING = threading.Lock()
+
+
 def local_embedder() -> LocalEmbedder:
-    # Loading the model takes about a second; one per process.
+    """One model per process. Loading takes a second or more, and the page's first answers arrive together
+    (four at a time): without the lock each of them loaded its own copy (~90 MB each, kept by the allocator)."""
+    with _LOADING:
+        return _local_embedder()
+
+
+@cache
+def _local_embedder() -> LocalEmbedder:
     return LocalEmbedder()
 
 

@@ -1,0 +1,113 @@
+"""`make fuzz`: tests/test_fuzz.py with many inputs per parser, and a report of what was tried.
+
+    .venv/bin/python bench/fuzz.py [--examples 10000] [--run 5000] [--deadline 5] [--out bench/results/fuzz.json]
+
+The report holds, from this run: the inputs each parser was tried on (counted by the tests themselves), each
+test's outcome and time (pytest's JUnit XML), pytest's summary line, the settings, the date, the commit and a
+digest of the code that was fuzzed (assistant/, tests/, pyproject.toml as they were on disk). `make
+reliability` quotes this report instead of fuzzing again when its digest matches the code it measures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ElementTree
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+REPORT = ROOT / "bench" / "results" / "fuzz.json"
+FUZZED_CODE = ("assistant", "tests", "pyproject.toml")
+
+
+def code_digest(root: Path = ROOT) -> str:
+    """sha256 over the path and bytes of every file the fuzzing exercises, as it is on disk now."""
+    digest = hashlib.sha256()
+    for name in FUZZED_CODE:
+        top = root / name
+        paths = [top] if top.is_file() else sorted(top.rglob("*"))
+        for path in paths:
+            if path.is_file() and "__pycache__" not in path.parts and "artifacts" not in path.parts:
+                digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def commit(root: Path = ROOT) -> str:
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True)
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", *FUZZED_CODE], cwd=root,
+                           capture_output=True, text=True)
+    return head.stdout.strip() + (" (with uncommitted changes)" if dirty.stdout.strip() else "")
+
+
+def _outcomes(junit: Path) -> dict[str, dict]:
+    tests = {}
+    for case in ElementTree.parse(junit).getroot().iter("testcase"):
+        problem = next((child for child in case if child.tag in ("failure", "error", "skipped")), None)
+        message = (problem.get("message") or problem.text or "").strip().splitlines()[:1] if problem is not None else []
+        detail = (problem.text or "").strip()[-4000:] if problem is not None else ""  # the falsifying example
+        tests[case.get("name")] = {"outcome": "passed" if problem is None else problem.tag,
+                                   "seconds": round(float(case.get("time", 0)), 1),
+                                   **({"message": message[0][:300]} if message else {}),
+                                   **({"detail": detail} if detail else {})}
+    return tests
+
+
+def run(examples: int, longest_run: int = 5000, deadline: float = 5.0) -> dict:
+    """One pytest run of tests/test_fuzz.py; every figure in the result is from it."""
+    digest, started_at, started = code_digest(), datetime.now(timezone.utc), time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="fuzz-") as scratch:
+        counts, junit = Path(scratch) / "tried.json", Path(scratch) / "junit.xml"
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "FUZZ_EXAMPLES": str(examples), "FUZZ_RUN": str(longest_run),
+               "FUZZ_DEADLINE": str(deadline), "FUZZ_REPORT": str(counts)}
+        done = subprocess.run([sys.executable, "-m", "pytest", "tests/test_fuzz.py", "-q", "-p", "no:cacheprovider",
+                               f"--junitxml={junit}"], cwd=ROOT, env=env, capture_output=True, text=True)
+        tried = json.loads(counts.read_text())["tried"] if counts.exists() and counts.stat().st_size else {}
+        tests = _outcomes(junit) if junit.exists() else {}
+    lines = done.stdout.strip().splitlines()
+    return {"command": "make fuzz", "date": started_at.strftime("%Y-%m-%d %H:%M UTC"), "commit": commit(),
+            "code_digest": digest, "examples": examples, "longest_run": longest_run, "deadline_s": deadline,
+            "passed": done.returncode == 0, "summary": lines[-1] if lines else "", "tried": tried, "tests": tests,
+            "seconds": round(time.perf_counter() - started, 1), "cores": os.cpu_count(),
+            "load_after": round(os.getloadavg()[0], 1),
+            "output_tail": lines[-40:] if done.returncode else []}
+
+
+def fresh(path: Path, examples: int, root: Path = ROOT) -> dict | None:
+    """The report at `path` when it fuzzed exactly the code on disk now, with at least `examples` per parser."""
+    try:
+        report = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(report, dict) or report.get("code_digest") != code_digest(root):
+        return None
+    return report if report.get("examples", 0) >= examples else None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--examples", type=int, default=10_000, help="inputs asked per parser")
+    parser.add_argument("--run", type=int, default=5000, help="the longest run of one piece in hostile text")
+    parser.add_argument("--deadline", type=float, default=5.0, help="seconds of CPU allowed per input")
+    parser.add_argument("--out", type=Path, default=REPORT)
+    args = parser.parse_args()
+    report = run(args.examples, args.run, args.deadline)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    for name, count in report["tried"].items():
+        print(f"{count:>8}  {name}")
+    for name, test in report["tests"].items():
+        if test["outcome"] != "passed":
+            print(f"{test['outcome'].upper()}: {name}: {test.get('message', '')}")
+    print(f"{report['summary']} ({report['seconds']} s); wrote {args.out}")
+    sys.exit(0 if report["passed"] else 1)
+
+
+if __name__ == "__main__":
+    main()
