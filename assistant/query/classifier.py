@@ -6,7 +6,7 @@ all-MiniLM-L6-v2 embeddings, trained on many paraphrases per intent (`evals/trai
 probability per label, never one bare label, so callers can see how sure it is and route a question that
 sits between two intents to both.
 
-The weights (a 16 × 384 matrix) are trained by `career-assistant intent train` and committed beside this
+The weights (16 rows over 384 embedding dimensions and the character grams of the training file) are trained by `career-assistant intent train` and committed beside this
 file with the digest of the training file they came from; a test fails when the two disagree, so nobody
 ships weights that no longer match the data. Inference is one matrix product in numpy.
 """
@@ -14,6 +14,7 @@ ships weights that no longer match the data. Inference is one matrix product in 
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -38,11 +39,58 @@ class TrainingExample(BaseModel):
     intent: str
 
 
-class IntentModel:
-    """Weights, bias and labels of a trained model; `scores` gives a probability per label."""
+class CharGrams:
+    """Character 3- to 5-grams within words, tf-idf weighted (sublinear tf, smoothed idf, unit length): the
+    spelling side of a question. Embeddings read meaning but blur rare words and typos ("salery", "copywriter",
+    "k8s"); the grams keep them. Written out rather than taken from scikit-learn so serving needs only numpy and
+    training and use read a question the same way."""
 
-    def __init__(self, weights: np.ndarray, bias: np.ndarray, labels: tuple[str, ...], digest: str) -> None:
-        self.weights, self.bias, self.labels, self.digest = weights, bias, labels, digest
+    SIZES = (3, 4, 5)
+    MIN_DF = 2  # a gram seen in one training question only says nothing about a label
+
+    def __init__(self, grams: tuple[str, ...], idf: np.ndarray) -> None:
+        self.grams, self.idf = grams, idf
+        self._index = {g: i for i, g in enumerate(grams)}
+
+    @classmethod
+    def grams_of(cls, text: str) -> Counter[str]:
+        found: Counter[str] = Counter()
+        for word in text.split():
+            padded = f" {word} "
+            for n in cls.SIZES:
+                found.update(padded[i : i + n] for i in range(max(1, len(padded) - n + 1)))
+        return found
+
+    @classmethod
+    def fit(cls, texts: list[str]) -> CharGrams:
+        df: Counter[str] = Counter()
+        for text in texts:
+            df.update(set(cls.grams_of(text)))
+        grams = tuple(sorted(g for g, n in df.items() if n >= cls.MIN_DF))
+        idf = np.log((1 + len(texts)) / (1 + np.array([df[g] for g in grams], dtype=np.float64))) + 1
+        return cls(grams, idf.astype(np.float32))
+
+    def transform(self, texts: list[str]) -> np.ndarray:
+        out = np.zeros((len(texts), len(self.grams)), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for gram, count in self.grams_of(text).items():
+                if (col := self._index.get(gram)) is not None:
+                    out[row, col] = (1 + np.log(count)) * self.idf[col]
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.where(norms == 0, 1, norms)
+
+
+class IntentModel:
+    """Weights, bias and labels of a trained model over [embedding; character grams]; `scores` gives a
+    probability per label."""
+
+    def __init__(self, weights: np.ndarray, bias: np.ndarray, labels: tuple[str, ...], digest: str,
+                 grams: CharGrams) -> None:
+        self.weights, self.bias, self.labels, self.digest, self.grams = weights, bias, labels, digest, grams
+
+    def features(self, texts: list[str]) -> np.ndarray:
+        """What the weights read: the normalized texts' embeddings beside their character grams."""
+        return np.hstack([embed(texts), self.grams.transform(texts)])
 
     def scores(self, vector: np.ndarray) -> dict[str, float]:
         logits = self.weights @ vector + self.bias
@@ -52,12 +100,15 @@ class IntentModel:
 
     def save(self, path: Path = MODEL_FILE) -> None:
         np.savez_compressed(path, weights=self.weights.astype(np.float32), bias=self.bias.astype(np.float32),
-                            labels=np.array(self.labels), digest=np.array(self.digest))
+                            labels=np.array(self.labels), digest=np.array(self.digest),
+                            grams=np.array(self.grams.grams), idf=self.grams.idf)
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> IntentModel:
         with np.load(path) as data:
-            return cls(data["weights"], data["bias"], tuple(str(x) for x in data["labels"]), str(data["digest"]))
+            grams = CharGrams(tuple(str(g) for g in data["grams"]), data["idf"])
+            return cls(data["weights"], data["bias"], tuple(str(x) for x in data["labels"]), str(data["digest"]),
+                       grams)
 
 
 def file_digest(path: Path = TRAIN_FILE) -> str:
@@ -88,43 +139,52 @@ def _regression(c: float):
     smaller ones; C was chosen by cross-validation on the training file (`intent train --cv`)."""
     from sklearn.linear_model import LogisticRegression
 
-    return LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
+    return LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
 
 
-def fit(vectors: np.ndarray, labels: list[str], c: float = 32.0) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
-    model = _regression(c).fit(vectors, labels)
-    return model.coef_, model.intercept_, tuple(str(x) for x in model.classes_)
+# C chosen by 5-fold cross-validation on the training file (1,907 questions): 0.880 at 100, 0.879 at 32; without
+# the character grams the best was 0.835.
+C = 100.0
 
 
-def _read(texts: list[str]) -> np.ndarray:
-    """Embeddings of texts as the slot rules read them (lower case, "sr" → senior, "salery" → salary), the same
-    way in training and in use."""
+def normalized_texts(texts: list[str]) -> list[str]:
+    """Texts as the slot rules read them (lower case, "sr" → senior, "salery" → salary), the same way in training
+    and in use."""
     from .text import normalized
 
-    return embed([normalized(t) for t in texts])
+    return [normalized(t) for t in texts]
 
 
-def train(path: Path = TRAIN_FILE, c: float = 32.0) -> IntentModel:
+def fit(texts: list[str], labels: list[str], c: float = C, digest: str = "") -> IntentModel:
+    """A model fitted on normalized texts: the character grams are counted on these texts alone."""
+    grams = CharGrams.fit(texts)
+    features = np.hstack([embed(texts), grams.transform(texts)])
+    regression = _regression(c).fit(features, labels)
+    return IntentModel(regression.coef_, regression.intercept_, tuple(str(x) for x in regression.classes_), digest,
+                       grams)
+
+
+def train(path: Path = TRAIN_FILE, c: float = C) -> IntentModel:
     examples = read_examples(path)
-    vectors = _read([e.text for e in examples])
-    weights, bias, labels = fit(vectors, [e.intent for e in examples], c)
-    return IntentModel(weights, bias, labels, file_digest(path))
+    return fit(normalized_texts([e.text for e in examples]), [e.intent for e in examples], c, file_digest(path))
 
 
-def cross_validate(path: Path = TRAIN_FILE, c: float = 32.0, folds: int = 5) -> dict[str, float]:
-    """Accuracy and log loss of held-out folds: how well the model reads paraphrases it was not fitted on."""
-    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+def cross_validate(path: Path = TRAIN_FILE, c: float = C, folds: int = 5) -> dict[str, float]:
+    """Accuracy and log loss of held-out folds: how well the model reads paraphrases it was not fitted on (the
+    grams of each fold are counted without its held-out questions)."""
+    from sklearn.model_selection import StratifiedKFold
 
     examples = read_examples(path)
-    vectors = _read([e.text for e in examples])
+    texts = np.array(normalized_texts([e.text for e in examples]))
     labels = np.array([e.intent for e in examples])
-    probs = cross_val_predict(_regression(c), vectors, labels, cv=StratifiedKFold(folds, shuffle=True, random_state=0),
-                              method="predict_proba")
-    classes = np.array(sorted(set(labels)))
-    predicted = classes[probs.argmax(axis=1)]
-    truth = np.searchsorted(classes, labels)
-    log_loss = float(-np.mean(np.log(np.clip(probs[np.arange(len(labels)), truth], 1e-9, 1))))
-    return {"examples": len(labels), "accuracy": float((predicted == labels).mean()), "log_loss": log_loss}
+    right, losses = 0, []
+    for fitted, held in StratifiedKFold(folds, shuffle=True, random_state=0).split(texts, labels):
+        model = fit(list(texts[fitted]), list(labels[fitted]), c)
+        for vector, label in zip(model.features(list(texts[held])), labels[held]):
+            scores = model.scores(vector)
+            right += max(scores, key=scores.__getitem__) == label
+            losses.append(-np.log(max(scores.get(label, 0.0), 1e-9)))
+    return {"examples": len(labels), "accuracy": right / len(labels), "log_loss": float(np.mean(losses))}
 
 
 @cache
@@ -134,5 +194,6 @@ def model() -> IntentModel:
 
 def classify(text: str) -> dict[str, float]:
     """A probability per label for one question, best first."""
-    scores = model().scores(_read([text])[0])
+    current = model()
+    scores = current.scores(current.features(normalized_texts([text]))[0])
     return dict(sorted(scores.items(), key=lambda kv: -kv[1]))

@@ -7,6 +7,7 @@ exists only on listings.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import classifier
@@ -14,7 +15,11 @@ from .cues import _Cues, _Hit
 from .results import Intent
 from .text import _Text
 from .listing import _PLURAL_NOUN, _QUESTION_START, _STRONG_LISTING, _WEAK_LISTING
+from .salary import _PAY_WORD
 from .vocabulary import _ANY_NOUN
+
+# A pay word beside a named company asks for its pay, whatever the classifier makes of the rest.
+_NAMES_PAY = re.compile(rf"\b{_PAY_WORD}\b|\b(?:pays?|paying|earn\w*)\b")
 
 # Labels that are not an intent of their own: an elliptical follow-up takes the next reading (the previous
 # turn decides in followup.py), a career topic no section covers is a general question the support check refuses.
@@ -52,9 +57,10 @@ def _decide(text: _Text, cues: _Cues, readable: str) -> Decision:
         # unsure of, is no unrelated subject: refusing it as off topic would be the worse mistake.
         ranked.remove("off_topic")
     label = next(lbl for lbl in ranked if _intent_of(lbl) is not None)
-    if fragment and label == "listings":
-        # "what about Canada?": the previous turn decides (followup.py); with none, a bare fragment is no search
-        # but a general question, answered by whichever section fits it best.
+    if fragment and label == "listings" and not _names_search(cues):
+        # "what about it?": the previous turn decides (followup.py); with none, a bare fragment naming nothing to
+        # search by is no search but a general question, answered by whichever section fits it best. One that
+        # names a company, role, skill or place ("anything in Ireland?", "what's open at GitLab?") searches by it.
         why = f"classifier followup {scores['followup']:.2f}: an elliptical follow-up"
         return _routed(Decision(Intent.general, why, scores, fragment=True), text, cues)
     intent = _intent_of(label)
@@ -69,11 +75,25 @@ def _decide(text: _Text, cues: _Cues, readable: str) -> Decision:
 def _names_postings(decision: Decision, text: _Text) -> bool:
     """A search said as one, when the classifier is not sure of a guide topic: "find/show ... jobs", "any ...
     openings?", or jobs in the plural outside a question ("principal data scientist roles")."""
-    if decision.scores and max(decision.scores.values()) >= SURE:
+    if _sure_of_topic(decision):
         return False
     if _STRONG_LISTING.search(text.norm) or _WEAK_LISTING.search(text.norm):
         return True
     return bool(_PLURAL_NOUN.search(text.norm)) and not _QUESTION_START.match(text.norm)
+
+
+def _sure_of_topic(decision: Decision) -> bool:
+    """The classifier is sure of a guide topic: not of a career subject no section covers ("copywriter jobs open
+    worldwide" reads as one), which is no reason to refuse a search said as one."""
+    if not decision.scores:
+        return False
+    label = max(decision.scores, key=decision.scores.__getitem__)
+    intent = _intent_of(label)
+    return decision.scores[label] >= SURE and intent not in (None, Intent.general, Intent.listings, Intent.off_topic)
+
+
+def _names_search(cues: _Cues) -> bool:
+    return bool(cues.companies or cues.roles or cues.skills or cues.places)
 
 
 def _best_guide_reading(decision: Decision) -> Intent | None:
@@ -95,11 +115,15 @@ def _routed(decision: Decision, text: _Text, cues: _Cues) -> Decision:
     """What the slots settle whatever the wording: company pay is in the company's listings, pay for a place is
     the pay table's question whether or not the table has that market, boards, posting ages and salary bounds
     on job nouns are listing filters."""
-    if decision.unsupported and cues.places and Intent.pay in decision.close:
+    if decision.unsupported and cues.places and _best_guide_reading(decision) is Intent.pay:
+        # Pay in a market the table lacks reads as a subject the guide does not cover; the pay table still
+        # answers it, with the markets it has.
         decision.intent, decision.unsupported = Intent.pay, False
         decision.why = f"pay for a place ({decision.why})"
-        decision.close.remove(Intent.pay)
-    if cues.companies and Intent.pay in (decision.intent, _best_guide_reading(decision)):
+        if Intent.pay in decision.close:
+            decision.close.remove(Intent.pay)
+    if cues.companies and (Intent.pay in (decision.intent, _best_guide_reading(decision))
+                           or _NAMES_PAY.search(text.norm)):
         company = cues.companies[0]
         cues.disclosed = cues.disclosed or _Hit(True, company.quote, company.start, company.end)
         decision.intent, decision.why = Intent.listings, f"pay at company '{company.quote}' ({decision.why})"
