@@ -18,6 +18,8 @@ from .listing import _PLURAL_NOUN, _QUESTION_START, _STRONG_LISTING, _WEAK_LISTI
 from .salary import _PAY_WORD
 from .vocabulary import _ANY_NOUN
 
+# "anything in Ireland?", "any at GitLab?": a short search by what follows.
+_ASKS_ANY = re.compile(r"^(?:and |so |ok )?any(?:thing)? (?:open )?(?:in|at|from|for|near|around)\b")
 # A pay word beside a named company asks for its pay, whatever the classifier makes of the rest.
 _NAMES_PAY = re.compile(rf"\b{_PAY_WORD}\b|\b(?:pays?|paying|earn\w*)\b")
 
@@ -57,7 +59,7 @@ def _decide(text: _Text, cues: _Cues, readable: str) -> Decision:
         # unsure of, is no unrelated subject: refusing it as off topic would be the worse mistake.
         ranked.remove("off_topic")
     label = next(lbl for lbl in ranked if _intent_of(lbl) is not None)
-    if fragment and label == "listings" and not _names_search(cues):
+    if fragment and label == "listings" and not _names_search(cues, text):
         # "what about it?": the previous turn decides (followup.py); with none, a bare fragment naming nothing to
         # search by is no search but a general question, answered by whichever section fits it best. One that
         # names a company, role, skill or place ("anything in Ireland?", "what's open at GitLab?") searches by it.
@@ -92,8 +94,10 @@ def _sure_of_topic(decision: Decision) -> bool:
     return decision.scores[label] >= SURE and intent not in (None, Intent.general, Intent.listings, Intent.off_topic)
 
 
-def _names_search(cues: _Cues) -> bool:
-    return bool(cues.companies or cues.roles or cues.skills or cues.places)
+def _names_search(cues: _Cues, text: _Text) -> bool:
+    """Companies, roles and skills exist only on listings; a place is also a pay market ("what about Canada?" is
+    the Canadian row), so it makes a search only when asked for as one ("anything in Ireland?")."""
+    return bool(cues.companies or cues.roles or cues.skills or (cues.places and _ASKS_ANY.match(text.norm)))
 
 
 def _best_guide_reading(decision: Decision) -> Intent | None:
