@@ -133,7 +133,7 @@ def test_no_matching_listing_says_so(assistant):
     "what do entry level ML engineers earn in Germany?",
     "what will ML engineer pay look like in 2031?",
     # Benefits: the guide names none, and a section that does not name them does not answer.
-    pytest.param("is a relocation allowance common for remote ML roles?", marks=MISREAD),
+    "is a relocation allowance common for remote ML roles?",
     "do remote ML jobs offer visa sponsorship?",
     "what's the 401(k) match like at ML companies?",
 ])

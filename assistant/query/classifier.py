@@ -6,9 +6,10 @@ all-MiniLM-L6-v2 embeddings, trained on many paraphrases per intent (`evals/trai
 probability per label, never one bare label, so callers can see how sure it is and route a question that
 sits between two intents to both.
 
-The weights (16 rows over 384 embedding dimensions and the character grams of the training file) are trained by `career-assistant intent train` and committed beside this
-file with the digest of the training file they came from; a test fails when the two disagree, so nobody
-ships weights that no longer match the data. Inference is one matrix product in numpy.
+The weights (16 rows over the 384 embedding dimensions and the character grams of the training file) are
+trained by `career-assistant intent train` and committed beside this file with the digest of the training file
+they came from; a test fails when the two disagree, so nobody ships weights that no longer match the data.
+Inference is one matrix product in numpy.
 """
 
 from __future__ import annotations
@@ -89,8 +90,7 @@ class IntentModel:
         self.weights, self.bias, self.labels, self.digest, self.grams = weights, bias, labels, digest, grams
 
     def features(self, texts: list[str]) -> np.ndarray:
-        """What the weights read: the normalized texts' embeddings beside their character grams."""
-        return np.hstack([embed(texts), self.grams.transform(texts)])
+        return features(texts, self.grams)
 
     def scores(self, vector: np.ndarray) -> dict[str, float]:
         logits = self.weights @ vector + self.bias
@@ -155,11 +155,15 @@ def normalized_texts(texts: list[str]) -> list[str]:
     return [normalized(t) for t in texts]
 
 
+def features(texts: list[str], grams: CharGrams) -> np.ndarray:
+    """What the weights read: the normalized texts' embeddings beside their character grams."""
+    return np.hstack([embed(texts), grams.transform(texts)])
+
+
 def fit(texts: list[str], labels: list[str], c: float = C, digest: str = "") -> IntentModel:
     """A model fitted on normalized texts: the character grams are counted on these texts alone."""
     grams = CharGrams.fit(texts)
-    features = np.hstack([embed(texts), grams.transform(texts)])
-    regression = _regression(c).fit(features, labels)
+    regression = _regression(c).fit(features(texts, grams), labels)
     return IntentModel(regression.coef_, regression.intercept_, tuple(str(x) for x in regression.classes_), digest,
                        grams)
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 from . import classifier
 from .cues import _Cues, _Hit
-from .results import Intent
-from .text import _Text
 from .listing import _PLURAL_NOUN, _QUESTION_START, _STRONG_LISTING, _WEAK_LISTING
+from .results import Intent
 from .salary import _PAY_WORD
+from .text import _Text
 from .vocabulary import _ANY_NOUN
 
 # "anything in Ireland?", "any at GitLab?": a short search by what follows.
@@ -62,7 +62,8 @@ def _decide(text: _Text, cues: _Cues, readable: str) -> Decision:
     if fragment and label == "listings" and not _names_search(cues, text):
         # "what about it?": the previous turn decides (followup.py); with none, a bare fragment naming nothing to
         # search by is no search but a general question, answered by whichever section fits it best. One that
-        # names a company, role, skill or place ("anything in Ireland?", "what's open at GitLab?") searches by it.
+        # names a company, role or skill, or asks for a place as a search ("what's open at GitLab?", "anything
+        # in Ireland?"), searches by it.
         why = f"classifier followup {scores['followup']:.2f}: an elliptical follow-up"
         return _routed(Decision(Intent.general, why, scores, fragment=True), text, cues)
     intent = _intent_of(label)
