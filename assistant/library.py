@@ -17,9 +17,8 @@ from assistant.vocab.listing import Listing
 
 def passage(chunk: Chunk, n: int) -> Passage:
     """A chunk offered to a backend as source [n]: the one place a chunk becomes a passage."""
-    return Passage(n=n, doc_id=chunk.doc_id, kind=chunk.kind, title=chunk.meta.get("title", ""),
-                   url=chunk.meta.get("url"), text=chunk.text,
-                   meta={**chunk.meta, "chunk": int(chunk.id.rsplit("~", 1)[1])})
+    return Passage(n=n, doc_id=chunk.doc_id, kind=chunk.kind, title=chunk.meta.title, url=chunk.meta.url,
+                   text=chunk.text, meta=chunk.meta, chunk=int(chunk.id.rsplit("~", 1)[1]))
 
 
 class Library:

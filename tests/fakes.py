@@ -15,6 +15,7 @@ import numpy as np
 
 from assistant.index.chunks import Chunk
 from assistant.index.manifest import Manifest
+from assistant.index.meta import GuideMeta
 from assistant.index.retrieve import Retriever
 from assistant.settings import Settings
 
@@ -25,9 +26,11 @@ def _words(text: str) -> set[str]:
     return set(_WORD.findall(text.lower()))
 
 
-def chunk(doc_id: str, text: str, n: int = 0, **meta) -> Chunk:
-    kind = "guide" if doc_id.startswith("guide:") else "listing"
-    return Chunk(id=f"{doc_id}~{n}", doc_id=doc_id, kind=kind, text=text, meta=meta)
+def chunk(doc_id: str, text: str, n: int = 0, title: str = "") -> Chunk:
+    """A guide chunk ("guide:<guide>#<section>"); listings' chunks come from real listings (listing_chunks)."""
+    guide_id, _, section_id = doc_id.removeprefix("guide:").partition("#")
+    meta = GuideMeta(guide_id=guide_id, section_id=section_id, heading_path=[], title=title, path=f"{guide_id}.md")
+    return Chunk(id=f"{doc_id}~{n}", doc_id=doc_id, kind="guide", text=text, meta=meta)
 
 
 class MemoryRetriever(Retriever):
@@ -50,7 +53,7 @@ class MemoryRetriever(Retriever):
         asked = _words(query)
         scored = []
         for n, c in enumerate(self.chunks):
-            words = _words(f"{c.meta.get('title', '')} {c.text}")
+            words = _words(f"{c.meta.title} {c.text}")
             shared = len(asked & words)
             if shared and (mask is None or mask[n]):
                 scored.append((n, shared / math.sqrt(len(asked) * len(words))))

@@ -51,7 +51,7 @@ def test_passages_number_every_chunk_of_a_section_and_the_first_of_a_listing():
     library = Library(retriever=MemoryRetriever(chunks))
     hits = library.retriever.search(f"hiring {listing.title}", Filters(), k=5)
     passages = library.passages(hits)
-    assert {(p.doc_id, p.meta["chunk"]) for p in passages} == {
+    assert {(p.doc_id, p.chunk) for p in passages} == {
         (GUIDE + "hiring", 0), (GUIDE + "hiring", 1), (f"listing:{listing.id}", 0)}
     assert [p.n for p in passages] == [1, 2, 3]
 

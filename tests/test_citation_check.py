@@ -11,6 +11,7 @@ from assistant.answer.check.support import check_answer, markers
 from assistant.answer.models import Passage
 from assistant.corpus.guides import load_guide
 from assistant.index.chunks import guide_chunks
+from assistant.index.meta import ListingMeta
 from assistant.settings import PROJECT_ROOT
 
 GUIDE = PROJECT_ROOT / "corpus" / "guides" / "remote-senior-ml-engineer.md"
@@ -23,12 +24,17 @@ def _chunks() -> dict:
 
 def guide(n: int, section: str, part: int = 0) -> Passage:
     chunk = _chunks()[f"guide:remote-senior-ml-engineer#{section}~{part}"]
-    return Passage(n=n, doc_id=chunk.doc_id, kind="guide", title=chunk.meta["title"], text=chunk.text)
+    return Passage(n=n, doc_id=chunk.doc_id, kind="guide", title=chunk.meta.title, text=chunk.text)
 
 
 LISTING = Passage(
     n=1, doc_id="listing:remoteok:42", kind="listing", title="Senior ML Engineer — Acme AI",
-    url="https://remoteok.com/remote-jobs/42", meta={"company": "Acme AI"},
+    url="https://remoteok.com/remote-jobs/42",
+    meta=ListingMeta(listing_id="remoteok:42", title="Senior ML Engineer — Acme AI",
+                     url="https://remoteok.com/remote-jobs/42", source="remoteok", company="Acme AI", countries=["DE"],
+                     regions=["Europe"], work_mode="remote", seniority="senior", employment_type="full_time",
+                     ml_relevant=True, skills=["PyTorch", "MLflow"], salary_disclosed=True, annual_usd_min=97000.0,
+                     annual_usd_max=130000.0, posted_at="2026-11-27T00:00:00+00:00"),
     text="Senior ML Engineer — Acme AI\nLocation: Berlin (Germany)\nWork mode: remote (stated in the listing)\n"
          "Salary: EUR 90,000 – 120,000 per year (about $97,000 – $130,000 a year in USD at the ECB rate of "
          "2026-11-27)\nSource: Remote OK.\n\nWe build recommendation systems with PyTorch and MLflow. "

@@ -7,6 +7,7 @@ import pytest
 from assistant.corpus.listings import snapshots
 from assistant.index.chunks import Chunk, listing_chunks
 from assistant.index.filters import FilterColumns, matches
+from assistant.index.meta import GuideMeta, ListingMeta
 from assistant.vocab.listing import Seniority, WorkMode
 from assistant.index.filters import Filters
 
@@ -43,7 +44,8 @@ def listing(**overrides) -> Chunk:
     return Chunk(id="listing:remotive:1~0", doc_id="listing:remotive:1", kind="listing", text="t", meta=meta)
 
 
-GUIDE = Chunk(id="guide:g#pay~0", doc_id="guide:g#pay", kind="guide", text="t", meta={})
+GUIDE = Chunk(id="guide:g#pay~0", doc_id="guide:g#pay", kind="guide", text="t",
+              meta=GuideMeta(guide_id="g", section_id="pay", heading_path=["Pay"], title="Pay", path="g.md"))
 
 
 CASES = [
@@ -99,7 +101,8 @@ def test_the_columns_decide_each_filter_as_matches_does(filters, keeps, drops):
 def test_the_columns_agree_with_matches_on_real_listings_for_combined_filters(small_snapshot):
     chunks = [GUIDE] + [c for found in small_snapshot for c in listing_chunks(found)]
     columns = FilterColumns(chunks)
-    companies = sorted({c.meta["company"] for c in chunks if c.kind == "listing"})
+    metas = [c.meta for c in chunks if isinstance(c.meta, ListingMeta)]
+    companies = sorted({meta.company for meta in metas})
     combined = [
         Filters(),
         Filters(kind="guide"),
@@ -110,7 +113,7 @@ def test_the_columns_agree_with_matches_on_real_listings_for_combined_filters(sm
         Filters(companies=[companies[0][:4], companies[-1].upper()], posted_within_days=30),
         Filters(skills=["Python", "pytorch", "Kubernetes"], sources=["remoteok", "greenhouse"]),
     ]
-    now = max(datetime.fromisoformat(c.meta["posted_at"]) for c in chunks if c.meta.get("posted_at"))
+    now = max(datetime.fromisoformat(meta.posted_at) for meta in metas if meta.posted_at)
     for filters in combined:
         expected = [matches(filters, c, now) for c in chunks]
         assert columns.mask(filters, now).tolist() == expected, filters

@@ -18,6 +18,7 @@ from assistant.index import store
 from assistant.index.build import build_index
 from assistant.index.chunks import CHUNK_TOKENS, count_tokens, guide_chunks, listing_chunks
 from assistant.index.manifest import read_manifest
+from assistant.index.meta import GuideMeta
 from assistant.index.retrieve import IndexMismatch, Retriever
 from assistant.index.verify import verify_index
 from assistant.corpus.listings.refresh import refresh
@@ -83,7 +84,8 @@ def test_guide_chunks_follow_sections_and_never_mix_them():
         heading, _, body = chunk.text.partition("\n\n")
         assert heading == " > ".join(section.heading_path)
         assert body in section.text  # a chunk holds text of one section only
-        assert chunk.meta["section_id"] == section.id and chunk.meta["heading_path"] == section.heading_path
+        assert isinstance(chunk.meta, GuideMeta)
+        assert chunk.meta.section_id == section.id and chunk.meta.heading_path == section.heading_path
         assert count_tokens(body) <= CHUNK_TOKENS
     assert {c.doc_id for c in chunks} == {d for d, s in sections.items() if s.text}
 
@@ -108,7 +110,7 @@ def test_a_listing_chunk_starts_with_the_facts_and_carries_every_filter_field(co
     assert [line.split(":")[0] for line in lines[1:5]] == ["Location", "Work mode", "Salary", "Seniority"]
     for field in ("source", "countries", "regions", "work_mode", "seniority", "salary_disclosed", "annual_usd_min",
                   "posted_at", "ml_relevant", "company", "skills", "employment_type"):
-        assert field in first.meta
+        assert field in first.meta.model_dump()
     assert first.doc_id == f"listing:{listing.id}"
 
 

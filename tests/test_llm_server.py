@@ -48,7 +48,7 @@ def smollm2_gguf() -> Path:
 def pay_passages() -> list[Passage]:
     guide = load_guide(PROJECT_ROOT / "corpus" / "guides" / "remote-senior-ml-engineer.md")
     chunks = [c for c in guide_chunks(guide) if c.doc_id.endswith("#pay")]
-    return [Passage(n=i, doc_id=c.doc_id, kind="guide", title=c.meta["title"], text=c.text)
+    return [Passage(n=i, doc_id=c.doc_id, kind="guide", title=c.meta.title, text=c.text)
             for i, c in enumerate(chunks, start=1)]
 
 

@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from assistant.index.meta import ChunkMeta
 from assistant.query.results import Understood
 
 
@@ -18,7 +19,8 @@ class Passage(BaseModel):
     title: str
     url: str | None = None
     text: str  # the chunk's indexed text, verbatim: quotes are substrings of it
-    meta: dict = Field(default_factory=dict)
+    meta: ChunkMeta | None = None  # the chunk's; None for a passage made up to check one line (check/lines.py)
+    chunk: int = 0  # the chunk's place in its document: a section's passages are put back in order by it
 
 
 class Citation(BaseModel):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from assistant.index.meta import headings
 from assistant.index.retrieve import Hit
 from assistant.query import Understood
 
@@ -73,6 +74,6 @@ def section_reading(hit: Hit, classify: Callable[[str], dict[str, float]]) -> di
     """A section's intent: the mean of the classifier's readings of its heading path and of its heading with its
     opening words. The heading alone names the topic ("Green flags"); the text alone can read as another
     ("a dedicated ML platform team means you will spend time on models" sounds like responsibilities)."""
-    heading = " > ".join(hit.meta.get("heading_path") or [hit.title])
+    heading = " > ".join(headings(hit.meta, hit.title))
     by_heading, by_text = classify(heading), classify(f"{heading}. {hit.text[:300]}")
     return {label: (p + by_text.get(label, 0.0)) / 2 for label, p in by_heading.items()}

@@ -23,6 +23,7 @@ from assistant.vocab.places import text as places_text
 from assistant.corpus.listings import snapshots
 from assistant.corpus.guides import load_guides
 from assistant.index import chunks as chunks_module
+from assistant.index import meta as meta_module
 from assistant.index import health, keyword, store
 from assistant.index.chunks import Chunk, guide_chunks, listing_chunks
 from assistant.index.embeddings import embedder_for, model_id
@@ -35,8 +36,8 @@ from assistant.settings import Settings
 
 EMBED_BATCH = 64
 DOCUMENTS = "documents.json"  # in a build's directory: each listing's digest, for the next build's reuse
-CHUNKING_CODE = (chunks_module, guides_module, models_module, boards_module, places_module, places_tables,
-                 places_text, places_gazetteer, places_reading)
+CHUNKING_CODE = (chunks_module, meta_module, guides_module, models_module, boards_module, places_module,
+                 places_tables, places_text, places_gazetteer, places_reading)
 
 
 def collect_chunks(settings: Settings) -> tuple[list[Chunk], dict]:
@@ -133,7 +134,8 @@ def chunks_digest(chunks: list[Chunk]) -> str:
     digest = hashlib.sha256()
     for chunk in chunks:
         digest.update(f"{chunk.id}\0{chunk.text_hash}\0".encode())
-        digest.update(json.dumps(chunk.meta, sort_keys=True, default=str).encode() + b"\n")
+        # The dict the builders wrote before the meta had models: an unchanged index keeps its digest.
+        digest.update(json.dumps(chunk.meta.model_dump(), sort_keys=True, default=str).encode() + b"\n")
     return digest.hexdigest()
 
 

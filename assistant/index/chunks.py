@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import hashlib
 from functools import cache
-from typing import Any, Literal
+from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, model_validator
 
 from assistant.corpus.guides import Guide
+from assistant.index.meta import ChunkMeta, GuideMeta, ListingMeta
 from assistant.vocab.boards import SOURCE_NAMES
 from assistant.vocab.listing import Listing, Salary
 from assistant.vocab.places import country_name
@@ -27,7 +28,14 @@ class Chunk(BaseModel):
     doc_id: str  # the citation id: "guide:<guide>#<section>" or "listing:<listing id>"
     kind: Literal["guide", "listing"]
     text: str
-    meta: dict[str, Any]
+    meta: ChunkMeta  # GuideMeta for a guide chunk, ListingMeta for a listing's
+
+    @model_validator(mode="after")
+    def _meta_of_its_kind(self) -> Chunk:
+        # Readers tell the kinds apart by either `kind` or the meta's type: the two must agree.
+        if isinstance(self.meta, GuideMeta) != (self.kind == "guide"):
+            raise ValueError(f"a {self.kind} chunk with {type(self.meta).__name__}")
+        return self
 
     @property
     def text_hash(self) -> str:
@@ -63,11 +71,11 @@ def guide_chunks(guide: Guide) -> list[Chunk]:
             continue
         doc_id = f"guide:{guide.id}#{section.id}"
         heading = " > ".join(section.heading_path)
-        meta = {
-            "guide_id": guide.id, "section_id": section.id, "heading_path": section.heading_path,
-            "title": f"{guide.title}: {section.title}" if section.title and section.title != guide.title else guide.title,
-            "url": None, "path": guide.path,
-        }
+        meta = GuideMeta(
+            guide_id=guide.id, section_id=section.id, heading_path=section.heading_path,
+            title=f"{guide.title}: {section.title}" if section.title and section.title != guide.title else guide.title,
+            path=guide.path,
+        )
         for n, piece in enumerate(split(section.text)):
             chunks.append(Chunk(id=f"{doc_id}~{n}", doc_id=doc_id, kind="guide", text=f"{heading}\n\n{piece}", meta=meta))
     return chunks
@@ -120,17 +128,17 @@ def describe_salary(salary: Salary | None) -> str:
     return text
 
 
-def listing_meta(listing: Listing) -> dict[str, Any]:
+def listing_meta(listing: Listing) -> ListingMeta:
     """Every filterable field of the Listing, flat."""
     salary = listing.salary
-    return {
-        "listing_id": listing.id, "title": f"{listing.title} — {listing.company}", "url": listing.url,
-        "source": listing.source, "company": listing.company, "countries": listing.location.countries,
-        "regions": listing.location.regions, "work_mode": listing.work_mode.value,
-        "seniority": listing.seniority.value, "employment_type": listing.employment_type.value,
-        "ml_relevant": listing.ml_relevant, "skills": listing.skills,
-        "salary_disclosed": salary is not None,
-        "annual_usd_min": salary.annual_usd_min if salary else None,
-        "annual_usd_max": salary.annual_usd_max if salary else None,
-        "posted_at": listing.posted_at.isoformat() if listing.posted_at else None,
-    }
+    return ListingMeta(
+        listing_id=listing.id, title=f"{listing.title} — {listing.company}", url=listing.url,
+        source=listing.source, company=listing.company, countries=listing.location.countries,
+        regions=listing.location.regions, work_mode=listing.work_mode.value,
+        seniority=listing.seniority.value, employment_type=listing.employment_type.value,
+        ml_relevant=listing.ml_relevant, skills=listing.skills,
+        salary_disclosed=salary is not None,
+        annual_usd_min=salary.annual_usd_min if salary else None,
+        annual_usd_max=salary.annual_usd_max if salary else None,
+        posted_at=listing.posted_at.isoformat() if listing.posted_at else None,
+    )

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from functools import cache
 from typing import Literal
@@ -11,6 +12,7 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from assistant.index.chunks import Chunk
+from assistant.index.meta import ListingMeta
 from assistant.vocab.listing import Seniority, WorkMode
 from assistant.vocab.places import countries_in_region
 
@@ -40,9 +42,10 @@ def _region_countries(region: str) -> frozenset[str]:
         return frozenset()
 
 
-def _in_place(meta: dict, countries: list[str], regions: list[str]) -> bool:
-    """A listing open worldwide, or naming the place, or a region that holds it, matches."""
-    listed_countries, listed_regions = set(meta["countries"]), set(meta["regions"])
+def _in_place(listed: tuple[Sequence[str], Sequence[str]], countries: list[str], regions: list[str]) -> bool:
+    """A listing open worldwide, or naming the place, or a region that holds it, matches. `listed`: the
+    listing's (countries, regions)."""
+    listed_countries, listed_regions = set(listed[0]), set(listed[1])
     if WORLDWIDE in listed_regions:
         return True
     for region in regions:
@@ -57,31 +60,32 @@ def _in_place(meta: dict, countries: list[str], regions: list[str]) -> bool:
     return False
 
 
-def _posted_since(meta: dict, days: int, now: datetime | None) -> bool:
-    if now is None or not meta.get("posted_at"):
+def _posted_since(meta: ListingMeta, days: int, now: datetime | None) -> bool:
+    if now is None or not meta.posted_at:
         return False
-    return datetime.fromisoformat(meta["posted_at"]) >= now - timedelta(days=days)
+    return datetime.fromisoformat(meta.posted_at) >= now - timedelta(days=days)
 
 
 def matches(filters: Filters, chunk: Chunk, now: datetime | None = None) -> bool:
     """`now` is the snapshot's fetch time, so "posted in the last week" means the same thing tomorrow."""
     if filters.kind and chunk.kind != filters.kind:
         return False
-    if chunk.kind != "listing":
-        return True
     meta = chunk.meta
+    if not isinstance(meta, ListingMeta):  # a guide chunk (Chunk checks that its kind says the same)
+        return True
     checks = (
-        not filters.sources or meta["source"] in filters.sources,
-        not (filters.countries or filters.regions) or _in_place(meta, filters.countries, filters.regions),
-        not filters.work_modes or meta["work_mode"] in {mode.value for mode in filters.work_modes},
-        not filters.seniority or meta["seniority"] in {level.value for level in filters.seniority},
+        not filters.sources or meta.source in filters.sources,
+        not (filters.countries or filters.regions)
+        or _in_place((meta.countries, meta.regions), filters.countries, filters.regions),
+        not filters.work_modes or meta.work_mode in {mode.value for mode in filters.work_modes},
+        not filters.seniority or meta.seniority in {level.value for level in filters.seniority},
         # A pay floor matches a range that reaches it: "over $150k" keeps $120k–$180k.
-        filters.min_annual_usd is None or (meta["annual_usd_max"] or 0) >= filters.min_annual_usd,
-        filters.salary_disclosed is None or meta["salary_disclosed"] == filters.salary_disclosed,
+        filters.min_annual_usd is None or (meta.annual_usd_max or 0) >= filters.min_annual_usd,
+        filters.salary_disclosed is None or meta.salary_disclosed == filters.salary_disclosed,
         filters.posted_within_days is None or _posted_since(meta, filters.posted_within_days, now),
-        not filters.ml_only or meta["ml_relevant"],
-        not filters.companies or any(c.lower() in meta["company"].lower() for c in filters.companies),
-        not filters.skills or {s.lower() for s in filters.skills} & {s.lower() for s in meta["skills"]},
+        not filters.ml_only or meta.ml_relevant,
+        not filters.companies or any(c.lower() in meta.company.lower() for c in filters.companies),
+        not filters.skills or {s.lower() for s in filters.skills} & {s.lower() for s in meta.skills},
     )
     return all(checks)
 
@@ -112,22 +116,22 @@ class FilterColumns:
         kinds = [first[doc].kind for doc in docs]
         self.listing = np.array([kind == "listing" for kind in kinds], dtype=bool)
         self.guide = np.array([kind == "guide" for kind in kinds], dtype=bool)
-        metas = [first[doc].meta if kind == "listing" else None for doc, kind in zip(docs, kinds)]
+        metas = [_listing_meta(first[doc]) for doc in docs]
         self._codes = {
-            "source": _factorize(m and m["source"] for m in metas),
-            "place": _factorize(m and (tuple(m["countries"]), tuple(m["regions"])) for m in metas),
-            "work_mode": _factorize(m and m["work_mode"] for m in metas),
-            "seniority": _factorize(m and m["seniority"] for m in metas),
-            "company": _factorize(m and m["company"].lower() for m in metas),
+            "source": _factorize(m and m.source for m in metas),
+            "place": _factorize(m and (tuple(m.countries), tuple(m.regions)) for m in metas),
+            "work_mode": _factorize(m and m.work_mode for m in metas),
+            "seniority": _factorize(m and m.seniority for m in metas),
+            "company": _factorize(m and m.company.lower() for m in metas),
         }
-        self.ml = np.array([bool(m and m["ml_relevant"]) for m in metas], dtype=bool)
-        self.disclosed = np.array([bool(m and m["salary_disclosed"]) for m in metas], dtype=bool)
-        self.usd_max = np.array([(m and m["annual_usd_max"]) or 0.0 for m in metas], dtype=float)
-        posted_codes, posted = _factorize(m and m.get("posted_at") for m in metas)
+        self.ml = np.array([bool(m and m.ml_relevant) for m in metas], dtype=bool)
+        self.disclosed = np.array([bool(m and m.salary_disclosed) for m in metas], dtype=bool)
+        self.usd_max = np.array([(m and m.annual_usd_max) or 0.0 for m in metas], dtype=float)
+        posted_codes, posted = _factorize(m and m.posted_at for m in metas)
         self.posted = np.array([_epoch(value) for value in posted], dtype=float)[posted_codes]
         rows: dict[str, list[int]] = {}
         for n, meta in enumerate(metas):
-            for skill in {s.lower() for s in meta["skills"]} if meta else ():
+            for skill in {s.lower() for s in meta.skills} if meta else ():
                 rows.setdefault(skill, []).append(n)
         self._skills = {skill: np.asarray(found, dtype=np.int64) for skill, found in rows.items()}
 
@@ -145,8 +149,7 @@ class FilterColumns:
         if filters.sources:
             keep &= self._where("source", lambda source: source in filters.sources)
         if filters.countries or filters.regions:
-            keep &= self._where("place", lambda place: _in_place(
-                {"countries": place[0], "regions": place[1]}, filters.countries, filters.regions))
+            keep &= self._where("place", lambda place: _in_place(place, filters.countries, filters.regions))
         if filters.work_modes:
             modes = {mode.value for mode in filters.work_modes}
             keep &= self._where("work_mode", lambda mode: mode in modes)
@@ -177,6 +180,10 @@ class FilterColumns:
         codes, values = self._codes[field]
         decided = np.fromiter((value is not None and test(value) for value in values), dtype=bool, count=len(values))
         return decided[codes]
+
+
+def _listing_meta(chunk: Chunk) -> ListingMeta | None:
+    return chunk.meta if isinstance(chunk.meta, ListingMeta) else None
 
 
 def _factorize(values) -> tuple[np.ndarray, list]:

@@ -8,11 +8,13 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from pydantic import BaseModel, Field
 
 from assistant.index.chunks import Chunk
+from assistant.index.meta import construct_meta
 from assistant.files import atomic_write
 
 MANIFEST = "manifest.json"
@@ -70,7 +72,13 @@ def read_chunks(directory: Path) -> list[Chunk]:
     # The build wrote and validated these; constructing without validating again is what makes an index of
     # 300k chunks open in seconds, not minutes.
     with (directory / "chunks.jsonl").open(encoding="utf-8") as handle:
-        return [Chunk.model_construct(**json.loads(line)) for line in handle if line.strip()]
+        return [_constructed(json.loads(line)) for line in handle if line.strip()]
+
+
+def _constructed(fields: dict[str, Any]) -> Chunk:
+    """One line of chunks.jsonl, its meta the model of the chunk's kind; neither is validated again."""
+    fields["meta"] = construct_meta(fields["kind"], fields["meta"])
+    return Chunk.model_construct(**fields)
 
 
 def write_vectors(directory: Path, vectors: np.ndarray) -> None:

@@ -16,12 +16,13 @@ from datetime import datetime
 from functools import cached_property
 
 import numpy as np
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
 from assistant.index import keyword
 from assistant.index.chunks import Chunk
 from assistant.index.embeddings import Embedder, embedder_for, model_id
 from assistant.index.filters import FilterColumns
+from assistant.index.meta import ChunkMeta
 from assistant.index.manifest import Manifest, build_dir, read_chunks, read_manifest, read_vectors
 from assistant.vocab.places import country_name
 from assistant.index.filters import Filters
@@ -48,7 +49,7 @@ class Hit(BaseModel):
     vector_rank: int | None = None
     keyword_rank: int | None = None
     similarity: float | None = None  # cosine similarity to the question, when the vector side found it
-    meta: dict = Field(default_factory=dict)
+    meta: ChunkMeta  # the chunk's; `index search --json` prints it as the build stored it
 
 
 class Retriever:
@@ -160,8 +161,8 @@ class Retriever:
 
     def _hit(self, position: int, score: float, ranks: dict) -> Hit:
         chunk = self.chunks[position]
-        return Hit(chunk_id=chunk.id, doc_id=chunk.doc_id, kind=chunk.kind, title=chunk.meta.get("title", ""),
-                   url=chunk.meta.get("url"), text=chunk.text, score=round(score, 6), meta=chunk.meta, **ranks)
+        return Hit(chunk_id=chunk.id, doc_id=chunk.doc_id, kind=chunk.kind, title=chunk.meta.title,
+                   url=chunk.meta.url, text=chunk.text, score=round(score, 6), meta=chunk.meta, **ranks)
 
     @staticmethod
     def _collapse(hits: list[Hit]) -> list[Hit]:

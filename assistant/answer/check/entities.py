@@ -18,6 +18,7 @@ from functools import lru_cache
 from assistant.answer.models import Passage
 from assistant.corpus.listings.enrich.lexicon import Lexicon
 from assistant.corpus.listings.enrich.platforms import PLATFORM_ENTRIES
+from assistant.index.meta import ListingMeta
 from assistant.vocab.currencies import CURRENCIES
 from assistant.vocab.places import resolve_place
 
@@ -160,7 +161,6 @@ def name_words(passages: list[Passage]) -> frozenset[str]:
                 lower.add(word)
             elif not _at_start(p.text, m.start()) and word.lower() not in _GENERIC:
                 capital.add(word.lower())
-        company = p.meta.get("company")
-        if isinstance(company, str):
-            capital.update(w.lower() for w in _WORD.findall(company))
+        if isinstance(p.meta, ListingMeta):
+            capital.update(w.lower() for w in _WORD.findall(p.meta.company))
     return frozenset(fold(w).strip() for w in capital - lower)

@@ -12,6 +12,7 @@ from assistant.answer.extractive.refusals import beyond_the_guide, not_answerabl
 from assistant.answer.extractive.relevance import relevant_units, unique_units
 from assistant.answer.models import Passage
 from assistant.answer.units import Unit
+from assistant.index.meta import headings
 from assistant.query import Intent, Understood
 
 MAX_ITEMS = 8
@@ -21,7 +22,7 @@ MAX_SENTENCES = 4
 def _sections_of(passages: list[Passage], chosen: list[str]) -> list[list[Passage]]:
     """Each chosen section as its passages in document order."""
     guides = [p for p in passages if p.kind == "guide"]
-    found = [sorted((p for p in guides if p.doc_id == doc), key=lambda p: p.meta.get("chunk", 0)) for doc in chosen]
+    found = [sorted((p for p in guides if p.doc_id == doc), key=lambda p: p.chunk) for doc in chosen]
     return [section for section in found if section]
 
 
@@ -60,7 +61,7 @@ def answer_section(understood: Understood, section: list[Passage], composer: Com
             understood.question, _prose_units(understood, found), MAX_SENTENCES)
         lines = [" ".join(f"{_as_prose(found, u)} {composer.cite(p, u.text)}" for p, u in chosen)]
     if titled:
-        lines.insert(0, f"**{section[0].meta.get('heading_path', [section[0].title])[-1]}**")
+        lines.insert(0, f"**{headings(section[0].meta, section[0].title)[-1]}**")
     return "\n".join(lines)
 
 

@@ -11,6 +11,7 @@ from assistant.answer.extractive.draft import Draft
 from assistant.answer.extractive.relevance import covers, specific_terms, stem
 from assistant.answer.models import Passage
 from assistant.answer.units import units
+from assistant.index.meta import headings
 from assistant.query import Intent, Understood
 from assistant.vocab.listing import Seniority
 
@@ -36,7 +37,7 @@ OFF_TOPIC = ("I can only help with remote machine-learning careers: the role, it
 
 
 def _heading(passage: Passage) -> str:
-    return " > ".join(passage.meta.get("heading_path") or [passage.title])
+    return " > ".join(headings(passage.meta, passage.title))
 
 
 def section_answers(understood: Understood, section: list[Passage]) -> bool:
