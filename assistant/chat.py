@@ -33,8 +33,9 @@ class Conversation:
 
 
 class Assistant:
-    def __init__(self, settings: Settings | None = None, retriever: Retriever | None = None,
-                 library: Library | None = None) -> None:
+    def __init__(
+        self, settings: Settings | None = None, retriever: Retriever | None = None, library: Library | None = None
+    ) -> None:
         self.library = library or Library(settings, retriever)
         self.settings = self.library.settings
         self._profiles: dict[str, dict[str, float]] = {}
@@ -48,13 +49,23 @@ class Assistant:
             raise AnswerError(f"the question is {len(question):,} characters long; the limit is {limit:,}")
         return question
 
-    def ask(self, question: str, conversation: Conversation | None = None,
-            on_token: Callable[[str], None] | None = None, filters: Filters | None = None) -> Answer:
+    def ask(
+        self,
+        question: str,
+        conversation: Conversation | None = None,
+        on_token: Callable[[str], None] | None = None,
+        filters: Filters | None = None,
+    ) -> Answer:
         """`filters` (the web page's controls) narrow whatever the question itself asks for."""
         return self.reply(self.check_question(question), conversation, on_token, filters)
 
-    def reply(self, question: str, conversation: Conversation | None = None,
-              on_token: Callable[[str], None] | None = None, filters: Filters | None = None) -> Answer:
+    def reply(
+        self,
+        question: str,
+        conversation: Conversation | None = None,
+        on_token: Callable[[str], None] | None = None,
+        filters: Filters | None = None,
+    ) -> Answer:
         """`ask` for a question `check_question` has passed (the web page checks it before it streams)."""
         started = time.perf_counter()
         history = conversation.turns if conversation else []
@@ -66,9 +77,15 @@ class Assistant:
         hits = self.retrieve(resolved)
         retrieve_ms = (time.perf_counter() - retrieve_started) * 1000
         draft, passages = self._extractive(resolved, hits)
-        answer = Answer(question=question, answer=draft.answer, citations=draft.citations, listings=draft.listings,
-                        answerable=draft.answerable, backend="extractive",
-                        understood=resolved.understood)
+        answer = Answer(
+            question=question,
+            answer=draft.answer,
+            citations=draft.citations,
+            listings=draft.listings,
+            answerable=draft.answerable,
+            backend="extractive",
+            understood=resolved.understood,
+        )
         if resolved.note:
             answer.notices.append(resolved.note)
         if self.library.stale:
@@ -79,12 +96,21 @@ class Assistant:
         elif on_token:
             on_token(answer.answer)
         total = (time.perf_counter() - started) * 1000
-        answer.timings_ms = {"retrieve": round(retrieve_ms, 1),
-                             "generate": round(total - retrieve_ms, 1), "total": round(total, 1)}
+        answer.timings_ms = {
+            "retrieve": round(retrieve_ms, 1),
+            "generate": round(total - retrieve_ms, 1),
+            "total": round(total, 1),
+        }
         if conversation is not None:
-            conversation.turns.append(Turn(question=question, understood=resolved.understood, answer=answer.answer,
-                                           listing_ids=[view.id for view in answer.listings],
-                                           listing_companies=[view.company for view in answer.listings]))
+            conversation.turns.append(
+                Turn(
+                    question=question,
+                    understood=resolved.understood,
+                    answer=answer.answer,
+                    listing_ids=[view.id for view in answer.listings],
+                    listing_companies=[view.company for view in answer.listings],
+                )
+            )
         return answer
 
     def _resolve(self, understood: Understood, history: list[Turn]) -> Resolved:
@@ -108,7 +134,9 @@ class Assistant:
                 # A company search shows its ML roles; one with none shows all its jobs rather than nothing.
                 understood.filters = understood.filters.model_copy(update={"ml_only": False})
                 understood.explanation.append("ml only: dropped (the company has no ML roles in the snapshot)")
-                hits = self.library.retriever.search(understood.question, understood.filters, k=LISTING_K, expand=expand)
+                hits = self.library.retriever.search(
+                    understood.question, understood.filters, k=LISTING_K, expand=expand
+                )
             return hits
         # Every section competes: the one that answers is chosen by meaning, not by its rank among keywords.
         hits = self.library.retriever.search(understood.question, understood.filters, k=GUIDE_DEPTH, expand=expand)
@@ -117,7 +145,9 @@ class Assistant:
             # question it continues, it finds the topic ("and for an MLOps-heavy role?"). Each section keeps
             # the closer of the two readings.
             joined = f"{understood.context} {understood.question}"
-            hits = closer_of(hits, self.library.retriever.search(joined, understood.filters, k=GUIDE_DEPTH, expand=expand))
+            hits = closer_of(
+                hits, self.library.retriever.search(joined, understood.filters, k=GUIDE_DEPTH, expand=expand)
+            )
         return rank_sections(understood, hits, self.section_profile)[:GUIDE_K]
 
     def section_profile(self, hit: Hit) -> dict[str, float]:
@@ -148,8 +178,11 @@ class Assistant:
         if draft.answerable and self._also_listings(understood):
             # Near two intents, answer both: "relocating to Toronto, what base, and who is hiring there?"
             search = understand(understood.question, intent=Intent.listings)
-            found = self.library.passages(self.library.retriever.search(search.question, search.filters, k=LISTING_K,
-                                                        expand=place_terms(search.filters)))
+            found = self.library.passages(
+                self.library.retriever.search(
+                    search.question, search.filters, k=LISTING_K, expand=place_terms(search.filters)
+                )
+            )
             listed = answer_listings(search, found, self.library.listings)
             if listed.answerable:
                 return join_drafts(draft, listed), passages
@@ -161,13 +194,17 @@ class Assistant:
         names something a search can filter on (a place, a work mode)."""
         return Intent.listings in understood.close and bool(understood.markets or understood.unknown_markets)
 
-    def _with_llm(self, answer: Answer, question: str, passages: list[Passage], history: list[Turn],
-                  on_token) -> Answer:
+    def _with_llm(
+        self, answer: Answer, question: str, passages: list[Passage], history: list[Turn], on_token
+    ) -> Answer:
         from assistant.answer.check.support import check_answer
         from assistant.answer.llm import LLMError, generate
 
-        turns = [(role, text) for turn in history[-3:] for role, text in (("user", turn.question),
-                                                                           ("assistant", turn.answer))]
+        turns = [
+            (role, text)
+            for turn in history[-3:]
+            for role, text in (("user", turn.question), ("assistant", turn.answer))
+        ]
         try:
             text = generate(question, passages, self.settings, history=turns, on_token=on_token)
         except LLMError as error:
@@ -180,8 +217,15 @@ class Assistant:
         if not checked.citations:  # a reply that cites nothing ("Good question!") says nothing checkable
             answer.notices.append("The language model's answer cited no source; this answer is extractive.")
             return answer
-        notices = [f"Removed a sentence that its sources do not support: {sentence!r} ({reason})"
-                   for sentence, reason in checked.removed]
-        return answer.model_copy(update={"answer": checked.text, "citations": checked.citations,
-                                         "backend": f"openai:{self.settings.llm_model}",
-                                         "notices": answer.notices + notices})
+        notices = [
+            f"Removed a sentence that its sources do not support: {sentence!r} ({reason})"
+            for sentence, reason in checked.removed
+        ]
+        return answer.model_copy(
+            update={
+                "answer": checked.text,
+                "citations": checked.citations,
+                "backend": f"openai:{self.settings.llm_model}",
+                "notices": answer.notices + notices,
+            }
+        )

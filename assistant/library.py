@@ -17,8 +17,16 @@ from assistant.vocab.listing import Listing
 
 def passage(chunk: Chunk, n: int) -> Passage:
     """A chunk offered to a backend as source [n]: the one place a chunk becomes a passage."""
-    return Passage(n=n, doc_id=chunk.doc_id, kind=chunk.kind, title=chunk.meta.title, url=chunk.meta.url,
-                   text=chunk.text, meta=chunk.meta, chunk=int(chunk.id.rsplit("~", 1)[1]))
+    return Passage(
+        n=n,
+        doc_id=chunk.doc_id,
+        kind=chunk.kind,
+        title=chunk.meta.title,
+        url=chunk.meta.url,
+        text=chunk.text,
+        meta=chunk.meta,
+        chunk=int(chunk.id.rsplit("~", 1)[1]),
+    )
 
 
 class Library:
@@ -57,8 +65,10 @@ class Library:
         """Listings refreshed since the index was built are not searchable yet: say so on every answer."""
         current = snapshots.current_snapshot(self.settings.listings_dir)
         if current and self.retriever.manifest.snapshot and current.name != self.retriever.manifest.snapshot:
-            return ("The index is older than the current listings snapshot; run `career-assistant index build` "
-                    "to search the newest listings.")
+            return (
+                "The index is older than the current listings snapshot; run `career-assistant index build` "
+                "to search the newest listings."
+            )
         return None
 
     # --- passages ----------------------------------------------------------------------------------------------

@@ -16,9 +16,18 @@ from assistant.vocab.money import MAX_AMOUNT, parse_salary_text
 from assistant.settings import Settings
 
 LIST_FIELDS = {"sources", "countries", "regions", "work_modes", "seniority", "companies", "skills"}
-ALIASES = {"source": "sources", "country": "countries", "region": "regions", "work_mode": "work_modes",
-           "company": "companies", "skill": "skills", "min_salary": "min_annual_usd", "ml": "ml_only",
-           "posted_within": "posted_within_days", "place": "countries"}
+ALIASES = {
+    "source": "sources",
+    "country": "countries",
+    "region": "regions",
+    "work_mode": "work_modes",
+    "company": "companies",
+    "skill": "skills",
+    "min_salary": "min_annual_usd",
+    "ml": "ml_only",
+    "posted_within": "posted_within_days",
+    "place": "countries",
+}
 
 
 class SearchError(ValueError):
@@ -41,8 +50,9 @@ def parse_filter_options(options: list[str], base: Filters) -> Filters:
         field, sep, raw = option.partition("=")
         field = ALIASES.get(field.strip(), field.strip())
         if not sep or field not in Filters.model_fields:
-            raise SearchError(f"--filter {option!r}: expected FIELD=VALUE with FIELD one of "
-                              f"{', '.join(sorted(Filters.model_fields))}")
+            raise SearchError(
+                f"--filter {option!r}: expected FIELD=VALUE with FIELD one of {', '.join(sorted(Filters.model_fields))}"
+            )
         if field == "countries" or field == "regions":
             _add_place(values, raw)
         elif field in LIST_FIELDS:
@@ -88,8 +98,15 @@ def open_retriever(settings: Settings) -> Retriever:
         raise SearchError(str(error)) from None
 
 
-def search(settings: Settings, query: str, *, kind: str | None = None, filters: list[str] = (), k: int = 8,
-           retriever: Retriever | None = None) -> SearchResult:
+def search(
+    settings: Settings,
+    query: str,
+    *,
+    kind: str | None = None,
+    filters: list[str] = (),
+    k: int = 8,
+    retriever: Retriever | None = None,
+) -> SearchResult:
     if not query.strip():
         raise SearchError("the query is empty")
     limit = settings.max_question_chars  # the same limit as a question to `ask`: both are read the same way
@@ -100,6 +117,11 @@ def search(settings: Settings, query: str, *, kind: str | None = None, filters: 
     retriever = retriever or open_retriever(settings)
     hits = retriever.search(query, applied, k=k, expand=place_terms(applied) + understood.markets)
     manifest = retriever.manifest
-    return SearchResult(query=query, understood=understood, filters=applied, hits=hits,
-                        index={"build_id": manifest.build_id, "model": manifest.model},
-                        timings_ms=retriever.timings)
+    return SearchResult(
+        query=query,
+        understood=understood,
+        filters=applied,
+        hits=hits,
+        index={"build_id": manifest.build_id, "model": manifest.model},
+        timings_ms=retriever.timings,
+    )

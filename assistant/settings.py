@@ -44,9 +44,11 @@ class Settings(BaseSettings):
     embedding_backend: Literal["local", "openai"] = "local"
     openai_embedding_model: str = "text-embedding-3-small"
     openai_base_url: str | None = Field(
-        None, validation_alias=AliasChoices("openai_base_url", "CAREER_ASSISTANT_OPENAI_BASE_URL", "OPENAI_BASE_URL"))
+        None, validation_alias=AliasChoices("openai_base_url", "CAREER_ASSISTANT_OPENAI_BASE_URL", "OPENAI_BASE_URL")
+    )
     openai_api_key: SecretStr | None = Field(
-        None, validation_alias=AliasChoices("openai_api_key", "CAREER_ASSISTANT_OPENAI_API_KEY", "OPENAI_API_KEY"))
+        None, validation_alias=AliasChoices("openai_api_key", "CAREER_ASSISTANT_OPENAI_API_KEY", "OPENAI_API_KEY")
+    )
     llm: Literal["extractive", "openai"] = "extractive"  # "openai": any OpenAI-compatible chat endpoint
     llm_model: str = "gpt-4o-mini"
     llm_timeout: float = 30.0  # seconds to wait for the next bytes of an answer

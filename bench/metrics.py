@@ -28,8 +28,16 @@ def run_queries(queries: list[dict], retrieve, events: Events, repeats: int = RE
             latencies.append(round(t.seconds * 1000, 2))
             if ranking is None:
                 ranking, extra = got, more
-        results.append({"id": query["id"], "kind": query["kind"], "latencies_ms": latencies, "ranking": ranking,
-                        "rank": first_rank(query["expected"], ranking), **extra})
+        results.append(
+            {
+                "id": query["id"],
+                "kind": query["kind"],
+                "latencies_ms": latencies,
+                "ranking": ranking,
+                "rank": first_rank(query["expected"], ranking),
+                **extra,
+            }
+        )
         events.progress(n + 1, len(queries), "Queries")
     return results
 
@@ -60,8 +68,11 @@ def latency(results: list[dict]) -> dict:
     summary = {}
     for name in ("all", *KINDS):
         values = [ms for r in results if name in ("all", r["kind"]) for ms in r["latencies_ms"]]
-        summary[name] = {"p50_ms": round(percentile(values, 50), 2), "p95_ms": round(percentile(values, 95), 2),
-                         "runs": len(values)}
+        summary[name] = {
+            "p50_ms": round(percentile(values, 50), 2),
+            "p95_ms": round(percentile(values, 95), 2),
+            "runs": len(values),
+        }
     return summary
 
 

@@ -46,7 +46,9 @@ def embedder_for(size: str, work: Path, settings):
 
 
 def embedded_so_far(embedder) -> int:
-    return embedder.texts if isinstance(embedder, TimedEmbedder) else embedder.vectors.derived + embedder.vectors.embedded
+    return (
+        embedder.texts if isinstance(embedder, TimedEmbedder) else embedder.vectors.derived + embedder.vectors.embedded
+    )
 
 
 def _build(settings, events: Events) -> tuple[float, object]:
@@ -91,13 +93,19 @@ def build(params: dict, events: Events) -> dict:
         ceiling = embedding_ceiling(settings, embedder.inner, sample)
     return {
         "ceiling": ceiling,
-        "documents": sum(full.documents.values()), "chunks": full.chunks, "embedded": full.embedded,
+        "documents": sum(full.documents.values()),
+        "chunks": full.chunks,
+        "embedded": full.embedded,
         "embed_seconds": embedder.seconds if size == REAL else None,
         "chunks_per_s": full.embedded / embedder.seconds if size == REAL and embedder.seconds else None,
-        "full_s": full_s, "unchanged_s": unchanged_s, "unchanged_embedded": unchanged.embedded,
-        "incremental_s": incremental_s, "incremental_embedded": incremental.embedded,
+        "full_s": full_s,
+        "unchanged_s": unchanged_s,
+        "unchanged_embedded": unchanged.embedded,
+        "incremental_s": incremental_s,
+        "incremental_embedded": incremental.embedded,
         "incremental_embed_calls": embedded_so_far(embedder) - before,
-        "index_bytes_full": full_bytes, "index_bytes": du_bytes(settings.index_dir),
+        "index_bytes_full": full_bytes,
+        "index_bytes": du_bytes(settings.index_dir),
         "derived_vectors": size != REAL,
         "fallback_embedded": 0 if size == REAL else embedder.vectors.embedded,
     }
@@ -132,8 +140,12 @@ def embedding_ceiling(settings, embedder, texts: list[str]) -> dict:
             plain.encode(texts, normalize_embeddings=True)
         plain_s.append(t.seconds)
     ours, ceiling = len(texts) / min(ours_s), len(texts) / min(plain_s)
-    return {"texts": len(texts), "ours_chunks_per_s": ours, "ceiling_chunks_per_s": ceiling,
-            "share_of_ceiling": ours / ceiling}
+    return {
+        "texts": len(texts),
+        "ours_chunks_per_s": ours,
+        "ceiling_chunks_per_s": ceiling,
+        "share_of_ceiling": ours / ceiling,
+    }
 
 
 def query(params: dict, events: Events) -> dict:
@@ -196,10 +208,15 @@ def ask_timings(settings, queries: list[dict], events: Events, repeats: int = 3)
         with timed() as t:
             assistant.ask(follow_up, conversation)
         runs["follow-up"].append(t.seconds * 1000)
-    return {"open_s": opened.seconds, "first_guide_answer_s": first.seconds,
-            "first_listing_answer_s": first_listing.seconds,
-            **{kind: {"p50_ms": round(percentile(v, 50), 2), "p95_ms": round(percentile(v, 95), 2), "runs": len(v)}
-               for kind, v in runs.items()}}
+    return {
+        "open_s": opened.seconds,
+        "first_guide_answer_s": first.seconds,
+        "first_listing_answer_s": first_listing.seconds,
+        **{
+            kind: {"p50_ms": round(percentile(v, 50), 2), "p95_ms": round(percentile(v, 95), 2), "runs": len(v)}
+            for kind, v in runs.items()
+        },
+    }
 
 
 def cold_cli(queries: list[dict]) -> dict:
@@ -216,8 +233,7 @@ def cold_cli(queries: list[dict]) -> dict:
         seconds = []
         for _ in range(3):
             with timed() as t:
-                subprocess.run([str(script), "ask", question], cwd=PROJECT_ROOT,
-                               check=True, capture_output=True)
+                subprocess.run([str(script), "ask", question], cwd=PROJECT_ROOT, check=True, capture_output=True)
             seconds.append(t.seconds)
         timings[kind] = min(seconds[1:])
     return timings

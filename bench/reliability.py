@@ -50,8 +50,7 @@ def _env(home: Path) -> dict:
 
 def _cli(home: Path, *args: str) -> subprocess.Popen:
     command = [sys.executable, "-c", "from assistant.cli import app; app()", *args]  # assistant.cli has no __main__
-    return subprocess.Popen(command, env=_env(home), cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen(command, env=_env(home), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def fuzz(examples: int, report: Path | None) -> dict:
@@ -59,8 +58,15 @@ def fuzz(examples: int, report: Path | None) -> dict:
     import fuzz as fuzzing  # bench/fuzz.py
 
     if examples <= 0:  # a quick try of the other parts
-        return {"examples": 0, "passed": False, "summary": "not run", "tried": {}, "tests": {}, "seconds": 0,
-                "command": "none"}
+        return {
+            "examples": 0,
+            "passed": False,
+            "summary": "not run",
+            "tried": {},
+            "tests": {},
+            "seconds": 0,
+            "command": "none",
+        }
     quoted = fuzzing.fresh(report, examples) if report else None
     if quoted:
         return {**quoted, "quoted_from": str(report.relative_to(ROOT) if report.is_relative_to(ROOT) else report)}
@@ -105,8 +111,13 @@ def kill_refresh(work: Path, kills: int, rng: random.Random) -> dict:
             survived += 1
         else:
             problems.append(f"kill {n + 1}: snapshot {'unreadable' if after is None else 'lost listings'}")
-    return {"kills": kills, "survived": survived, "problems": problems, "listings": len(before),
-            "refresh_seconds": round(full, 1)}
+    return {
+        "kills": kills,
+        "survived": survived,
+        "problems": problems,
+        "listings": len(before),
+        "refresh_seconds": round(full, 1),
+    }
 
 
 def _sound(home: Path) -> str | None:
@@ -161,8 +172,12 @@ def kill_build(work: Path, kills: int, rng: random.Random) -> dict:
         else:
             problems.append(f"kill {n + 1}: {problem}")
     final = _cli(home, "index", "build").wait()
-    return {"kills": kills, "survived": survived, "problems": problems,
-            "final_build_ok": final == 0 and _sound(home) is None}
+    return {
+        "kills": kills,
+        "survived": survived,
+        "problems": problems,
+        "final_build_ok": final == 0 and _sound(home) is None,
+    }
 
 
 def corruptions(work: Path) -> dict:
@@ -202,14 +217,32 @@ def corruptions(work: Path) -> dict:
 # Each session is one of these conversations: a guide question, follow-ups read against it, a listing search and
 # follow-ups that narrow it or point at a listing shown. Sessions start on different scripts and rotate.
 SOAK_SCRIPTS = [
-    ("What do senior ML engineers earn remotely in Germany?", "and in the UK?",
-     "Find machine learning engineer jobs in Europe", "only the senior ones", "which of those state a salary?"),
-    ("What are the stages of the hiring process?", "how long does it usually take?",
-     "Find senior MLOps roles that disclose salary", "any in Canada instead?", "tell me more about the second one"),
-    ("What red flags should I watch for in a senior ML engineer job ad?", "and the green flags?",
-     "Find ML engineer jobs paying over $150k", "what does the first one pay?"),
-    ("UK vs Germany pay for senior ML engineers", "Find remote computer vision jobs", "only the remote ones",
-     "What skills should a senior ML engineer have?"),
+    (
+        "What do senior ML engineers earn remotely in Germany?",
+        "and in the UK?",
+        "Find machine learning engineer jobs in Europe",
+        "only the senior ones",
+        "which of those state a salary?",
+    ),
+    (
+        "What are the stages of the hiring process?",
+        "how long does it usually take?",
+        "Find senior MLOps roles that disclose salary",
+        "any in Canada instead?",
+        "tell me more about the second one",
+    ),
+    (
+        "What red flags should I watch for in a senior ML engineer job ad?",
+        "and the green flags?",
+        "Find ML engineer jobs paying over $150k",
+        "what does the first one pay?",
+    ),
+    (
+        "UK vs Germany pay for senior ML engineers",
+        "Find remote computer vision jobs",
+        "only the remote ones",
+        "What skills should a senior ML engineer have?",
+    ),
 ]
 CONTROLS = ("any", "any", "any", None, "any time", "any")  # region, work mode, seniority, salary, posted, source
 ANSWER_TIMEOUT_S = 120  # an answer slower than this counts as an error (a hang), and the session starts anew
@@ -220,6 +253,7 @@ HTTP_TIMEOUT_S = 60
 
 def _tree_rss_mb(pid: int) -> float:
     """Resident memory of the process and its children, from /proc."""
+
     def rss(p: int) -> int:
         for line in Path(f"/proc/{p}/status").read_text().splitlines():
             if line.startswith("VmRSS:"):
@@ -260,9 +294,13 @@ def _start_serve(home: Path, log: Path) -> tuple[subprocess.Popen, str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-c", "from assistant.cli import app; app()", "serve", "--port",
-                                str(port)], env=_env(home), cwd=ROOT, stdout=subprocess.DEVNULL,
-                               stderr=log.open("w", encoding="utf-8"))
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from assistant.cli import app; app()", "serve", "--port", str(port)],
+        env=_env(home),
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("w", encoding="utf-8"),
+    )
     deadline = time.monotonic() + 600
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -343,7 +381,8 @@ def _soak_sessions(url: str, index: int, stop_at: float, tally: SoakTally) -> No
                 started = time.perf_counter()
                 try:
                     result = client.submit(question, history, *CONTROLS, api_name="/chat").result(
-                        timeout=ANSWER_TIMEOUT_S)
+                        timeout=ANSWER_TIMEOUT_S
+                    )
                 except Exception as error:  # a timeout, an app error, a dropped connection
                     tally.failed(f"{type(error).__name__}: {str(error)[:150]} ({question!r})")
                     break
@@ -376,8 +415,9 @@ def soak(work: Path, minutes: float, sessions: int, home: Path | None = None) ->
         started = time.monotonic()
         stop_at = started + minutes * 60
         tally = SoakTally(started)
-        threads = [threading.Thread(target=_soak_sessions, args=(url, n, stop_at, tally), daemon=True)
-                   for n in range(sessions)]
+        threads = [
+            threading.Thread(target=_soak_sessions, args=(url, n, stop_at, tally), daemon=True) for n in range(sessions)
+        ]
         for thread in threads:
             thread.start()
         samples, minute = [], 1
@@ -386,8 +426,15 @@ def soak(work: Path, minutes: float, sessions: int, home: Path | None = None) ->
             with tally.lock:
                 answered = sum(1 for at, _ in tally.answers if at <= minute * 60)
                 failed = sum(1 for at, _ in tally.errors if at <= minute * 60)
-            samples.append({"minute": minute, "rss_mb": _tree_rss_mb(process.pid), "answers": answered,
-                            "errors": failed, "sessions": tally.sessions})
+            samples.append(
+                {
+                    "minute": minute,
+                    "rss_mb": _tree_rss_mb(process.pid),
+                    "answers": answered,
+                    "errors": failed,
+                    "sessions": tally.sessions,
+                }
+            )
             print(f"  soak minute {minute}: {json.dumps(samples[-1])}", flush=True)
             minute += 1
         for thread in threads:
@@ -408,17 +455,28 @@ def soak(work: Path, minutes: float, sessions: int, home: Path | None = None) ->
     kinds: dict[str, int] = {}
     for what in errors:
         kinds[what] = kinds.get(what, 0) + 1
-    return {"minutes": minutes, "sessions_at_once": sessions, "sessions": tally.sessions,
-            "answers": len(latencies), "errors": len(errors) + tracebacks + alive + (not server_alive),
-            "error_kinds": dict(sorted(kinds.items(), key=lambda kv: -kv[1])[:10]),
-            "server_tracebacks": tracebacks, "threads_stuck": alive, "server_alive": server_alive,
-            "answers_per_s": round(len(latencies) / (minutes * 60), 2),
-            "p50_s": round(latencies[len(latencies) // 2], 2) if latencies else None,
-            "p95_s": round(latencies[int(len(latencies) * 0.95)], 2) if latencies else None,
-            "idle_rss_mb": idle_mb, "rss": samples, "rss_first_mb": first, "rss_last_mb": last,
-            "rss_change_pct": round(100 * (last - first) / first, 1),
-            "rss_within_10pct": abs(last - first) <= 0.10 * first,
-            "listings": _listing_count(home), "prepare_s": prepare_s}
+    return {
+        "minutes": minutes,
+        "sessions_at_once": sessions,
+        "sessions": tally.sessions,
+        "answers": len(latencies),
+        "errors": len(errors) + tracebacks + alive + (not server_alive),
+        "error_kinds": dict(sorted(kinds.items(), key=lambda kv: -kv[1])[:10]),
+        "server_tracebacks": tracebacks,
+        "threads_stuck": alive,
+        "server_alive": server_alive,
+        "answers_per_s": round(len(latencies) / (minutes * 60), 2),
+        "p50_s": round(latencies[len(latencies) // 2], 2) if latencies else None,
+        "p95_s": round(latencies[int(len(latencies) * 0.95)], 2) if latencies else None,
+        "idle_rss_mb": idle_mb,
+        "rss": samples,
+        "rss_first_mb": first,
+        "rss_last_mb": last,
+        "rss_change_pct": round(100 * (last - first) / first, 1),
+        "rss_within_10pct": abs(last - first) <= 0.10 * first,
+        "listings": _listing_count(home),
+        "prepare_s": prepare_s,
+    }
 
 
 def _listing_count(home: Path) -> int:
@@ -448,8 +506,9 @@ def plot_soak(soak_results: dict, path: Path) -> bool:
     other.set_ylabel("answers so far")
     lines = ax.get_legend_handles_labels()[0] + other.get_legend_handles_labels()[0]
     ax.legend(lines, [line.get_label() for line in lines], loc="lower right", fontsize=8)
-    ax.set_title(f"{soak_results['sessions_at_once']} concurrent chat sessions against `career-assistant serve`",
-                 fontsize=9)
+    ax.set_title(
+        f"{soak_results['sessions_at_once']} concurrent chat sessions against `career-assistant serve`", fontsize=9
+    )
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
@@ -458,16 +517,19 @@ def plot_soak(soak_results: dict, path: Path) -> bool:
 
 def _commit() -> str:
     head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
-    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True,
-                           text=True)
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True, text=True
+    )
     return head.stdout.strip() + (" (with uncommitted changes)" if dirty.stdout.strip() else "")
 
 
 def _fuzz_lines(fuzzing: dict) -> list[str]:
     if fuzzing.get("quoted_from"):
-        source = (f"From `make fuzz` (bench/fuzz.py), run on {fuzzing['date']} at commit {fuzzing['commit']}, "
-                  f"quoted from {fuzzing['quoted_from']}: its digest of assistant/, tests/ and pyproject.toml "
-                  "matches the code this run measured, so the fuzzing was of this code.")
+        source = (
+            f"From `make fuzz` (bench/fuzz.py), run on {fuzzing['date']} at commit {fuzzing['commit']}, "
+            f"quoted from {fuzzing['quoted_from']}: its digest of assistant/, tests/ and pyproject.toml "
+            "matches the code this run measured, so the fuzzing was of this code."
+        )
     elif fuzzing.get("command") == "none":
         source = "Not run (`--examples 0`)."
     else:
@@ -517,8 +579,10 @@ def _soak_lines(soaked: dict, plotted: bool) -> list[str]:
         "",
         "| minute | RSS (MB) | answers so far | errors so far | sessions started |",
         "|---:|---:|---:|---:|---:|",
-        *(f"| {s['minute']} | {s['rss_mb']:,} | {s['answers']:,} | {s['errors']} | {s['sessions']:,} |"
-          for s in soaked["rss"]),
+        *(
+            f"| {s['minute']} | {s['rss_mb']:,} | {s['answers']:,} | {s['errors']} | {s['sessions']:,} |"
+            for s in soaked["rss"]
+        ),
         "",
         *(["![serve RSS over the soak](reliability-soak.png)", ""] if plotted else []),
     ]
@@ -552,8 +616,10 @@ def markdown(results: dict, plotted: bool = False) -> str:
         "",
         "| corruption | `ask` before the build | healed by `index build` |",
         "|---|---|---|",
-        *(f"| {name} | {r['refused']} | {'yes' if r['healed'] else 'no: ' + str(r['problem'])} |"
-          for name, r in corrupt.items()),
+        *(
+            f"| {name} | {r['refused']} | {'yes' if r['healed'] else 'no: ' + str(r['problem'])} |"
+            for name, r in corrupt.items()
+        ),
         "",
         *_soak_lines(results.get("soak", {}), plotted),
     ]
@@ -565,20 +631,37 @@ def main() -> None:
     parser.add_argument("--examples", type=int, default=1000, help="fuzzed inputs per parser")
     parser.add_argument("--refresh-kills", type=int, default=10)
     parser.add_argument("--build-kills", type=int, default=4)
-    parser.add_argument("--fuzz-report", type=Path, default=ROOT / "bench" / "results" / "fuzz.json",
-                        help="`make fuzz`'s report, quoted when it fuzzed this very code ('' to always fuzz)")
+    parser.add_argument(
+        "--fuzz-report",
+        type=Path,
+        default=ROOT / "bench" / "results" / "fuzz.json",
+        help="`make fuzz`'s report, quoted when it fuzzed this very code ('' to always fuzz)",
+    )
     parser.add_argument("--soak-minutes", type=int, default=10)
     parser.add_argument("--soak-sessions", type=int, default=20, help="chat sessions at once")
-    parser.add_argument("--soak-home", type=Path, default=None,
-                        help="a home to serve in the soak, prepared (or brought up to date) from ../shared/feeds; "
-                             "default: a new one in a temp folder")
-    parser.add_argument("--skip", action="append", default=[], choices=["kills", "corruptions"],
-                        help="leave a part out (for trying the others); the document then says so")
+    parser.add_argument(
+        "--soak-home",
+        type=Path,
+        default=None,
+        help="a home to serve in the soak, prepared (or brought up to date) from ../shared/feeds; "
+        "default: a new one in a temp folder",
+    )
+    parser.add_argument(
+        "--skip",
+        action="append",
+        default=[],
+        choices=["kills", "corruptions"],
+        help="leave a part out (for trying the others); the document then says so",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "reliability.md")
     args = parser.parse_args()
     rng = random.Random(11)
-    results = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "commit": _commit(),
-               "cores": os.cpu_count(), "load_before": round(os.getloadavg()[0], 1)}
+    results = {
+        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "commit": _commit(),
+        "cores": os.cpu_count(),
+        "load_before": round(os.getloadavg()[0], 1),
+    }
     with tempfile.TemporaryDirectory(prefix="reliability-") as scratch:
         work = Path(scratch)
         print("fuzzing...", flush=True)
@@ -593,9 +676,12 @@ def main() -> None:
         print(f"soaking: {args.soak_sessions} sessions for {args.soak_minutes} minutes...", flush=True)
         results["soak"] = soak(work, args.soak_minutes, args.soak_sessions, args.soak_home)
     results["load_after"] = round(os.getloadavg()[0], 1)
-    args.out.with_suffix(".json").write_text(json.dumps(results, indent=2), encoding="utf-8")  # first: kept if below fails
-    plotted = bool(results["soak"].get("minutes")) and plot_soak(results["soak"], args.out.with_name(
-        args.out.stem + "-soak.png"))
+    args.out.with_suffix(".json").write_text(
+        json.dumps(results, indent=2), encoding="utf-8"
+    )  # first: kept if below fails
+    plotted = bool(results["soak"].get("minutes")) and plot_soak(
+        results["soak"], args.out.with_name(args.out.stem + "-soak.png")
+    )
     args.out.write_text(markdown(results, plotted), encoding="utf-8")
     print(f"wrote {args.out}")
 

@@ -58,8 +58,14 @@ def markdown(results: dict) -> str:
         *[f"- {note}" for note in meta["notes"]],
         "",
     ]
-    lines += (build_table(results) + embedding_table(results) + answer_table(results) + latency_table(results)
-              + quality_table(results) + ratio_table(results))
+    lines += (
+        build_table(results)
+        + embedding_table(results)
+        + answer_table(results)
+        + latency_table(results)
+        + quality_table(results)
+        + ratio_table(results)
+    )
     lines += misses(results) + machine_load(results)
     if results.get("problems"):
         lines += ["## Steps that did not complete", "", *[f"- {p}" for p in results["problems"]], ""]
@@ -74,50 +80,72 @@ def _rows(results: dict):
 
 
 def build_table(results: dict) -> list[str]:
-    lines = ["## Build", "",
-             "| corpus | system | listings | chunks | embedded chunks/s | full build s | unchanged rebuild s "
-             "| incremental rebuild s (chunks embedded) | index size MB | peak RSS MB |",
-             "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|"]
+    lines = [
+        "## Build",
+        "",
+        "| corpus | system | listings | chunks | embedded chunks/s | full build s | unchanged rebuild s "
+        "| incremental rebuild s (chunks embedded) | index size MB | peak RSS MB |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
     for size, system, run in _rows(results):
         b = run.get("build") or {}
         listings = _get(results, "sizes", size, "corpus", "listings")
         incremental = f"{_num(b.get('incremental_s'))} ({b.get('incremental_embedded', '–')})" if b else "–"
         if b.get("incremental_projected"):
-            incremental = (f"≈{_num(b['incremental_s'], 0)} projected ({b['incremental_documents']} of "
-                           f"{b['incremental_changed_documents']} changed documents in {_num(b['incremental_measured_s'])} s)")
+            incremental = (
+                f"≈{_num(b['incremental_s'], 0)} projected ({b['incremental_documents']} of "
+                f"{b['incremental_changed_documents']} changed documents in {_num(b['incremental_measured_s'])} s)"
+            )
         lines.append(
             f"| {size_label(size)} | {system} | {listings or '–'} | {b.get('chunks', '–')} "
             f"| {_num(b.get('chunks_per_s'))} | {_num(b.get('full_s'))} | {_num(b.get('unchanged_s'), 2)} "
-            f"| {incremental} | {_mb(b.get('index_bytes'))} | {_num(b.get('peak_rss_mb'), 0)} |")
-    return lines + ["", "Chunks are our chunks or the baseline's nodes. Chunks/s is the embedding model's throughput on "
-                    "the real corpus (time inside the embedding calls); the synthetic corpora use derived vectors, "
-                    "so their build times are everything but embedding. Index size is `du` of the index directory "
-                    "after the rebuilds (ours) or of `storage_context.persist()` (baseline). A projected baseline "
-                    "incremental time: `refresh_ref_docs` ran out of its time budget (each changed document "
-                    "re-serializes the whole index struct), and the total is extrapolated linearly.", ""]
+            f"| {incremental} | {_mb(b.get('index_bytes'))} | {_num(b.get('peak_rss_mb'), 0)} |"
+        )
+    return lines + [
+        "",
+        "Chunks are our chunks or the baseline's nodes. Chunks/s is the embedding model's throughput on "
+        "the real corpus (time inside the embedding calls); the synthetic corpora use derived vectors, "
+        "so their build times are everything but embedding. Index size is `du` of the index directory "
+        "after the rebuilds (ours) or of `storage_context.persist()` (baseline). A projected baseline "
+        "incremental time: `refresh_ref_docs` ran out of its time budget (each changed document "
+        "re-serializes the whole index struct), and the total is extrapolated linearly.",
+        "",
+    ]
 
 
 def embedding_table(results: dict) -> list[str]:
     rows = [(size, c) for size, run in results["sizes"].items() if (c := _get(run, "ours", "build", "ceiling"))]
     if not rows:
         return []
-    lines = ["## Embedding throughput against the sentence-transformers ceiling", "",
-             "| corpus | texts | ours chunks/s | plain `SentenceTransformer.encode` chunks/s | ours ÷ ceiling |",
-             "|---|--:|--:|--:|--:|"]
+    lines = [
+        "## Embedding throughput against the sentence-transformers ceiling",
+        "",
+        "| corpus | texts | ours chunks/s | plain `SentenceTransformer.encode` chunks/s | ours ÷ ceiling |",
+        "|---|--:|--:|--:|--:|",
+    ]
     for size, c in rows:
-        lines.append(f"| {size_label(size)} | {c['texts']} | {_num(c['ours_chunks_per_s'])} "
-                     f"| {_num(c['ceiling_chunks_per_s'])} | {c['share_of_ceiling']:.2f} |")
-    return lines + ["", "The same random sample of the real corpus's chunks, embedded twice by each side in one process, "
-                    "alternating; the better of the two runs counts. Ours is the project's embedder as the build "
-                    "calls it (texts sorted by length, 64 per call); the ceiling is `encode` with its defaults.", ""]
+        lines.append(
+            f"| {size_label(size)} | {c['texts']} | {_num(c['ours_chunks_per_s'])} "
+            f"| {_num(c['ceiling_chunks_per_s'])} | {c['share_of_ceiling']:.2f} |"
+        )
+    return lines + [
+        "",
+        "The same random sample of the real corpus's chunks, embedded twice by each side in one process, "
+        "alternating; the better of the two runs counts. Ours is the project's embedder as the build "
+        "calls it (texts sorted by length, 64 per call); the ceiling is `encode` with its defaults.",
+        "",
+    ]
 
 
 def answer_table(results: dict) -> list[str]:
-    lines = ["## Answers end to end (`Assistant.ask`, extractive, warm; ms)", "",
-             "| corpus | guide p50 | guide p95 | listing p50 | listing p95 | follow-up p50 | follow-up p95 "
-             "| `Assistant()` s | first guide answer s | first listing answer s | cold CLI `ask` s (guide / listing) "
-             "| serving peak RSS MB |",
-             "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
+    lines = [
+        "## Answers end to end (`Assistant.ask`, extractive, warm; ms)",
+        "",
+        "| corpus | guide p50 | guide p95 | listing p50 | listing p95 | follow-up p50 | follow-up p95 "
+        "| `Assistant()` s | first guide answer s | first listing answer s | cold CLI `ask` s (guide / listing) "
+        "| serving peak RSS MB |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
     for size, run in results["sizes"].items():
         q = _get(run, "ours", "query") or {}
         a = q.get("ask")
@@ -130,58 +158,99 @@ def answer_table(results: dict) -> list[str]:
             f"| {_num(_get(a, 'listing', 'p50_ms'))} | {_num(_get(a, 'listing', 'p95_ms'))} "
             f"| {_num(_get(a, 'follow-up', 'p50_ms'))} | {_num(_get(a, 'follow-up', 'p95_ms'))} "
             f"| {_num(a.get('open_s'), 2)} | {_num(a.get('first_guide_answer_s'), 2)} "
-            f"| {_num(a.get('first_listing_answer_s'), 2)} | {cold_text} | {_num(q.get('peak_rss_mb'), 0)} |")
-    return lines + ["", "Every labelled question asked 3 times through `Assistant.ask` after one answer of each kind; "
-                    "follow-ups are the second turn of four two-turn conversations (bench/ours.py FOLLOW_UPS), 3 "
-                    "times each. `Assistant()` opens the index (chunks only; the model, vectors, BM25 and filter "
-                    "columns load with the first question that needs them, which the first-answer columns include). "
-                    "Cold CLI: `career-assistant ask` in a new process, the better of two runs after one that "
-                    "warms the page cache. Serving peak RSS is the query process's.", ""]
+            f"| {_num(a.get('first_listing_answer_s'), 2)} | {cold_text} | {_num(q.get('peak_rss_mb'), 0)} |"
+        )
+    return lines + [
+        "",
+        "Every labelled question asked 3 times through `Assistant.ask` after one answer of each kind; "
+        "follow-ups are the second turn of four two-turn conversations (bench/ours.py FOLLOW_UPS), 3 "
+        "times each. `Assistant()` opens the index (chunks only; the model, vectors, BM25 and filter "
+        "columns load with the first question that needs them, which the first-answer columns include). "
+        "Cold CLI: `career-assistant ask` in a new process, the better of two runs after one that "
+        "warms the page cache. Serving peak RSS is the query process's.",
+        "",
+    ]
 
 
 def latency_table(results: dict) -> list[str]:
-    lines = ["## Query latency (ms, warm; every query run 3 times, k=10)", "",
-             "| corpus | system | guide p50 | guide p95 | listing p50 | listing p95 | open index s | peak RSS MB |",
-             "|---|---|--:|--:|--:|--:|--:|--:|"]
+    lines = [
+        "## Query latency (ms, warm; every query run 3 times, k=10)",
+        "",
+        "| corpus | system | guide p50 | guide p95 | listing p50 | listing p95 | open index s | peak RSS MB |",
+        "|---|---|--:|--:|--:|--:|--:|--:|",
+    ]
     for size, system, run in _rows(results):
         q = run.get("query") or {}
         lat = q.get("latency", {})
         lines.append(
             f"| {size_label(size)} | {system} | {_num(_get(lat, 'guide', 'p50_ms'))} | {_num(_get(lat, 'guide', 'p95_ms'))} "
             f"| {_num(_get(lat, 'listing', 'p50_ms'))} | {_num(_get(lat, 'listing', 'p95_ms'))} "
-            f"| {_num(q.get('load_s'), 2)} | {_num(q.get('peak_rss_mb'), 0)} |")
-    return lines + ["", "Ours is timed through `assistant.search.search` (question understanding, filters, hybrid "
-                    "retrieval); the baseline through `index.as_retriever(similarity_top_k=10).retrieve`.", ""]
+            f"| {_num(q.get('load_s'), 2)} | {_num(q.get('peak_rss_mb'), 0)} |"
+        )
+    return lines + [
+        "",
+        "Ours is timed through `assistant.search.search` (question understanding, filters, hybrid "
+        "retrieval); the baseline through `index.as_retriever(similarity_top_k=10).retrieve`.",
+        "",
+    ]
 
 
 def quality_table(results: dict) -> list[str]:
-    lines = ["## Retrieval quality on the labelled queries (bench/queries.jsonl)", "",
-             "| corpus | system | kind | n | hit@5 | MRR@5 | hit@10 | MRR@10 |", "|---|---|---|--:|--:|--:|--:|--:|"]
+    lines = [
+        "## Retrieval quality on the labelled queries (bench/queries.jsonl)",
+        "",
+        "| corpus | system | kind | n | hit@5 | MRR@5 | hit@10 | MRR@10 |",
+        "|---|---|---|--:|--:|--:|--:|--:|",
+    ]
     for size, system, run in _rows(results):
         quality = _get(run, "query", "quality") or {}
         for kind in ("all", "guide", "listing"):
             s = quality.get(kind)
             if s:
-                lines.append(f"| {size_label(size)} | {system} | {kind} | {s['n']} | {s['hit@5']:.2f} | {s['mrr@5']:.2f} "
-                             f"| {s['hit@10']:.2f} | {s['mrr@10']:.2f} |")
-    lenient = [(size, _get(run, "baseline", "query", "quality_lenient", "guide")) for size, run in results["sizes"].items()]
+                lines.append(
+                    f"| {size_label(size)} | {system} | {kind} | {s['n']} | {s['hit@5']:.2f} | {s['mrr@5']:.2f} "
+                    f"| {s['hit@10']:.2f} | {s['mrr@10']:.2f} |"
+                )
+    lenient = [
+        (size, _get(run, "baseline", "query", "quality_lenient", "guide")) for size, run in results["sizes"].items()
+    ]
     lenient = [(size, s) for size, s in lenient if s]
     if lenient:
-        lines += ["", "Baseline guide queries scored leniently (a node counts for every section it overlaps, not only "
-                  "the one it overlaps most): " + "; ".join(
-                      f"{size_label(size)}: hit@5 {s['hit@5']:.2f}, MRR@5 {s['mrr@5']:.2f}" for size, s in lenient) + "."]
-    return lines + ["", "Labels name real listings only. In the synthetic corpora, perturbed copies (other company, "
-                    "location, title words) compete with them and some copies are legitimately relevant, so listing "
-                    "scores there are a lower bound; guide scores are unaffected by that.", ""]
+        lines += [
+            "",
+            "Baseline guide queries scored leniently (a node counts for every section it overlaps, not only "
+            "the one it overlaps most): "
+            + "; ".join(f"{size_label(size)}: hit@5 {s['hit@5']:.2f}, MRR@5 {s['mrr@5']:.2f}" for size, s in lenient)
+            + ".",
+        ]
+    return lines + [
+        "",
+        "Labels name real listings only. In the synthetic corpora, perturbed copies (other company, "
+        "location, title words) compete with them and some copies are legitimately relevant, so listing "
+        "scores there are a lower bound; guide scores are unaffected by that.",
+        "",
+    ]
 
 
 def ratio_table(results: dict) -> list[str]:
-    lines = ["## Ours relative to the baseline (ours ÷ baseline, same run)", "",
-             "| corpus | full build | incremental rebuild | guide p50 | listing p50 | index size | build peak RSS "
-             "| query peak RSS | hit@5 (all) | MRR@5 (all) |", "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
-    figures = [("build", "full_s"), ("build", "incremental_s"), ("query", "latency", "guide", "p50_ms"),
-               ("query", "latency", "listing", "p50_ms"), ("build", "index_bytes"), ("build", "peak_rss_mb"),
-               ("query", "peak_rss_mb"), ("query", "quality", "all", "hit@5"), ("query", "quality", "all", "mrr@5")]
+    lines = [
+        "## Ours relative to the baseline (ours ÷ baseline, same run)",
+        "",
+        "| corpus | full build | incremental rebuild | guide p50 | listing p50 | index size | build peak RSS "
+        "| query peak RSS | hit@5 (all) | MRR@5 (all) |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    figures = [
+        ("build", "full_s"),
+        ("build", "incremental_s"),
+        ("query", "latency", "guide", "p50_ms"),
+        ("query", "latency", "listing", "p50_ms"),
+        ("build", "index_bytes"),
+        ("build", "peak_rss_mb"),
+        ("query", "peak_rss_mb"),
+        ("query", "quality", "all", "hit@5"),
+        ("query", "quality", "all", "mrr@5"),
+    ]
     for size, run in results["sizes"].items():
         if "ours" not in run or "baseline" not in run:
             continue
@@ -205,13 +274,15 @@ def misses(results: dict) -> list[str]:
             other = baseline.get(q["id"])
             theirs = f"; baseline rank {other['rank'] or '>10'}" if other else ""
             got = ", ".join(ids[0] for ids in q["ranking"][:3]) or "nothing"
-            lines.append(f"- `{q['id']}` (rank {q['rank'] or '>10'}{theirs}): filters {q.get('filters')}; "
-                         f"top 3: {got}")
+            lines.append(f"- `{q['id']}` (rank {q['rank'] or '>10'}{theirs}): filters {q.get('filters')}; top 3: {got}")
         lines.append("")
         baseline_missed = [q["id"] for q in baseline.values() if not q["rank"] or q["rank"] > 5]
         if baseline:
-            lines += [f"Baseline misses at {size_label(size)} ({len(baseline_missed)}): "
-                      + ", ".join(f"`{i}`" for i in baseline_missed), ""]
+            lines += [
+                f"Baseline misses at {size_label(size)} ({len(baseline_missed)}): "
+                + ", ".join(f"`{i}`" for i in baseline_missed),
+                "",
+            ]
     return lines
 
 
@@ -227,8 +298,13 @@ def machine_load(results: dict) -> list[str]:
                     cells.append(f"{size_label(size)}/{what}/{phase} {load['start']:.1f}→{load['end']:.1f}")
     if not cells:
         return []
-    return ["## Machine load", "", f"1-minute load average at the start → end of each step ({results['meta']['cpu_count']} "
-            "cores; above that, other processes shared the CPU): " + "; ".join(cells) + ".", ""]
+    return [
+        "## Machine load",
+        "",
+        f"1-minute load average at the start → end of each step ({results['meta']['cpu_count']} "
+        "cores; above that, other processes shared the CPU): " + "; ".join(cells) + ".",
+        "",
+    ]
 
 
 # --- figure --------------------------------------------------------------------------------------------------
@@ -245,8 +321,11 @@ def plot(results: dict, path: Path) -> None:
         _latency_panel(ax, results, kind)
     _quality_panel(axes[1][0], results)
     _build_panel(axes[1][1], results)
-    fig.suptitle(f"Index benchmark: ours vs llama-index defaults ({results['meta']['cpu_count']} CPU cores, "
-                 f"{results['meta']['date'][:10]}; synthetic corpora use derived vectors)", fontsize=12)
+    fig.suptitle(
+        f"Index benchmark: ours vs llama-index defaults ({results['meta']['cpu_count']} CPU cores, "
+        f"{results['meta']['date'][:10]}; synthetic corpora use derived vectors)",
+        fontsize=12,
+    )
     with warnings.catch_warnings():  # an empty panel (a partial run) cannot be laid out tightly: that is fine
         warnings.simplefilter("ignore", UserWarning)
         fig.tight_layout(rect=(0, 0, 1, 0.96))
@@ -264,8 +343,10 @@ def _latency_panel(ax, results: dict, kind: str) -> None:
     xs = set()
     for system in SYSTEMS:
         for stat, style in (("p50_ms", "-o"), ("p95_ms", "--s")):
-            points = [(_listings(results, size), _get(run, system, "query", "latency", kind, stat))
-                      for size, run in results["sizes"].items()]
+            points = [
+                (_listings(results, size), _get(run, system, "query", "latency", kind, stat))
+                for size, run in results["sizes"].items()
+            ]
             points = [(x, y) for x, y in points if x and y]
             if points:
                 ax.plot(*zip(*points), style, color=COLORS[system], label=f"{system} {stat[:3]}")
@@ -287,8 +368,14 @@ def _latency_panel(ax, results: dict, kind: str) -> None:
     ax.grid(True, which="both", alpha=0.3)
 
 
-def _grouped_bars(ax, groups: list[str], series: dict[str, list], colors: dict[str, str], hatches: dict[str, str],
-                  notes: dict[str, list] | None = None):
+def _grouped_bars(
+    ax,
+    groups: list[str],
+    series: dict[str, list],
+    colors: dict[str, str],
+    hatches: dict[str, str],
+    notes: dict[str, list] | None = None,
+):
     notes = notes or {}
     width = 0.8 / max(1, len(series))
     for n, (name, values) in enumerate(series.items()):
@@ -299,8 +386,14 @@ def _grouped_bars(ax, groups: list[str], series: dict[str, list], colors: dict[s
             if note and value:
                 ax.annotate(note, (bar.get_x() + bar.get_width() / 2, value), ha="center", va="bottom", fontsize=7)
             if value is None:
-                ax.annotate("n/a", (bar.get_x() + bar.get_width() / 2, 0.01), xycoords=("data", "axes fraction"),
-                            ha="center", va="bottom", fontsize=7)
+                ax.annotate(
+                    "n/a",
+                    (bar.get_x() + bar.get_width() / 2, 0.01),
+                    xycoords=("data", "axes fraction"),
+                    ha="center",
+                    va="bottom",
+                    fontsize=7,
+                )
     ax.set_xticks(range(len(groups)))
     ax.set_xticklabels(groups)
 
@@ -332,8 +425,10 @@ def _build_panel(ax, results: dict) -> None:
             series[name] = [_get(results, "sizes", s, system, "build", metric) for s in sizes]
             colors[name], hatches[name] = COLORS[system], hatch
             if metric == "incremental_s":
-                notes[name] = ["proj." if _get(results, "sizes", s, system, "build", "incremental_projected") else None
-                               for s in sizes]
+                notes[name] = [
+                    "proj." if _get(results, "sizes", s, system, "build", "incremental_projected") else None
+                    for s in sizes
+                ]
     groups = [f"{size_label(s)}\n({'real model' if s == REAL else 'derived vectors'})" for s in sizes]
     _grouped_bars(ax, groups, series, colors, hatches, notes)
     if any(v for values in series.values() for v in values):

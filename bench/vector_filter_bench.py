@@ -47,8 +47,11 @@ def main() -> None:
     started = time.perf_counter()
     for start in range(collection.count(), args.n, BATCH):
         end = min(args.n, start + BATCH)
-        collection.add(ids=[f"c{i}" for i in range(start, end)], embeddings=vectors[start:end],
-                       metadatas=[{"bucket": i % 20} for i in range(start, end)])
+        collection.add(
+            ids=[f"c{i}" for i in range(start, end)],
+            embeddings=vectors[start:end],
+            metadatas=[{"bucket": i % 20} for i in range(start, end)],
+        )
     results = {"n": args.n, "add_s": round(time.perf_counter() - started, 1), "load_average": os.getloadavg()[0]}
     question = rng.standard_normal(384).astype(np.float32)
     question /= np.linalg.norm(question)

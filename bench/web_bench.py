@@ -49,8 +49,13 @@ class SlowLLM(BaseHTTPRequestHandler):
     def do_POST(self):  # noqa: N802 - the http.server API
         self.rfile.read(int(self.headers.get("Content-Length", 0)))
         time.sleep(self.server.delay)
-        body = {"id": "c", "object": "chat.completion.chunk", "created": 0, "model": "slow",
-                "choices": [{"index": 0, "delta": {"content": "Thinking took a while."}, "finish_reason": "stop"}]}
+        body = {
+            "id": "c",
+            "object": "chat.completion.chunk",
+            "created": 0,
+            "model": "slow",
+            "choices": [{"index": 0, "delta": {"content": "Thinking took a while."}, "finish_reason": "stop"}],
+        }
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.end_headers()
@@ -69,8 +74,12 @@ def free_port() -> int:
 def start_server(home: Path, **env) -> tuple[subprocess.Popen, str]:
     port = free_port()
     cli = Path(sys.executable).with_name("career-assistant")
-    process = subprocess.Popen([str(cli), "serve", "--port", str(port)], stderr=subprocess.PIPE, text=True,
-                               env={**os.environ, "CAREER_ASSISTANT_HOME": str(home), **env})
+    process = subprocess.Popen(
+        [str(cli), "serve", "--port", str(port)],
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "CAREER_ASSISTANT_HOME": str(home), **env},
+    )
     for line in process.stderr:
         if "is serving at" in line:
             threading.Thread(target=process.stderr.read, daemon=True).start()  # keep the pipe drained
@@ -123,8 +132,9 @@ def beside_slow(url: str, questions: list[str], prose: str) -> dict:
     time.sleep(1.0)  # the slow question is in flight before the others start
     waits: list[str] = []
     started = time.perf_counter()
-    latencies = [(q, ask(url, q, waits)) for q in track(questions, description="beside a slow question",
-                                                         console=console)]
+    latencies = [
+        (q, ask(url, q, waits)) for q in track(questions, description="beside a slow question", console=console)
+    ]
     wall = time.perf_counter() - started
     stop.set()
     worker.join()
@@ -136,8 +146,12 @@ def beside_slow(url: str, questions: list[str], prose: str) -> dict:
 
 
 def summary(latencies: list[float], wall: float) -> dict:
-    return {"answers": len(latencies), "p50_s": round(percentile(latencies, 50), 3),
-            "p95_s": round(percentile(latencies, 95), 3), "answers_per_s": round(len(latencies) / wall, 2)}
+    return {
+        "answers": len(latencies),
+        "p50_s": round(percentile(latencies, 50), 3),
+        "p95_s": round(percentile(latencies, 95), 3),
+        "answers_per_s": round(len(latencies) / wall, 2),
+    }
 
 
 # --- report ---------------------------------------------------------------------------------------------------
@@ -145,21 +159,30 @@ def summary(latencies: list[float], wall: float) -> dict:
 
 def markdown(results: dict) -> str:
     base = results["scenarios"]["alone (listing questions)"]
-    lines = [f"# Web benchmark ({results['date']})", "",
-             f"Answers through `/ask` of a running `career-assistant serve` ({results['machine']}); "
-             f"{results['questions']} benchmark questions × {results['rounds']} rounds; slow LLM endpoint: "
-             f"{results['slow_s']} s per reply. Ratios are to the same questions asked alone, in this run.", "",
-             "| situation | answers | p50 | p95 | answers/s | p50 ratio | p95 ratio |",
-             "|---|---|---|---|---|---|---|"]
+    lines = [
+        f"# Web benchmark ({results['date']})",
+        "",
+        f"Answers through `/ask` of a running `career-assistant serve` ({results['machine']}); "
+        f"{results['questions']} benchmark questions × {results['rounds']} rounds; slow LLM endpoint: "
+        f"{results['slow_s']} s per reply. Ratios are to the same questions asked alone, in this run.",
+        "",
+        "| situation | answers | p50 | p95 | answers/s | p50 ratio | p95 ratio |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for name, row in results["scenarios"].items():
         ref = base if "listing" in name else results["scenarios"]["alone"]
-        lines.append(f"| {name} | {row['answers']} | {row['p50_s']:.2f} s | {row['p95_s']:.2f} s | "
-                     f"{row['answers_per_s']:.2f} | {row['p50_s'] / ref['p50_s']:.2f} | "
-                     f"{row['p95_s'] / ref['p95_s']:.2f} |")
+        lines.append(
+            f"| {name} | {row['answers']} | {row['p50_s']:.2f} s | {row['p95_s']:.2f} s | "
+            f"{row['answers_per_s']:.2f} | {row['p50_s'] / ref['p50_s']:.2f} | "
+            f"{row['p95_s'] / ref['p95_s']:.2f} |"
+        )
     beside = results["scenarios"]["beside a slow question (listing questions)"]
-    lines += ["", f"The slow question itself took {beside['slow_question_s']:.1f} s at p50 (it waits for the LLM, "
-              "then falls back). Listing questions that were read as guide questions went to the slow LLM "
-              f"themselves and are left out of that row: {', '.join(beside['went_to_the_llm']) or 'none'}."]
+    lines += [
+        "",
+        f"The slow question itself took {beside['slow_question_s']:.1f} s at p50 (it waits for the LLM, "
+        "then falls back). Listing questions that were read as guide questions went to the slow LLM "
+        f"themselves and are left out of that row: {', '.join(beside['went_to_the_llm']) or 'none'}.",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -209,8 +232,12 @@ def main() -> None:
     llm = ThreadingHTTPServer(("127.0.0.1", 0), SlowLLM)
     llm.delay, llm.daemon_threads = args.slow, True
     threading.Thread(target=llm.serve_forever, daemon=True).start()
-    process, url = start_server(args.home, CAREER_ASSISTANT_LLM="openai", CAREER_ASSISTANT_LLM_TIMEOUT="60",
-                                CAREER_ASSISTANT_OPENAI_BASE_URL=f"http://127.0.0.1:{llm.server_port}/v1")
+    process, url = start_server(
+        args.home,
+        CAREER_ASSISTANT_LLM="openai",
+        CAREER_ASSISTANT_LLM_TIMEOUT="60",
+        CAREER_ASSISTANT_OPENAI_BASE_URL=f"http://127.0.0.1:{llm.server_port}/v1",
+    )
     try:
         ask(url, listing_questions[0])
         scenarios["beside a slow question (listing questions)"] = beside_slow(url, listing_questions, prose)
@@ -218,9 +245,14 @@ def main() -> None:
         process.terminate()
         process.wait()
         llm.shutdown()
-    results = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-               "machine": f"{platform.machine()}, {os.cpu_count()} cores", "questions": len(queries),
-               "rounds": args.rounds, "slow_s": args.slow, "scenarios": scenarios}
+    results = {
+        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+        "questions": len(queries),
+        "rounds": args.rounds,
+        "slow_s": args.slow,
+        "scenarios": scenarios,
+    }
     write_json(args.out / "web.json", results)
     (args.out / "web.md").write_text(markdown(results), encoding="utf-8")
     plot(results, args.out / "web.png")

@@ -17,8 +17,12 @@ from pathlib import Path
 
 from gradio_client import Client
 
-QUESTIONS = ["What do senior ML engineers earn remotely in Germany?", "Find machine learning engineer jobs",
-             "What are the stages of the hiring process?", "and in the UK?"]
+QUESTIONS = [
+    "What do senior ML engineers earn remotely in Germany?",
+    "Find machine learning engineer jobs",
+    "What are the stages of the hiring process?",
+    "and in the UK?",
+]
 CONTROLS = ("any", "any", "any", None, "any time", "any")  # region, work mode, seniority, salary, posted, source
 
 
@@ -49,8 +53,9 @@ def main() -> None:
     with ThreadPoolExecutor(args.workers) as pool:
         for done in range(args.every, args.sessions + 1, args.every):
             list(pool.map(lambda _: session(args.url, args.questions), range(args.every)))
-            samples.append({"sessions": done, "rss_mb": round(rss_mb(args.pid), 1),
-                            "s": round(time.monotonic() - started, 1)})
+            samples.append(
+                {"sessions": done, "rss_mb": round(rss_mb(args.pid), 1), "s": round(time.monotonic() - started, 1)}
+            )
             print(json.dumps(samples[-1]), flush=True)
     first, last = samples[1]["rss_mb"], samples[-1]["rss_mb"]
     per = (last - first) * 1024 / max(1, samples[-1]["sessions"] - samples[1]["sessions"])

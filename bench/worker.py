@@ -18,7 +18,9 @@ from common import Events, load_listings, load_queries, peak_rss_mb, read_json, 
 
 
 def expected_ids(queries: list[dict]) -> set[str]:
-    return {doc_id.removeprefix("listing:") for q in queries for doc_id in q["expected"] if doc_id.startswith("listing:")}
+    return {
+        doc_id.removeprefix("listing:") for q in queries for doc_id in q["expected"] if doc_id.startswith("listing:")
+    }
 
 
 def check_expected(queries: list[dict], listings) -> None:
@@ -97,8 +99,10 @@ def baseline_query(params, events):
     return baseline.query(params, events)
 
 
-TASKS = {task.__name__: task for task in (prepare_real, prepare_synthetic, ours_build, ours_query,
-                                          baseline_build, baseline_query)}
+TASKS = {
+    task.__name__: task
+    for task in (prepare_real, prepare_synthetic, ours_build, ours_query, baseline_build, baseline_query)
+}
 
 
 def main() -> None:

@@ -53,10 +53,15 @@ def indexed_home(tmp_path_factory):
         settings = Settings()
         refresh(settings, from_dir=feeds)
         listings = snapshots.load_current(settings.listings_dir)
-        raw = RawListing(source="remoteok", native_id="999", url="https://remoteok.com/remote-jobs/999",
-                         title=INJECTED_TITLE, company="Injected Co",
-                         description_html=f"<p>{INJECTED}</p><script>alert(1)</script><p>{SCRIPT_TEXT}</p>",
-                         location_texts=["Worldwide"])
+        raw = RawListing(
+            source="remoteok",
+            native_id="999",
+            url="https://remoteok.com/remote-jobs/999",
+            title=INJECTED_TITLE,
+            company="Injected Co",
+            description_html=f"<p>{INJECTED}</p><script>alert(1)</script><p>{SCRIPT_TEXT}</p>",
+            location_texts=["Worldwide"],
+        )
         poisoned = normalize(raw, listings[0].fetched_at)
         snapshots.write_snapshot(settings.listings_dir, [*listings, poisoned], {})
         build_index(settings, say=lambda _: None)

@@ -37,9 +37,22 @@ class MemoryRetriever(Retriever):
     def __init__(self, chunks: list[Chunk], settings: Settings | None = None, snapshot: str | None = None) -> None:
         self.settings = settings or Settings()
         now = datetime.now(timezone.utc)
-        self.manifest = Manifest(build_id="memory", collection="memory", model="none", dimensions=0,
-                                 store="memory", built_at=now, seconds=0, snapshot=snapshot, chunks=len(chunks),
-                                 documents={}, listings_per_source={}, embedded=0, reused=0, removed_documents=0)
+        self.manifest = Manifest(
+            build_id="memory",
+            collection="memory",
+            model="none",
+            dimensions=0,
+            store="memory",
+            built_at=now,
+            seconds=0,
+            snapshot=snapshot,
+            chunks=len(chunks),
+            documents={},
+            listings_per_source={},
+            embedded=0,
+            reused=0,
+            removed_documents=0,
+        )
         self.chunks = chunks
         self.position = {c.id: n for n, c in enumerate(chunks)}
         self.by_doc: dict[str, list[int]] = {}

@@ -15,13 +15,19 @@ KEY = "sk-test-SECRET"
 
 
 def _chunk(delta: dict, finish: str | None = None) -> bytes:
-    body = {"id": "c1", "object": "chat.completion.chunk", "created": 0, "model": "scripted",
-            "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+    body = {
+        "id": "c1",
+        "object": "chat.completion.chunk",
+        "created": 0,
+        "model": "scripted",
+        "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+    }
     return f"data: {json.dumps(body)}\n\n".encode()
 
 
 def stream(*deltas: str, finish: str | None = "stop", done: bool = True):
     """A streamed answer: a role chunk, one chunk per delta, a finishing chunk, then [DONE]."""
+
     def script(handler, body):
         handler.send_response(200)
         handler.send_header("Content-Type", "text/event-stream")
@@ -34,18 +40,25 @@ def stream(*deltas: str, finish: str | None = "stop", done: bool = True):
             handler.wfile.write(_chunk({}, finish))
         if done:
             handler.wfile.write(b"data: [DONE]\n\n")
+
     return script
 
 
 def completion(text: str):
     """A non-streamed answer, or a streamed one when the request asks for it."""
+
     def script(handler, body):
         if body.get("stream"):
             return stream(text)(handler, body)
-        payload = {"id": "c1", "object": "chat.completion", "created": 0, "model": "scripted",
-                   "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
-                                "finish_reason": "stop"}]}
+        payload = {
+            "id": "c1",
+            "object": "chat.completion",
+            "created": 0,
+            "model": "scripted",
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
+        }
         reply(200, json.dumps(payload))(handler, body)
+
     return script
 
 
@@ -57,12 +70,14 @@ def reply(status: int, body: str, content_type: str = "application/json"):
         handler.send_header("Content-Length", str(len(data)))
         handler.end_headers()
         handler.wfile.write(data)
+
     return script
 
 
 def hang(release: threading.Event):
     def script(handler, body):
         release.wait(10)  # longer than any timeout under test; the fixture releases it at teardown
+
     return script
 
 
@@ -74,7 +89,7 @@ def broken_chunked_stream(handler, body):
     handler.end_headers()
     data = _chunk({"role": "assistant", "content": "In Germany"})
     handler.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
-    handler.wfile.write(b"400\r\ndata: {\"id\": \"c1\", \"cho")
+    handler.wfile.write(b'400\r\ndata: {"id": "c1", "cho')
     handler.wfile.flush()
     handler.connection.shutdown(socket.SHUT_RDWR)
     handler.close_connection = True
@@ -94,8 +109,14 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def settings_for(url: str, **overrides) -> Settings:
-    return Settings(openai_base_url=url, openai_api_key=KEY, llm="openai", llm_model="scripted-model",
-                    llm_timeout=overrides.pop("llm_timeout", 2.0), **overrides)
+    return Settings(
+        openai_base_url=url,
+        openai_api_key=KEY,
+        llm="openai",
+        llm_model="scripted-model",
+        llm_timeout=overrides.pop("llm_timeout", 2.0),
+        **overrides,
+    )
 
 
 def start() -> ThreadingHTTPServer:

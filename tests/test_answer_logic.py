@@ -24,8 +24,10 @@ from fakes import MemoryRetriever, chunk
 from conftest import FEEDS
 
 GUIDE = "guide:g#"
-HIRING = ("Guide > Hiring process\n\nCandidates meet four stages: a recruiter call, a take-home exercise, a system "
-          "design interview and a final values conversation.")
+HIRING = (
+    "Guide > Hiring process\n\nCandidates meet four stages: a recruiter call, a take-home exercise, a system "
+    "design interview and a final values conversation."
+)
 PAY = "Guide > Pay\n\nBase pay in the example market runs from 100,000 to 150,000 a year."
 ROLE = "Guide > Overview\n\nThe role ships models to production and keeps them healthy."
 
@@ -46,20 +48,30 @@ def remotive_listings() -> list[Listing]:
 
 def test_passages_number_every_chunk_of_a_section_and_the_first_of_a_listing():
     listing = next(found for found in remotive_listings() if len(listing_chunks(found)) > 1)
-    chunks = [chunk(GUIDE + "hiring", HIRING, 0), chunk(GUIDE + "hiring", "Guide > Hiring (continued)\n\nMore.", 1),
-              *listing_chunks(listing)]
+    chunks = [
+        chunk(GUIDE + "hiring", HIRING, 0),
+        chunk(GUIDE + "hiring", "Guide > Hiring (continued)\n\nMore.", 1),
+        *listing_chunks(listing),
+    ]
     library = Library(retriever=MemoryRetriever(chunks))
     hits = library.retriever.search(f"hiring {listing.title}", Filters(), k=5)
     passages = library.passages(hits)
     assert {(p.doc_id, p.chunk) for p in passages} == {
-        (GUIDE + "hiring", 0), (GUIDE + "hiring", 1), (f"listing:{listing.id}", 0)}
+        (GUIDE + "hiring", 0),
+        (GUIDE + "hiring", 1),
+        (f"listing:{listing.id}", 0),
+    }
     assert [p.n for p in passages] == [1, 2, 3]
 
 
 def test_the_section_that_answers_is_quoted_and_the_other_is_not():
     library = guide_library(hiring=HIRING, pay=PAY, overview=ROLE)
-    understood = Understood(question="What stages does the interview have?", intent=Intent.hiring,
-                            filters=Filters(kind="guide"), scores={"hiring": 0.9, "pay": 0.1})
+    understood = Understood(
+        question="What stages does the interview have?",
+        intent=Intent.hiring,
+        filters=Filters(kind="guide"),
+        scores={"hiring": 0.9, "pay": 0.1},
+    )
     hits = library.retriever.search(understood.question + " hiring process", understood.filters, k=5)
     draft = answer_guide(understood, library.passages(hits), chosen_sections(understood, hits, by_section))
     assert draft.answerable and draft.citations
@@ -69,8 +81,13 @@ def test_the_section_that_answers_is_quoted_and_the_other_is_not():
 
 def test_a_topic_the_guide_does_not_cover_is_refused_even_with_passages_at_hand():
     library = guide_library(hiring=HIRING, pay=PAY)
-    understood = Understood(question="What signing bonus is typical?", intent=Intent.pay, unsupported=True,
-                            filters=Filters(kind="guide"), scores={"pay": 0.6})
+    understood = Understood(
+        question="What signing bonus is typical?",
+        intent=Intent.pay,
+        unsupported=True,
+        filters=Filters(kind="guide"),
+        scores={"pay": 0.6},
+    )
     hits = library.retriever.search("pay bonus", understood.filters, k=5)
     draft = answer_guide(understood, library.passages(hits), chosen_sections(understood, hits, by_section))
     assert hits and not draft.answerable and "100,000" not in draft.answer
@@ -81,20 +98,22 @@ def test_a_country_filter_keeps_only_the_listings_open_there():
     library = Library(retriever=MemoryRetriever([c for listing in listings for c in listing_chunks(listing)]))
     by_id = {listing.id: listing for listing in listings}
     country = next(code for listing in listings for code in listing.location.countries)
-    understood = Understood(question="engineer jobs", intent=Intent.listings,
-                            filters=Filters(kind="listing", countries=[country]))
+    understood = Understood(
+        question="engineer jobs", intent=Intent.listings, filters=Filters(kind="listing", countries=[country])
+    )
     hits = library.retriever.search("engineer", understood.filters, k=10)
     draft = answer_listings(understood, library.passages(hits), by_id)
-    open_there = {c.doc_id.removeprefix("listing:") for c in library.retriever.chunks
-                  if matches(understood.filters, c)}
+    open_there = {c.doc_id.removeprefix("listing:") for c in library.retriever.chunks if matches(understood.filters, c)}
     shown = {view.id for view in draft.listings}
     assert draft.answerable and shown and shown <= open_there
     assert len(open_there) < len(listings)  # the filter excluded some: the answer shows none of those
 
 
 def test_a_brief_quotes_a_span_the_splitter_cut_by_a_verbatim_piece_or_not_at_all():
-    chunks = [chunk("guide:x#1", text, n) for n, text in
-              enumerate(["Head\n\nWe ship models daily.", "Head (continued)\n\nWe name PyTorch, JAX."])]
+    chunks = [
+        chunk("guide:x#1", text, n)
+        for n, text in enumerate(["Head\n\nWe ship models daily.", "Head (continued)\n\nWe name PyTorch, JAX."])
+    ]
     src = Sources(Library(retriever=MemoryRetriever(chunks)), guide=None)
     found = src.locate("guide:x#1", "We ship models daily. We name PyTorch, JAX.")
     assert found and found[1] == "We ship models daily." and found[1] in found[0].text

@@ -40,7 +40,9 @@ def _remoteok(description: str):
 
 CASES = {
     "remoteok <br> storm": lambda: _remoteok("<p>Job</p>" + "<br>" * 20_000 + "x"),
-    "remoteok <br> storm before the footer": lambda: _remoteok("<p>Job</p>" + "<br />  " * 20_000 + "Please mention the word X"),
+    "remoteok <br> storm before the footer": lambda: _remoteok(
+        "<p>Job</p>" + "<br />  " * 20_000 + "Please mention the word X"
+    ),
     "guide heading of spaces": lambda: split_sections("# x" + " " * 2_000 + "y"),
     "guide heading of spaces and hashes": lambda: split_sections("## " + " #" * 2_000 + " {#x"),
     "html2text blank lines": lambda: html_to_text("\n\n " * 8_000),
@@ -72,8 +74,12 @@ def test_a_remoteok_footer_is_still_cut_with_the_breaks_before_it():
 
 def test_guide_headings_keep_their_ids_and_closing_hashes_go():
     sections = split_sections("# Guide\n\n## Pay by market {#pay} ##\n\ntext\n\n## C#\n\nmore\n\n##   Spaced   ##\n")
-    assert [(s.id, s.title) for s in sections] == [("guide", "Guide"), ("pay", "Pay by market"),
-                                                   ("c", "C"), ("spaced", "Spaced")]
+    assert [(s.id, s.title) for s in sections] == [
+        ("guide", "Guide"),
+        ("pay", "Pay by market"),
+        ("c", "C"),
+        ("spaced", "Spaced"),
+    ]
 
 
 def test_search_refuses_an_overlong_query_in_one_line():

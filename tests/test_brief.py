@@ -30,7 +30,8 @@ WISHLIST_HTML = (
     "inference serving millions of requests per day.</p><ul><li>Ship models behind A/B tests and read the "
     "results.</li><li>Work with our ML platform built on MLflow and SageMaker.</li><li>Experience with PyTorch, "
     "TensorFlow, JAX, Keras, scikit-learn, XGBoost, LightGBM and Hugging Face.</li><li>Strong Python and "
-    "Kubernetes skills.</li></ul>")
+    "Kubernetes skills.</li></ul>"
+)
 
 
 @pytest.fixture
@@ -45,17 +46,30 @@ def flagged_home(tmp_path_factory):
     the enricher knows (a framework wishlist, labelling in the title), every green flag and a euro salary: the
     captured feeds of the shared index hold no framework wishlist."""
     home = tmp_path_factory.mktemp("brief")
-    raw = RawListing(source="greenhouse", native_id="4242", url="https://job-boards.greenhouse.io/example/jobs/4242",
-                     title="Senior Machine Learning Engineer, Data Labeling", company="Example AI",
-                     description_html=WISHLIST_HTML, location_texts=["Berlin, Germany"],
-                     salary_fields={"min": 95000, "max": 120000, "currency": "EUR", "period": "year"},
-                     posted_at=datetime(2026, 7, 1, tzinfo=timezone.utc))
+    raw = RawListing(
+        source="greenhouse",
+        native_id="4242",
+        url="https://job-boards.greenhouse.io/example/jobs/4242",
+        title="Senior Machine Learning Engineer, Data Labeling",
+        company="Example AI",
+        description_html=WISHLIST_HTML,
+        location_texts=["Berlin, Germany"],
+        salary_fields={"min": 95000, "max": 120000, "currency": "EUR", "period": "year"},
+        posted_at=datetime(2026, 7, 1, tzinfo=timezone.utc),
+    )
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CAREER_ASSISTANT_HOME", str(home))
         settings = Settings()
-        bare = RawListing(source="greenhouse", native_id="4343", url="https://job-boards.greenhouse.io/example/jobs/4343",
-                          title="Machine Learning Engineer", company="Example AI", description_html="",
-                          location_texts=["Berlin, Germany"], posted_at=datetime(2026, 7, 1, tzinfo=timezone.utc))
+        bare = RawListing(
+            source="greenhouse",
+            native_id="4343",
+            url="https://job-boards.greenhouse.io/example/jobs/4343",
+            title="Machine Learning Engineer",
+            company="Example AI",
+            description_html="",
+            location_texts=["Berlin, Germany"],
+            posted_at=datetime(2026, 7, 1, tzinfo=timezone.utc),
+        )
         fetched = datetime(2026, 7, 2, tzinfo=timezone.utc)
         snapshots.write_snapshot(settings.listings_dir, [normalize(raw, fetched), normalize(bare, fetched)], {})
         build_index(settings, say=lambda _: None)
@@ -93,8 +107,11 @@ def guide_stage_names() -> list[str]:
 
 
 def test_listing_brief_pairs_the_market_row_with_the_disclosed_range(assistant):
-    listing = next(l for _, l in sorted(assistant.library.listings.items())
-                   if l.salary and l.skills and l.location.countries == ["US"] and l.salary.currency == "USD")
+    listing = next(
+        l
+        for _, l in sorted(assistant.library.listings.items())
+        if l.salary and l.skills and l.location.countries == ["US"] and l.salary.currency == "USD"
+    )
     brief = build_brief(assistant.library, listing_id=listing.id)
     assert (brief.subject_kind, brief.subject_id, brief.url) == ("listing", listing.id, listing.url)
     assert brief.must_haves and {m.skill for m in brief.must_haves} <= set(listing.skills)
@@ -149,8 +166,10 @@ def test_candidate_notes_match_some_must_haves_and_leave_the_others_as_gaps(flag
 
 
 def test_notes_read_negation_and_years_of_experience():
-    must = [MustHave(skill=name, text=name, terms=[name], cites=[n]) for n, name in
-            enumerate(["Machine Learning", "TensorFlow", "PyTorch", "Spark", "Kubernetes"], 1)]
+    must = [
+        MustHave(skill=name, text=name, terms=[name], cites=[n])
+        for n, name in enumerate(["Machine Learning", "TensorFlow", "PyTorch", "Spark", "Kubernetes"], 1)
+    ]
     notes = "7 yrs ML across two startups.\nNo TensorFlow, strong PyTorch.\nSpark: none yet\nNever ran Kubernetes"
     matches, gaps = match_notes(must, notes)
     matched = {m.skill: m for m in matches}
@@ -188,8 +207,13 @@ def test_guide_brief_covers_the_role_without_a_listing(assistant):
     assert all(cited_ids(brief, s) == {f"{GUIDE}#overview"} for s in brief.role_summary)
     assert "Production ML experience" in {m.skill for m in brief.must_haves}
     assert [s.name for s in brief.stages] == guide_stage_names()
-    assert {r.market for r in brief.pay.rows} == {"United States", "United Kingdom", "Germany", "Canada",
-                                                  "Remote (global)"}
+    assert {r.market for r in brief.pay.rows} == {
+        "United States",
+        "United Kingdom",
+        "Germany",
+        "Canada",
+        "Remote (global)",
+    }
     assert brief.pay.listing is None and brief.pay.market is None
     assert "Framework wishlist" in {f.label for f in brief.red_flags}
     assert "Dedicated ML platform team" in {f.label for f in brief.green_flags}
@@ -200,9 +224,13 @@ def test_guide_brief_covers_the_role_without_a_listing(assistant):
 
 
 def test_a_listing_outside_the_guide_markets_gets_a_plain_statement(assistant):
-    listing = next(l for _, l in sorted(assistant.library.listings.items())
-                   if l.location.countries and not set(l.location.countries) & {"US", "GB", "DE", "CA"}
-                   and "Worldwide" not in l.location.regions)
+    listing = next(
+        l
+        for _, l in sorted(assistant.library.listings.items())
+        if l.location.countries
+        and not set(l.location.countries) & {"US", "GB", "DE", "CA"}
+        and "Worldwide" not in l.location.regions
+    )
     brief = build_brief(assistant.library, listing_id=listing.id)
     assert brief.pay.market is None
     assert "no pay row" in brief.pay.note.text and "Germany" in brief.pay.note.text
@@ -221,9 +249,18 @@ def test_unknown_ids_raise_a_brief_error(assistant):
 def test_markdown_has_parts_markers_sources_and_inert_listing_text(assistant):
     brief = build_brief(assistant.library, listing_id=INJECTED_ID, notes="<script>alert(1)</script> knows Python")
     text = to_markdown(brief)
-    for heading in ("# Interview brief:", "## Role summary", "## Must-have skills", "## Suggested interview stages",
-                    "## Questions that test production ownership", "## Pay benchmark", "## Red flags",
-                    "## Green flags", "## Candidate notes", "## Sources"):
+    for heading in (
+        "# Interview brief:",
+        "## Role summary",
+        "## Must-have skills",
+        "## Suggested interview stages",
+        "## Questions that test production ownership",
+        "## Pay benchmark",
+        "## Red flags",
+        "## Green flags",
+        "## Candidate notes",
+        "## Sources",
+    ):
         assert heading in text
     assert "[1]" in text
     assert "&lt;img src=x onerror=alert(1)&gt;" in text and "<img" not in text and "<script" not in text
@@ -244,18 +281,22 @@ def test_cli_prints_markdown_or_json_and_writes_a_file(assistant, indexed_home, 
     assert InterviewBrief.model_validate_json(as_json.stdout).subject_id == listing
     notes, out = tmp_path / "notes.txt", tmp_path / "brief.md"
     notes.write_text("Python for six years\n", encoding="utf-8")
-    written = runner.invoke(app, ["brief", "--guide", "remote-senior-ml-engineer", "--notes", str(notes),
-                                  "--out", str(out)])
+    written = runner.invoke(
+        app, ["brief", "--guide", "remote-senior-ml-engineer", "--notes", str(notes), "--out", str(out)]
+    )
     assert written.exit_code == 0, written.output
     assert "## Candidate notes" in out.read_text(encoding="utf-8") and written.stdout == ""
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--listing", "remoteok:nope"], "no listing 'remoteok:nope'"),
-    (["--guide", "nope"], "no guide 'nope'"),
-    (["--listing", "remoteok:999", "--notes", "missing-notes.txt"], "--notes missing-notes.txt: no such file"),
-    (["--listing", "remoteok:999", "--guide", "remote-senior-ml-engineer"], "not both"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--listing", "remoteok:nope"], "no listing 'remoteok:nope'"),
+        (["--guide", "nope"], "no guide 'nope'"),
+        (["--listing", "remoteok:999", "--notes", "missing-notes.txt"], "--notes missing-notes.txt: no such file"),
+        (["--listing", "remoteok:999", "--guide", "remote-senior-ml-engineer"], "not both"),
+    ],
+)
 def test_cli_errors_exit_2_with_one_line(indexed_home, monkeypatch, args, message):
     monkeypatch.setenv("CAREER_ASSISTANT_HOME", str(indexed_home))
     result = runner.invoke(app, ["brief", *args])

@@ -10,8 +10,16 @@ T0 = datetime(2026, 7, 1, tzinfo=timezone.utc)
 
 def make(id_: str, title="Senior ML Engineer", company="Acme AI", posted=T0, fetched=T0, **extra) -> Listing:
     source = id_.split(":")[0]
-    return Listing(id=id_, source=source, url=f"https://{source}.example/{id_}", title=title, company=company,
-                   posted_at=posted, fetched_at=fetched, **extra).with_hash()
+    return Listing(
+        id=id_,
+        source=source,
+        url=f"https://{source}.example/{id_}",
+        title=title,
+        company=company,
+        posted_at=posted,
+        fetched_at=fetched,
+        **extra,
+    ).with_hash()
 
 
 def test_same_id_in_two_snapshots_keeps_the_newest_copy():
@@ -23,8 +31,13 @@ def test_same_id_in_two_snapshots_keeps_the_newest_copy():
 
 def test_same_job_on_two_boards_becomes_one_listing_with_both_urls():
     first = make("remoteok:5", posted=T0)
-    second = make("jobicy:9", title="Senior ML Engineer (Remote)", company="ACME AI", posted=T0 + timedelta(days=1),
-                  salary=Salary(min=150000, max=200000))
+    second = make(
+        "jobicy:9",
+        title="Senior ML Engineer (Remote)",
+        company="ACME AI",
+        posted=T0 + timedelta(days=1),
+        salary=Salary(min=150000, max=200000),
+    )
     [merged] = dedupe([second, first])
     assert merged.id == "remoteok:5"  # the first posting keeps its id
     assert merged.urls == ["https://remoteok.example/remoteok:5", "https://jobicy.example/jobicy:9"]
@@ -34,8 +47,11 @@ def test_same_job_on_two_boards_becomes_one_listing_with_both_urls():
 def test_one_job_per_city_merges_locations():
     cities = [
         make("remotive:1", location=Location(text="Germany", countries=["DE"], regions=["EMEA", "Europe"])),
-        make("remotive:2", location=Location(text="Brazil", countries=["BR"], regions=["Americas", "LATAM"]),
-             posted=T0 + timedelta(hours=1)),
+        make(
+            "remotive:2",
+            location=Location(text="Brazil", countries=["BR"], regions=["Americas", "LATAM"]),
+            posted=T0 + timedelta(hours=1),
+        ),
     ]
     [merged] = dedupe(cities)
     assert merged.location.countries == ["BR", "DE"]
@@ -44,12 +60,18 @@ def test_one_job_per_city_merges_locations():
 
 
 def test_different_jobs_stay_apart():
-    listings = [make("remotive:1"), make("remotive:2", title="Staff ML Engineer"),
-                make("remotive:3", company="Other Co")]
+    listings = [
+        make("remotive:1"),
+        make("remotive:2", title="Staff ML Engineer"),
+        make("remotive:3", company="Other Co"),
+    ]
     assert sorted(l.id for l in dedupe(listings)) == ["remotive:1", "remotive:2", "remotive:3"]
 
 
 def test_merge_is_order_independent():
-    listings = [make("remoteok:5"), make("jobicy:9", posted=T0 + timedelta(days=1)), make("remotive:3",
-                posted=T0 + timedelta(days=2))]
+    listings = [
+        make("remoteok:5"),
+        make("jobicy:9", posted=T0 + timedelta(days=1)),
+        make("remotive:3", posted=T0 + timedelta(days=2)),
+    ]
     assert dedupe(listings)[0] == dedupe(list(reversed(listings)))[0]

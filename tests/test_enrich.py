@@ -63,49 +63,94 @@ def listings() -> tuple[dict, ...]:
                 _, _, role = (item.findtext("title") or "").partition(": ")
                 skills_text = item.findtext("skills") or ""
                 out.append(
-                    dict(file=path.name, source=source, id=item.findtext("guid") or "", title=role,
-                         description=plain(item.findtext("description")),
-                         location=item.findtext("region") or "",
-                         tags=[s.strip() for s in skills_text.split(",") if s.strip()],
-                         category=item.findtext("category"), raw_type=item.findtext("type"), level=None,
-                         hint=None, remote_board=True)
+                    dict(
+                        file=path.name,
+                        source=source,
+                        id=item.findtext("guid") or "",
+                        title=role,
+                        description=plain(item.findtext("description")),
+                        location=item.findtext("region") or "",
+                        tags=[s.strip() for s in skills_text.split(",") if s.strip()],
+                        category=item.findtext("category"),
+                        raw_type=item.findtext("type"),
+                        level=None,
+                        hint=None,
+                        remote_board=True,
+                    )
                 )
         elif path.suffix == ".json":
             data = json.loads(path.read_text())
             if source == "remoteok":
                 out += [
-                    dict(file=path.name, source=source, id=str(j["id"]), title=j.get("position") or "",
-                         description=plain(j.get("description")), location=j.get("location") or "",
-                         tags=j.get("tags") or [], category=None, raw_type=None, level=None, hint=None,
-                         remote_board=True)
+                    dict(
+                        file=path.name,
+                        source=source,
+                        id=str(j["id"]),
+                        title=j.get("position") or "",
+                        description=plain(j.get("description")),
+                        location=j.get("location") or "",
+                        tags=j.get("tags") or [],
+                        category=None,
+                        raw_type=None,
+                        level=None,
+                        hint=None,
+                        remote_board=True,
+                    )
                     for j in data
                     if "legal" not in j
                 ]
             elif source == "remotive":
                 out += [
-                    dict(file=path.name, source=source, id=str(j["id"]), title=j["title"],
-                         description=plain(j.get("description")),
-                         location=j.get("candidate_required_location") or "",
-                         tags=j.get("tags") or [], category=j.get("category"), raw_type=j.get("job_type"),
-                         level=None, hint=None, remote_board=True)
+                    dict(
+                        file=path.name,
+                        source=source,
+                        id=str(j["id"]),
+                        title=j["title"],
+                        description=plain(j.get("description")),
+                        location=j.get("candidate_required_location") or "",
+                        tags=j.get("tags") or [],
+                        category=j.get("category"),
+                        raw_type=j.get("job_type"),
+                        level=None,
+                        hint=None,
+                        remote_board=True,
+                    )
                     for j in _jobs(data)
                 ]
             elif source == "jobicy":
                 out += [
-                    dict(file=path.name, source=source, id=str(j["id"]), title=html.unescape(j["jobTitle"]),
-                         description=plain(j.get("jobDescription")), location=j.get("jobGeo") or "", tags=[],
-                         category=html.unescape(", ".join(j.get("jobIndustry") or [])) or None,
-                         raw_type=j.get("jobType"), level=j.get("jobLevel"), hint=None, remote_board=True)
+                    dict(
+                        file=path.name,
+                        source=source,
+                        id=str(j["id"]),
+                        title=html.unescape(j["jobTitle"]),
+                        description=plain(j.get("jobDescription")),
+                        location=j.get("jobGeo") or "",
+                        tags=[],
+                        category=html.unescape(", ".join(j.get("jobIndustry") or [])) or None,
+                        raw_type=j.get("jobType"),
+                        level=j.get("jobLevel"),
+                        hint=None,
+                        remote_board=True,
+                    )
                     for j in _jobs(data)
                 ]
             elif source == "greenhouse":
                 out += [
-                    dict(file=path.name, source=source, id=str(j["id"]), title=j["title"],
-                         description=plain(j.get("content")),
-                         location=(j.get("location") or {}).get("name") or "",
-                         tags=[], category=None, raw_type=_metadata(j, "Time Type"),
-                         level=_metadata(j, "Management Level") or _metadata(j, "Job Level"),
-                         hint=_metadata(j, "Location Type"), remote_board=False)
+                    dict(
+                        file=path.name,
+                        source=source,
+                        id=str(j["id"]),
+                        title=j["title"],
+                        description=plain(j.get("content")),
+                        location=(j.get("location") or {}).get("name") or "",
+                        tags=[],
+                        category=None,
+                        raw_type=_metadata(j, "Time Type"),
+                        level=_metadata(j, "Management Level") or _metadata(j, "Job Level"),
+                        hint=_metadata(j, "Location Type"),
+                        remote_board=False,
+                    )
                     for j in _jobs(data)
                 ]
     return tuple(out)
@@ -116,9 +161,7 @@ def listing(source_file: str, native_id: str) -> dict:
 
 
 def mode_of(x: dict):
-    return work_mode(
-        x["title"], x["description"], x["location"], hint=x["hint"], remote_board=x["remote_board"]
-    )
+    return work_mode(x["title"], x["description"], x["location"], hint=x["hint"], remote_board=x["remote_board"])
 
 
 def ml_of(x: dict):
@@ -338,8 +381,10 @@ def test_seniority_from_the_description_only_when_it_names_the_position_level():
 
 def test_seniority_of_every_reddit_listing_agrees_with_its_level_where_the_title_is_plain():
     for x in listings():
-        if x["file"].startswith("reddit") and x["level"] in ("IC4", "IC5") and x["title"].startswith(
-            ("Senior Software Engineer", "Staff Software Engineer")
+        if (
+            x["file"].startswith("reddit")
+            and x["level"] in ("IC4", "IC5")
+            and x["title"].startswith(("Senior Software Engineer", "Staff Software Engineer"))
         ):
             assert seniority(x["title"], level_hint=x["level"]) == (
                 Seniority.senior if x["title"].startswith("Senior") else Seniority.staff
@@ -578,7 +623,8 @@ def test_framework_wishlist():
     assert by_kind(signals("", five, []), "red_flag") == {}
 
     spread = (
-        "Experience with PyTorch. " + "We value curiosity and care. " * 12
+        "Experience with PyTorch. "
+        + "We value curiosity and care. " * 12
         + "Also TensorFlow, JAX, Keras, scikit-learn, XGBoost and LightGBM are used daily here.\n"
     )
     evidence = by_kind(signals("", spread, []), "red_flag")["framework wishlist"].evidence
@@ -621,12 +667,20 @@ def test_skills_of_real_listings():
     x = listing("api_2024-12-04", "1059244")  # Remote OK tags ['dev', 'kubernetes', 'terraform', 'Elixir']
     assert skills(x["tags"], "")[:3] == ["Kubernetes", "Terraform", "Elixir"]
     # WWR's skills "AI Content Creation, Content Creation, SEO, and Content Strategy"
-    x = listing("remote-jobs_2026-03-27", "https://weworkremotely.com/remote-jobs/animalz-associate-head-of-content-seo")
+    x = listing(
+        "remote-jobs_2026-03-27", "https://weworkremotely.com/remote-jobs/animalz-associate-head-of-content-seo"
+    )
     expected = ["AI Content Creation", "Content Creation", "SEO", "Content Strategy"]
     assert skills(x["tags"], x["description"])[:4] == expected
     x = listing("v2_2024-12-08_tag-python", "111272")  # Pinterest Data Scientist
     assert skills(x["tags"], x["description"]) == [
-        "Machine Learning", "Deep Learning", "PyTorch", "TensorFlow", "scikit-learn", "SQL", "Python",
+        "Machine Learning",
+        "Deep Learning",
+        "PyTorch",
+        "TensorFlow",
+        "scikit-learn",
+        "SQL",
+        "Python",
     ]
 
 

@@ -15,10 +15,24 @@ EVALS = ROOT / "evals"
 def test_the_dev_and_test_sets_meet_their_thresholds(tmp_path, isolated_home):
     runner = CliRunner()
     report = tmp_path / "report"
-    result = runner.invoke(app, [
-        "eval", "--feeds", str(FEEDS), "--report", str(report),
-        "--questions", str(EVALS / "questions.jsonl"), "--thresholds", str(EVALS / "thresholds.toml"),
-        "--questions", str(EVALS / "test.jsonl"), "--thresholds", str(EVALS / "thresholds-test.toml")])
+    result = runner.invoke(
+        app,
+        [
+            "eval",
+            "--feeds",
+            str(FEEDS),
+            "--report",
+            str(report),
+            "--questions",
+            str(EVALS / "questions.jsonl"),
+            "--thresholds",
+            str(EVALS / "thresholds.toml"),
+            "--questions",
+            str(EVALS / "test.jsonl"),
+            "--thresholds",
+            str(EVALS / "thresholds-test.toml"),
+        ],
+    )
     assert result.exit_code == 0, result.output[-3000:]
     for name in ("questions", "test"):
         assert (report / name / "report.md").exists() and (report / name / "report.png").exists()

@@ -30,8 +30,19 @@ GUIDES = ROOT / "corpus" / "guides"
 GUIDE = GUIDES / "remote-senior-ml-engineer.md"
 FEEDS = ROOT.parent / "shared" / "feeds"
 
-GUIDE_CATEGORIES = ("responsibilities", "skills", "pay", "hiring", "time_split", "levels", "flags", "checks",
-                    "employers", "faq", "overview")
+GUIDE_CATEGORIES = (
+    "responsibilities",
+    "skills",
+    "pay",
+    "hiring",
+    "time_split",
+    "levels",
+    "flags",
+    "checks",
+    "employers",
+    "faq",
+    "overview",
+)
 CATEGORIES = (*GUIDE_CATEGORIES, "listings", "comparison", "multi_turn", "unanswerable", "off_topic", "injection")
 MINIMUMS = {"listings": 40, "comparison": 10, "multi_turn": 15, "unanswerable": 15, "off_topic": 10, "injection": 15}
 MIN_GUIDE_QUESTIONS = 45
@@ -41,10 +52,30 @@ MAX_EXPECTED_LISTINGS = 5  # listing questions stay specific: a short list of cl
 REQUIRED_KEYS = ("id", "category", "question", "facts", "forbidden", "sources", "listings", "answerable")
 OPTIONAL_KEYS = ("turns", "check")
 # The pay table's markets, by the low end of each range as the guide writes it.
-PAY_MARKETS = {"United States": "$190,000", "United Kingdom": "£110,000", "Germany": "€110,000",
-               "Canada": "CAD 175,000", "Remote (global)": "$120,000"}
-CHECK_KEYS = {"company", "company_any", "country", "region", "location", "ml", "seniority", "work_mode", "source",
-              "min_annual_usd", "salary_disclosed", "skills", "title", "title_any", "employment_type"}
+PAY_MARKETS = {
+    "United States": "$190,000",
+    "United Kingdom": "£110,000",
+    "Germany": "€110,000",
+    "Canada": "CAD 175,000",
+    "Remote (global)": "$120,000",
+}
+CHECK_KEYS = {
+    "company",
+    "company_any",
+    "country",
+    "region",
+    "location",
+    "ml",
+    "seniority",
+    "work_mode",
+    "source",
+    "min_annual_usd",
+    "salary_disclosed",
+    "skills",
+    "title",
+    "title_any",
+    "employment_type",
+}
 FETCHED_AT = datetime(2026, 11, 29, tzinfo=timezone.utc)
 
 
@@ -97,7 +128,7 @@ def guide() -> tuple[str, str, dict[str, str]]:
     front = _FRONT_MATTER.match(text)
     assert front, f"{GUIDE.name} has no front matter"
     guide_id = re.search(r"^id:\s*(\S+)\s*$", front.group(1), re.M).group(1)
-    body = text[front.end():]
+    body = text[front.end() :]
     sections: dict[str, list[str]] = {}
     current = None
     for line in body.splitlines():
@@ -141,11 +172,25 @@ def normalized(listing_id: str) -> tuple:
 
 def listing_text(listing) -> str:
     salary = listing.salary
-    amounts = [] if salary is None else [
-        f"{value:,.0f}" for value in (salary.min, salary.max, salary.annual_usd_min, salary.annual_usd_max)
-        if value is not None]
-    return "\n".join([listing.title, listing.company, listing.location.text, listing.description,
-                      " ".join(listing.skills), " ".join(amounts)])
+    amounts = (
+        []
+        if salary is None
+        else [
+            f"{value:,.0f}"
+            for value in (salary.min, salary.max, salary.annual_usd_min, salary.annual_usd_max)
+            if value is not None
+        ]
+    )
+    return "\n".join(
+        [
+            listing.title,
+            listing.company,
+            listing.location.text,
+            listing.description,
+            " ".join(listing.skills),
+            " ".join(amounts),
+        ]
+    )
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -159,8 +204,10 @@ def guide_sections_cited(row: dict) -> list[str]:
 
 
 def listing_ids_of(row: dict) -> list[str]:
-    return [*row.get("listings", []), *(s[len("listing:"):] for s in row.get("sources", [])
-                                        if s.startswith("listing:"))]
+    return [
+        *row.get("listings", []),
+        *(s[len("listing:") :] for s in row.get("sources", []) if s.startswith("listing:")),
+    ]
 
 
 def is_listing_line(row: dict) -> bool:
@@ -227,13 +274,13 @@ def source_problems(row: dict) -> list[str]:
         if source in ("guide", "listing"):
             continue
         if source.startswith("guide:"):
-            doc, _, section = source[len("guide:"):].partition("#")
+            doc, _, section = source[len("guide:") :].partition("#")
             if doc != guide_id:
                 problems.append(f"source {source!r} names an unknown guide")
             elif section not in sections:
                 problems.append(f"source {source!r} names no section of {guide_id} (sections: {sorted(sections)})")
         elif source.startswith("listing:"):
-            if source[len("listing:"):] not in raw_listings():
+            if source[len("listing:") :] not in raw_listings():
                 problems.append(f"source {source!r} is no listing in {FEEDS}")
         else:
             problems.append(f"source {source!r} is neither a kind (guide, listing) nor a citation id")
@@ -247,8 +294,9 @@ def fact_problems(row: dict) -> list[str]:
     problems = []
     cited = [s for s in guide_sections_cited(row) if s in guide()[2]]
     guide_scope = "\n".join(guide()[2][s] for s in cited) if cited else guide()[1]
-    listing_scope = "\n".join(listing_text(version) for lid in listing_ids_of(row) if lid in raw_listings()
-                              for version in normalized(lid))
+    listing_scope = "\n".join(
+        listing_text(version) for lid in listing_ids_of(row) if lid in raw_listings() for version in normalized(lid)
+    )
     for fact in row["facts"]:
         if is_listing_line(row) and not cited:
             where, scope = "the expected listings", listing_scope
@@ -287,8 +335,9 @@ def _condition_problems(listing, check: dict) -> list[str]:
     if "work_mode" in check:
         need(listing.work_mode.value == check["work_mode"], "work_mode", listing.work_mode.value)
     if "employment_type" in check:
-        need(listing.employment_type.value == check["employment_type"], "employment_type",
-             listing.employment_type.value)
+        need(
+            listing.employment_type.value == check["employment_type"], "employment_type", listing.employment_type.value
+        )
     if "source" in check:
         need(listing.source == check["source"], "source", listing.source)
     if "salary_disclosed" in check:
@@ -370,8 +419,7 @@ def test_every_guide_section_is_asked_about():
     for row in rows():
         covered.update(guide_sections_cited(row))
         if row["facts"] and row["sources"] == ["guide"]:
-            covered.update(sid for sid in guide()[2]
-                           if all(fold(f) in fold(guide()[2][sid]) for f in row["facts"]))
+            covered.update(sid for sid in guide()[2] if all(fold(f) in fold(guide()[2][sid]) for f in row["facts"]))
     with_body = {sid for sid in guide()[2] if section_body(sid)}
     assert with_body - covered == set()
 
@@ -380,8 +428,11 @@ def test_every_faq_question_has_a_faq_question():
     faq = [sid for sid in guide()[2] if sid.startswith("faq-")]
     assert len(faq) >= 5
     for sid in faq:
-        assert any(row["category"] == "faq" and (sid in guide_sections_cited(row) or all(
-            fold(f) in fold(guide()[2][sid]) for f in row["facts"])) for row in rows()), f"no faq question for {sid}"
+        assert any(
+            row["category"] == "faq"
+            and (sid in guide_sections_cited(row) or all(fold(f) in fold(guide()[2][sid]) for f in row["facts"]))
+            for row in rows()
+        ), f"no faq question for {sid}"
 
 
 def test_every_pay_market_is_asked_twice_in_different_words():
@@ -402,11 +453,27 @@ def test_listing_questions_cover_every_kind_of_filter():
 # The validators fail on lines that are not true to the data
 # ---------------------------------------------------------------------------------------------------------
 
-GOOD_GUIDE_LINE = {"id": "x", "category": "pay", "question": "uk pay?", "facts": ["£110,000"], "forbidden": [],
-                   "sources": ["guide:remote-senior-ml-engineer#pay"], "listings": [], "answerable": True}
-GOOD_LISTING_LINE = {"id": "y", "category": "listings", "question": "ML jobs at Reddit in the UK", "facts": [],
-                     "forbidden": [], "sources": ["listing"], "listings": ["greenhouse:8018513"], "answerable": True,
-                     "check": {"company": "Reddit", "country": "GB", "ml": True}}
+GOOD_GUIDE_LINE = {
+    "id": "x",
+    "category": "pay",
+    "question": "uk pay?",
+    "facts": ["£110,000"],
+    "forbidden": [],
+    "sources": ["guide:remote-senior-ml-engineer#pay"],
+    "listings": [],
+    "answerable": True,
+}
+GOOD_LISTING_LINE = {
+    "id": "y",
+    "category": "listings",
+    "question": "ML jobs at Reddit in the UK",
+    "facts": [],
+    "forbidden": [],
+    "sources": ["listing"],
+    "listings": ["greenhouse:8018513"],
+    "answerable": True,
+    "check": {"company": "Reddit", "country": "GB", "ml": True},
+}
 
 
 def test_validators_accept_good_lines():
@@ -414,38 +481,54 @@ def test_validators_accept_good_lines():
     assert all_problems(GOOD_LISTING_LINE) == []
 
 
-@pytest.mark.parametrize("change", [
-    {"facts": ["£120,000"]},  # not in the guide
-    {"facts": ["€110,000"], "sources": ["guide:remote-senior-ml-engineer#hiring-process"]},  # wrong section
-    {"sources": ["guide:remote-senior-ml-engineer#salary"]},  # no such section
-    {"sources": ["guide:another-guide#pay"]},
-    {"category": "salary"},
-    {"answerable": "yes"},
-    {"category": "unanswerable", "facts": []},  # answerable true
-    {"category": "injection", "forbidden": []},
-    {"category": "injection", "forbidden": ["£110,000"]},  # collides with the fact
-    {"category": "multi_turn"},  # no turns
-    {"listings": ["remoteok:1056760"]},  # listings without a check
-], ids=lambda change: json.dumps(change))
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"facts": ["£120,000"]},  # not in the guide
+        {"facts": ["€110,000"], "sources": ["guide:remote-senior-ml-engineer#hiring-process"]},  # wrong section
+        {"sources": ["guide:remote-senior-ml-engineer#salary"]},  # no such section
+        {"sources": ["guide:another-guide#pay"]},
+        {"category": "salary"},
+        {"answerable": "yes"},
+        {"category": "unanswerable", "facts": []},  # answerable true
+        {"category": "injection", "forbidden": []},
+        {"category": "injection", "forbidden": ["£110,000"]},  # collides with the fact
+        {"category": "multi_turn"},  # no turns
+        {"listings": ["remoteok:1056760"]},  # listings without a check
+    ],
+    ids=lambda change: json.dumps(change),
+)
 def test_validators_reject_broken_guide_lines(change):
     assert all_problems({**GOOD_GUIDE_LINE, **change})
 
 
-@pytest.mark.parametrize("change", [
-    {"listings": ["greenhouse:1"]},  # no such listing
-    {"listings": ["greenhouse:6960831"]},  # Reddit ML, but in the US
-    {"check": {"company": "Waymo", "country": "GB"}},
-    {"check": {"company": "Reddit", "seniority": "senior"}},  # it is staff
-    {"check": {"company": "Reddit", "min_annual_usd": 100000}},  # no salary disclosed
-    {"check": {"company": "Reddit", "work_mode": "onsite"}},
-    {"check": {"company": "Reddit", "colour": "red"}},  # unknown condition
-    {"check": {"company": "Reddit", "title": ["Data Scientist"]}},
-    {"check": {"company": "Reddit", "location": "London"}},  # "Remote - United Kingdom"
-    {"facts": ["$250,000"]},  # not in the listing
-    {"sources": ["listing:remoteok:0"]},
-    {"listings": ["greenhouse:8018513", "greenhouse:8018527", "greenhouse:8022937", "remoteok:1130744",
-                  "greenhouse:7493959", "greenhouse:7943932"]},  # too many to be a specific question
-], ids=lambda change: json.dumps(change))
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"listings": ["greenhouse:1"]},  # no such listing
+        {"listings": ["greenhouse:6960831"]},  # Reddit ML, but in the US
+        {"check": {"company": "Waymo", "country": "GB"}},
+        {"check": {"company": "Reddit", "seniority": "senior"}},  # it is staff
+        {"check": {"company": "Reddit", "min_annual_usd": 100000}},  # no salary disclosed
+        {"check": {"company": "Reddit", "work_mode": "onsite"}},
+        {"check": {"company": "Reddit", "colour": "red"}},  # unknown condition
+        {"check": {"company": "Reddit", "title": ["Data Scientist"]}},
+        {"check": {"company": "Reddit", "location": "London"}},  # "Remote - United Kingdom"
+        {"facts": ["$250,000"]},  # not in the listing
+        {"sources": ["listing:remoteok:0"]},
+        {
+            "listings": [
+                "greenhouse:8018513",
+                "greenhouse:8018527",
+                "greenhouse:8022937",
+                "remoteok:1130744",
+                "greenhouse:7493959",
+                "greenhouse:7943932",
+            ]
+        },  # too many to be a specific question
+    ],
+    ids=lambda change: json.dumps(change),
+)
 def test_validators_reject_broken_listing_lines(change):
     assert all_problems({**GOOD_LISTING_LINE, **change})
 

@@ -21,14 +21,21 @@ def test_number_formats_fold_together(variant):
     assert fact_found(variant, f"The range is {PAY_ROW}")
 
 
-@pytest.mark.parametrize(("fact", "text"), [("€110k", "€11,000"), ("4 to 8 weeks", "4 to 6 weeks"),
-                                            ("165,000", "16,500")])
+@pytest.mark.parametrize(
+    ("fact", "text"), [("€110k", "€11,000"), ("4 to 8 weeks", "4 to 6 weeks"), ("165,000", "16,500")]
+)
 def test_different_figures_do_not_match(fact, text):
     assert not fact_found(fact, text)
 
 
-@pytest.mark.parametrize(("fact", "text"), [("eight weeks", "takes 4 to 8 weeks"), ("4 to 8 weeks", "four to eight weeks"),
-                                            ("30%", "about 30 percent of the time")])
+@pytest.mark.parametrize(
+    ("fact", "text"),
+    [
+        ("eight weeks", "takes 4 to 8 weeks"),
+        ("4 to 8 weeks", "four to eight weeks"),
+        ("30%", "about 30 percent of the time"),
+    ],
+)
 def test_number_words_and_percent_fold_as_numbers(fact, text):
     assert fact_found(fact, text)
 
@@ -43,8 +50,15 @@ def test_case_and_white_space_fold():
 
 
 def answer(text: str, citations=(), listings=(), answerable=True) -> Answer:
-    return Answer(question="q", answer=text, citations=list(citations), listings=list(listings),
-                  answerable=answerable, backend="extractive", timings_ms={"total": 12.0})
+    return Answer(
+        question="q",
+        answer=text,
+        citations=list(citations),
+        listings=list(listings),
+        answerable=answerable,
+        backend="extractive",
+        timings_ms={"total": 12.0},
+    )
 
 
 def documents(doc_id: str) -> str:
@@ -55,21 +69,41 @@ PAY = Citation(n=1, id="guide:g#pay", kind="guide", title="Pay", quote=PAY_ROW)
 
 
 def test_a_correct_answer_passes():
-    question = EvalQuestion(id="pay-de", category="pay", question="q", facts=["€110k", "165,000"],
-                            forbidden=["$120,000"], sources=["guide", "guide:g#pay"])
+    question = EvalQuestion(
+        id="pay-de",
+        category="pay",
+        question="q",
+        facts=["€110k", "165,000"],
+        forbidden=["$120,000"],
+        sources=["guide", "guide:g#pay"],
+    )
     result = score(question, answer("Germany: €110,000 – €165,000 [1]", [PAY]), documents, {})
     assert result.passed and result.facts_found == 1 and result.reasons == []
 
 
 def test_each_failure_is_named():
-    question = EvalQuestion(id="x", category="listings", question="q", facts=["€110k", "£175,000"],
-                            forbidden=["€165,000"], sources=["listing"], listings=["remoteok:1", "remoteok:2"],
-                            answerable=True)
+    question = EvalQuestion(
+        id="x",
+        category="listings",
+        question="q",
+        facts=["€110k", "£175,000"],
+        forbidden=["€165,000"],
+        sources=["listing"],
+        listings=["remoteok:1", "remoteok:2"],
+        answerable=True,
+    )
     bad_quote = PAY.model_copy(update={"quote": "| Germany | €1 |"})
-    shown = [ListingView(id="remoteok:9", title="t", company="c", url="u", source="remoteok", location="l",
-                         work_mode="remote")]
-    result = score(question, answer("€110,000 – €165,000 [1] [2]", [bad_quote], shown, answerable=False),
-                   documents, {"remoteok:1": "remoteok:9"})
+    shown = [
+        ListingView(
+            id="remoteok:9", title="t", company="c", url="u", source="remoteok", location="l", work_mode="remote"
+        )
+    ]
+    result = score(
+        question,
+        answer("€110,000 – €165,000 [1] [2]", [bad_quote], shown, answerable=False),
+        documents,
+        {"remoteok:1": "remoteok:9"},
+    )
     assert not result.passed
     assert result.facts_found == 0.5 and result.missing_facts == ["£175,000"]
     assert result.forbidden_found == ["€165,000"]
@@ -86,15 +120,37 @@ def test_question_files_are_validated(tmp_path):
 
 
 QUESTIONS = [
-    {"id": "pay-de", "category": "pay", "question": "What do senior ML engineers earn in Germany?",
-     "facts": ["€110k", "165,000"], "forbidden": ["$120,000"], "sources": ["guide:remote-senior-ml-engineer#pay"]},
-    {"id": "pay-uk", "category": "multi_turn", "turns": ["What do senior ML engineers earn in Germany?"],
-     "question": "and in the UK?", "facts": ["£110,000"], "forbidden": ["€110,000"], "sources": ["guide"]},
-    {"id": "hiring", "category": "hiring", "question": "how long is the hiring process",
-     "facts": ["4 to 8 weeks"], "sources": ["guide"]},
+    {
+        "id": "pay-de",
+        "category": "pay",
+        "question": "What do senior ML engineers earn in Germany?",
+        "facts": ["€110k", "165,000"],
+        "forbidden": ["$120,000"],
+        "sources": ["guide:remote-senior-ml-engineer#pay"],
+    },
+    {
+        "id": "pay-uk",
+        "category": "multi_turn",
+        "turns": ["What do senior ML engineers earn in Germany?"],
+        "question": "and in the UK?",
+        "facts": ["£110,000"],
+        "forbidden": ["€110,000"],
+        "sources": ["guide"],
+    },
+    {
+        "id": "hiring",
+        "category": "hiring",
+        "question": "how long is the hiring process",
+        "facts": ["4 to 8 weeks"],
+        "sources": ["guide"],
+    },
     {"id": "bonus", "category": "unanswerable", "question": "what's the usual signing bonus?", "answerable": False},
-    {"id": "wrong", "category": "pay", "question": "What do senior ML engineers earn in Canada?",
-     "facts": ["CAD 999,000"]},
+    {
+        "id": "wrong",
+        "category": "pay",
+        "question": "What do senior ML engineers earn in Canada?",
+        "facts": ["CAD 999,000"],
+    },
 ]
 
 
@@ -117,8 +173,9 @@ def test_eval_cli_reports_plots_compares_and_gates(indexed_home, monkeypatch, tm
 
     fixed = [q if q["id"] != "wrong" else {**q, "facts": ["CAD 175,000"]} for q in QUESTIONS]
     questions.write_text("".join(json.dumps(q) + "\n" for q in fixed), encoding="utf-8")
-    second = runner.invoke(app, ["eval", "--questions", questions, "--report", tmp_path / "two",
-                                 "--compare", tmp_path / "one"])
+    second = runner.invoke(
+        app, ["eval", "--questions", questions, "--report", tmp_path / "two", "--compare", tmp_path / "one"]
+    )
     assert second.exit_code == 0, second.output
     changes = compare(load_report(tmp_path / "one"), load_report(tmp_path / "two"))
     assert changes["fixed"] == ["wrong"] and changes["broken"] == []

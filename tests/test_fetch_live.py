@@ -53,9 +53,13 @@ def board(monkeypatch):
     server = ThreadingHTTPServer(("127.0.0.1", 0), Board)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}"
-    monkeypatch.setenv("CAREER_ASSISTANT_ENDPOINTS", (
-        f'{{"remoteok": ["{base}/remoteok"], "remotive": ["{base}/remotive"], '
-        f'"jobicy": ["{base}/jobicy"], "weworkremotely": ["{base}/wwr"]}}'))
+    monkeypatch.setenv(
+        "CAREER_ASSISTANT_ENDPOINTS",
+        (
+            f'{{"remoteok": ["{base}/remoteok"], "remotive": ["{base}/remotive"], '
+            f'"jobicy": ["{base}/jobicy"], "weworkremotely": ["{base}/wwr"]}}'
+        ),
+    )
     monkeypatch.setenv("CAREER_ASSISTANT_GREENHOUSE_API", f"{base}/gh")
     monkeypatch.setenv("CAREER_ASSISTANT_GREENHOUSE_BOARDS", '["anthropic", "missing"]')
     monkeypatch.setenv("CAREER_ASSISTANT_HTTP_BACKOFF", "0.01")
@@ -67,7 +71,12 @@ def board(monkeypatch):
 def test_live_refresh_reads_every_board_politely(board):
     report = refresh(Settings())
     assert {s: r.parsed for s, r in report.sources.items()} == {
-        "remoteok": 4, "remotive": 4, "jobicy": 4, "weworkremotely": 4, "greenhouse": 4}
+        "remoteok": 4,
+        "remotive": 4,
+        "jobicy": 4,
+        "weworkremotely": 4,
+        "greenhouse": 4,
+    }
     assert report.snapshot is not None
     assert len(board.agents) == 1 and next(iter(board.agents)).startswith("career-assistant/")
     # An unknown Greenhouse board is a 404: reported, not retried, and the other board still counts.

@@ -24,9 +24,12 @@ def small_snapshot(isolated_home):
     from tests.conftest import FEEDS
 
     feeds = isolated_home / "feeds"
-    for source, name in {"remoteok": "api_2026-07-10_trimmed.json", "jobicy": "v2_2024-12-08_tag-python.json",
-                         "greenhouse": "gitlab_content_2026-07-17_trimmed.json",
-                         "remotive": "jobs-array_2026-02-19_trimmed.json"}.items():
+    for source, name in {
+        "remoteok": "api_2026-07-10_trimmed.json",
+        "jobicy": "v2_2024-12-08_tag-python.json",
+        "greenhouse": "gitlab_content_2026-07-17_trimmed.json",
+        "remotive": "jobs-array_2026-02-19_trimmed.json",
+    }.items():
         (feeds / source).mkdir(parents=True)
         shutil.copy(FEEDS / source / name, feeds / source / name)
     settings = Settings()
@@ -35,17 +38,35 @@ def small_snapshot(isolated_home):
 
 
 def listing(**overrides) -> Chunk:
-    meta = {"listing_id": "remotive:1", "title": "Senior ML Engineer — Acme", "url": "https://x", "source": "remotive",
-            "company": "Acme AI", "countries": ["DE"], "regions": ["EMEA", "Europe"], "work_mode": "remote",
-            "seniority": "senior", "employment_type": "full_time", "ml_relevant": True, "skills": ["PyTorch"],
-            "salary_disclosed": True, "annual_usd_min": 120000.0, "annual_usd_max": 160000.0,
-            "posted_at": "2026-08-20T00:00:00+00:00"}
+    meta = {
+        "listing_id": "remotive:1",
+        "title": "Senior ML Engineer — Acme",
+        "url": "https://x",
+        "source": "remotive",
+        "company": "Acme AI",
+        "countries": ["DE"],
+        "regions": ["EMEA", "Europe"],
+        "work_mode": "remote",
+        "seniority": "senior",
+        "employment_type": "full_time",
+        "ml_relevant": True,
+        "skills": ["PyTorch"],
+        "salary_disclosed": True,
+        "annual_usd_min": 120000.0,
+        "annual_usd_max": 160000.0,
+        "posted_at": "2026-08-20T00:00:00+00:00",
+    }
     meta.update(overrides)
     return Chunk(id="listing:remotive:1~0", doc_id="listing:remotive:1", kind="listing", text="t", meta=meta)
 
 
-GUIDE = Chunk(id="guide:g#pay~0", doc_id="guide:g#pay", kind="guide", text="t",
-              meta=GuideMeta(guide_id="g", section_id="pay", heading_path=["Pay"], title="Pay", path="g.md"))
+GUIDE = Chunk(
+    id="guide:g#pay~0",
+    doc_id="guide:g#pay",
+    kind="guide",
+    text="t",
+    meta=GuideMeta(guide_id="g", section_id="pay", heading_path=["Pay"], title="Pay", path="g.md"),
+)
 
 
 CASES = [
@@ -88,12 +109,13 @@ def test_listing_filters_leave_guides_alone_and_kind_decides():
     assert not matches(Filters(kind="guide"), listing(), NOW)
 
 
-
 @pytest.mark.parametrize(("filters", "keeps", "drops"), CASES)
 def test_the_columns_decide_each_filter_as_matches_does(filters, keeps, drops):
     chunks = [listing(**keeps), GUIDE]
     if drops is not None:  # another listing: a listing's chunks share its fields, as listing_chunks makes them
-        chunks.append(listing(**drops).model_copy(update={"id": "listing:remotive:2~0", "doc_id": "listing:remotive:2"}))
+        chunks.append(
+            listing(**drops).model_copy(update={"id": "listing:remotive:2~0", "doc_id": "listing:remotive:2"})
+        )
     for now in (NOW, None):
         assert FilterColumns(chunks).mask(filters, now).tolist() == [matches(filters, c, now) for c in chunks]
 

@@ -38,18 +38,22 @@ def after(first: str, question: str):
 
 # --- the rules, on understand()'s output -----------------------------------------------------------------
 
-@pytest.mark.parametrize(("question", "expected"), [
-    ("only the senior ones", {"countries": ["US"], "seniority": ["senior"]}),
-    ("just the remote ones", {"countries": ["US"], "work_modes": ["remote"]}),
-    ("which of those state a salary?", {"countries": ["US"], "salary_disclosed": True}),
-    ("any in Canada instead?", {"countries": ["CA"]}),
-    ("anything in Ireland?", {"countries": ["IE"]}),  # a search of its own when asked first, a follow-up here
-    ("and in taiwan?", {"countries": ["TW"]}),
-    ("what about APAC?", {"regions": ["APAC"]}),
-    ("what about staff level?", {"countries": ["US"], "seniority": ["staff"]}),
-    ("and in Canada too?", {"countries": ["US", "CA"]}),
-    ("which of those pay over $150k?", {"countries": ["US"], "min_annual_usd": 150000.0}),
-])
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("only the senior ones", {"countries": ["US"], "seniority": ["senior"]}),
+        ("just the remote ones", {"countries": ["US"], "work_modes": ["remote"]}),
+        ("which of those state a salary?", {"countries": ["US"], "salary_disclosed": True}),
+        ("any in Canada instead?", {"countries": ["CA"]}),
+        ("anything in Ireland?", {"countries": ["IE"]}),  # a search of its own when asked first, a follow-up here
+        ("and in taiwan?", {"countries": ["TW"]}),
+        ("what about APAC?", {"regions": ["APAC"]}),
+        ("what about staff level?", {"countries": ["US"], "seniority": ["staff"]}),
+        ("and in Canada too?", {"countries": ["US", "CA"]}),
+        ("which of those pay over $150k?", {"countries": ["US"], "min_annual_usd": 150000.0}),
+    ],
+)
 def test_follow_ups_adjust_the_previous_listing_search(question, expected):
     resolved = after(US_ML_JOBS, question)
     assert resolved.understood.intent is Intent.listings and resolved.listing_id is None
@@ -76,17 +80,25 @@ def test_a_named_level_moves_the_search_rather_than_widening_it():
 def test_merge_adds_unless_told_to_replace():
     old, new = Filters(countries=["US"], seniority=["senior"]), Filters(regions=["APAC"], seniority=["staff"])
     assert merge_filters(old, new).model_dump(exclude_defaults=True) == {
-        "countries": ["US"], "regions": ["APAC"], "seniority": ["senior", "staff"]}
+        "countries": ["US"],
+        "regions": ["APAC"],
+        "seniority": ["senior", "staff"],
+    }
     assert merge_filters(old, new, replace=True).model_dump(exclude_defaults=True) == {
-        "regions": ["APAC"], "seniority": ["staff"]}
+        "regions": ["APAC"],
+        "seniority": ["staff"],
+    }
 
 
-@pytest.mark.parametrize(("first", "question", "markets", "comparison"), [
-    (GERMANY, "and in the UK?", ["United Kingdom"], False),
-    ("how much do senior MLEs make in the UK?", "and for fully remote global roles?", ["Remote (global)"], False),
-    ("what do senior mles earn in canada", "how does that compare with the US?", ["Canada", "United States"], True),
-    (GERMANY, "and for staff?", ["Germany"], False),  # no market named: the previous one stays
-])
+@pytest.mark.parametrize(
+    ("first", "question", "markets", "comparison"),
+    [
+        (GERMANY, "and in the UK?", ["United Kingdom"], False),
+        ("how much do senior MLEs make in the UK?", "and for fully remote global roles?", ["Remote (global)"], False),
+        ("what do senior mles earn in canada", "how does that compare with the US?", ["Canada", "United States"], True),
+        (GERMANY, "and for staff?", ["Germany"], False),  # no market named: the previous one stays
+    ],
+)
 def test_guide_follow_ups_keep_the_topic_and_take_the_market(first, question, markets, comparison):
     resolved = after(first, question)
     assert resolved.understood.intent is Intent.pay
@@ -99,13 +111,16 @@ def test_a_pointer_names_the_listing():
 
 # --- the rules, through a conversation ---------------------------------------------------------------------
 
+
 def test_narrowing_a_listing_search_step_by_step(assistant):
     chat = Conversation()
     first = assistant.ask(US_ML_JOBS, chat)
     assert first.listings
     senior = assistant.ask("only the senior ones", chat)
     assert filters_of(senior) == {"kind": "listing", "countries": ["US"], "seniority": ["senior"], "ml_only": True}
-    assert senior.listings and all(assistant.library.listings[v.id].seniority.value == "senior" for v in senior.listings)
+    assert senior.listings and all(
+        assistant.library.listings[v.id].seniority.value == "senior" for v in senior.listings
+    )
     assert "Follow-up: narrowing the previous listing search." in senior.notices
     staff = assistant.ask("what about staff level?", chat)
     assert filters_of(staff)["seniority"] == ["staff"] and filters_of(staff)["countries"] == ["US"]
@@ -139,8 +154,12 @@ def test_just_the_remote_ones(assistant):
     chat = Conversation()
     assistant.ask("senior jobs in the US", chat)
     remote = assistant.ask("just the remote ones", chat)
-    assert filters_of(remote) == {"kind": "listing", "countries": ["US"], "seniority": ["senior"],
-                                  "work_modes": ["remote"]}
+    assert filters_of(remote) == {
+        "kind": "listing",
+        "countries": ["US"],
+        "seniority": ["senior"],
+        "work_modes": ["remote"],
+    }
     assert remote.listings and all(view.work_mode == "remote" for view in remote.listings)
 
 
@@ -162,6 +181,7 @@ def scripted(condense, answer=None):
 
     def script(handler, body):
         return (answer if body.get("stream") else condense)(handler, body)
+
     return script
 
 
@@ -193,23 +213,28 @@ def test_the_condensed_question_is_used(llm_assistant, llm_server):
 
 
 def test_a_label_and_an_explanation_around_the_rewrite_are_dropped(llm_assistant, llm_server):
-    llm_server.script = scripted(completion(f"Standalone question: \"{UK}\"\nThis keeps the role from the history."))
+    llm_server.script = scripted(completion(f'Standalone question: "{UK}"\nThis keeps the role from the history.'))
     chat = Conversation()
     llm_assistant.ask(GERMANY, chat)
     follow = llm_assistant.ask("and in the UK?", chat)
     assert f"Follow-up read as: {UK}" in follow.notices and "£110,000 – £175,000" in follow.answer
 
 
-@pytest.mark.parametrize(("script", "why"), [
-    (lambda llm_server: reply(500, '{"error": {"message": "boom"}}'), "server error (HTTP 500)"),
-    (lambda llm_server: hang(llm_server.release), "timed out"),
-    (lambda llm_server: completion("Sure! " + "Here is a long story about the sea and its many moods. " * 8),
-     "far longer"),
-    (lambda llm_server: completion("Senior ML engineers in the UK earn £110,000 – £175,000."), "figures"),
-    (lambda llm_server: completion("What is the weather like in the UK today?"), "something else"),
-    (lambda llm_server: completion("What do senior ML engineers earn in Germany?"), "dropped United Kingdom"),
-    (lambda llm_server: completion("   "), "no question"),
-])
+@pytest.mark.parametrize(
+    ("script", "why"),
+    [
+        (lambda llm_server: reply(500, '{"error": {"message": "boom"}}'), "server error (HTTP 500)"),
+        (lambda llm_server: hang(llm_server.release), "timed out"),
+        (
+            lambda llm_server: completion("Sure! " + "Here is a long story about the sea and its many moods. " * 8),
+            "far longer",
+        ),
+        (lambda llm_server: completion("Senior ML engineers in the UK earn £110,000 – £175,000."), "figures"),
+        (lambda llm_server: completion("What is the weather like in the UK today?"), "something else"),
+        (lambda llm_server: completion("What do senior ML engineers earn in Germany?"), "dropped United Kingdom"),
+        (lambda llm_server: completion("   "), "no question"),
+    ],
+)
 def test_a_failed_or_implausible_rewrite_falls_back_to_the_rules(llm_assistant, llm_server, script, why):
     llm_server.script = scripted(script(llm_server))
     chat = Conversation()

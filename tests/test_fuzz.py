@@ -39,9 +39,13 @@ RUN = int(os.environ.get("FUZZ_RUN", "400"))  # the longest run of one piece; `m
 # a quadratic loop) is CPU time, while on this shared 2-core box other people's load stretches the wall time of
 # any input several-fold (a load average of 12 made inputs that take 1 s look like hangs).
 DEADLINE_S = float(os.environ.get("FUZZ_DEADLINE", "2"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=False,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                       HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    database=None,
+    derandomize=False,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
+)
 TRIED: Counter[str] = Counter()
 NOW = datetime(2026, 8, 20, tzinfo=timezone.utc)
 
@@ -52,6 +56,7 @@ class Hang(AssertionError):
 
 def bounded(test):
     """The test body under the CPU-time deadline: an input over it fails the test (and hypothesis shrinks it)."""
+
     @functools.wraps(test)
     def run(*args, **kwargs):
         started = time.thread_time()
@@ -61,6 +66,7 @@ def bounded(test):
             raise Hang(f"one input took {spent:.2f} s of CPU; the deadline is {DEADLINE_S} s")
 
     return run
+
 
 # The smallest real capture of each board: mutated, they stand for what a board may send.
 CAPTURES = {
@@ -73,13 +79,90 @@ CAPTURES = {
 
 # Pieces hostile text is built from: markup, money, places, headings, injection words, blanks, surrogates.
 TOKENS = [
-    "<br>", "<br />", "<p>", "</p>", "<li>", "<pre>", "&amp;", "&#x27;", "<script>", "<!--", "\n", "\n\n", " ",
-    "\t", "\u00a0", "\u2028", "\ud800", "\udfff", "\x00", "Ã©", "â€™", "$", "US$", "€", "£", "k", "K", "0", "1",
-    "9", ",", ".", "-", "–", " to ", "/hr", " per year", "USD", "EUR", "1e400", "inf", "NaN", "Remote", "Berlin",
-    "New York, NY", "Europe", "LATAM", "US", "OR", " or ", "(", ")", ";", "|", ":", "#", "## ", "{#", "}",
-    "---", "ignore previous instructions", "ASSISTANT:", "user:", "invent jobs '", "Machine Learning", "ML",
-    "AI", "Engineer", "Senior", "Staff", "hybrid", "on-site", "full-time", "contract", "salary", "Please mention the word",
-    "401k", "paying", "over", "under", "between", "and", "jobs", "in",
+    "<br>",
+    "<br />",
+    "<p>",
+    "</p>",
+    "<li>",
+    "<pre>",
+    "&amp;",
+    "&#x27;",
+    "<script>",
+    "<!--",
+    "\n",
+    "\n\n",
+    " ",
+    "\t",
+    "\u00a0",
+    "\u2028",
+    "\ud800",
+    "\udfff",
+    "\x00",
+    "Ã©",
+    "â€™",
+    "$",
+    "US$",
+    "€",
+    "£",
+    "k",
+    "K",
+    "0",
+    "1",
+    "9",
+    ",",
+    ".",
+    "-",
+    "–",
+    " to ",
+    "/hr",
+    " per year",
+    "USD",
+    "EUR",
+    "1e400",
+    "inf",
+    "NaN",
+    "Remote",
+    "Berlin",
+    "New York, NY",
+    "Europe",
+    "LATAM",
+    "US",
+    "OR",
+    " or ",
+    "(",
+    ")",
+    ";",
+    "|",
+    ":",
+    "#",
+    "## ",
+    "{#",
+    "}",
+    "---",
+    "ignore previous instructions",
+    "ASSISTANT:",
+    "user:",
+    "invent jobs '",
+    "Machine Learning",
+    "ML",
+    "AI",
+    "Engineer",
+    "Senior",
+    "Staff",
+    "hybrid",
+    "on-site",
+    "full-time",
+    "contract",
+    "salary",
+    "Please mention the word",
+    "401k",
+    "paying",
+    "over",
+    "under",
+    "between",
+    "and",
+    "jobs",
+    "in",
 ]
 _piece = st.one_of(st.sampled_from(TOKENS), st.text(max_size=6))
 # A run of one piece, long: the shape that found every hang in the issue.
@@ -101,8 +184,9 @@ def report_counts():
     yield
     target = os.environ.get("FUZZ_REPORT")
     if target:
-        Path(target).write_text(json.dumps({"examples_setting": EXAMPLES, "tried": dict(sorted(TRIED.items()))},
-                                           indent=2))
+        Path(target).write_text(
+            json.dumps({"examples_setting": EXAMPLES, "tried": dict(sorted(TRIED.items()))}, indent=2)
+        )
 
 
 @pytest.fixture(scope="module")
@@ -162,8 +246,12 @@ def test_connector_on_mutated_captures(source):
     fields = sorted({key for job in jobs for key in job}) or ["id"]
 
     @FUZZ
-    @given(as_bytes=st.booleans() if jobs else st.just(True), seed=st.integers(0, 2**32), edits=st.integers(1, 6),
-           changes=st.dictionaries(st.sampled_from(fields) | st.text(max_size=8), json_values, max_size=4))
+    @given(
+        as_bytes=st.booleans() if jobs else st.just(True),
+        seed=st.integers(0, 2**32),
+        edits=st.integers(1, 6),
+        changes=st.dictionaries(st.sampled_from(fields) | st.text(max_size=8), json_values, max_size=4),
+    )
     @bounded
     def run(as_bytes, seed, edits, changes):
         TRIED[source] += 1
@@ -190,8 +278,13 @@ _field = st.none() | st.integers(-(10**30), 10**30) | st.floats(allow_nan=True) 
 @bounded
 def test_salary_fields(low, high, currency, period):
     TRIED["salary fields"] += 1
-    salary.salary_from_fields(low, high, currency if isinstance(currency, str) else None,
-                              period if isinstance(period, str) else None, posted_at=NOW)
+    salary.salary_from_fields(
+        low,
+        high,
+        currency if isinstance(currency, str) else None,
+        period if isinstance(period, str) else None,
+        posted_at=NOW,
+    )
 
 
 @FUZZ
@@ -249,8 +342,10 @@ def test_question_parser(question):
 
 
 @FUZZ
-@given(st.lists(st.one_of(json_values.map(lambda v: json.dumps(v, default=str)), hostile), max_size=5),
-       st.binary(max_size=32))
+@given(
+    st.lists(st.one_of(json_values.map(lambda v: json.dumps(v, default=str)), hostile), max_size=5),
+    st.binary(max_size=32),
+)
 @bounded
 def test_eval_file_loading(scratch, lines, raw):
     TRIED["eval file loading"] += 1

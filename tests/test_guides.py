@@ -11,9 +11,24 @@ from tests.conftest import REFERENCE
 
 SHIPPED = Path(__file__).resolve().parents[1] / "corpus" / "guides" / "remote-senior-ml-engineer.md"
 EXPECTED_IDS = [
-    "overview", "employers", "responsibilities", "skills", "time-split", "pay", "hiring-process", "levels",
-    "green-flags", "red-flags", "checks-before-applying", "listing-signals", "faq", "faq-phd",
-    "faq-research-vs-engineering", "faq-staying-current", "faq-mle-vs-data-scientist", "faq-domain-expertise",
+    "overview",
+    "employers",
+    "responsibilities",
+    "skills",
+    "time-split",
+    "pay",
+    "hiring-process",
+    "levels",
+    "green-flags",
+    "red-flags",
+    "checks-before-applying",
+    "listing-signals",
+    "faq",
+    "faq-phd",
+    "faq-research-vs-engineering",
+    "faq-staying-current",
+    "faq-mle-vs-data-scientist",
+    "faq-domain-expertise",
 ]
 
 
@@ -23,10 +38,16 @@ def test_loader_reads_the_plain_text_reference_into_sections():
     assert guide.title == "What senior machine learning engineers do in remote teams"
     ids = [section.id for section in guide.sections]
     assert ids[1:] == [
-        "the-employer-landscape", "core-responsibilities", "required-skills-and-experience",
-        "five-things-worth-checking-before-you-apply", "pay-and-level-expectations",
-        "what-the-hiring-process-looks-like", "the-bottleneck-at-each-level", "red-flags-and-green-flags",
-        "gateway-to-current-listings", "frequently-asked-questions",
+        "the-employer-landscape",
+        "core-responsibilities",
+        "required-skills-and-experience",
+        "five-things-worth-checking-before-you-apply",
+        "pay-and-level-expectations",
+        "what-the-hiring-process-looks-like",
+        "the-bottleneck-at-each-level",
+        "red-flags-and-green-flags",
+        "gateway-to-current-listings",
+        "frequently-asked-questions",
     ]
     pay = guide.section("pay-and-level-expectations")
     assert "| Germany | €110,000 – €165,000 |" in pay.text
@@ -84,9 +105,13 @@ def test_shipped_guides_are_found_by_default_settings():
 
 @pytest.mark.parametrize(
     ("market", "low", "high"),
-    [("United States", "$190,000", "$270,000"), ("United Kingdom", "£110,000", "£175,000"),
-     ("Germany", "€110,000", "€165,000"), ("Canada", "CAD 175,000", "CAD 240,000"),
-     ("Remote (global)", "$120,000", "$200,000")],
+    [
+        ("United States", "$190,000", "$270,000"),
+        ("United Kingdom", "£110,000", "£175,000"),
+        ("Germany", "€110,000", "€165,000"),
+        ("Canada", "CAD 175,000", "CAD 240,000"),
+        ("Remote (global)", "$120,000", "$200,000"),
+    ],
 )
 def test_shipped_guide_has_every_market_in_the_pay_table(market, low, high):
     assert f"| {market} | {low} – {high} |" in load_guide(SHIPPED).section("pay").text

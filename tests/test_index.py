@@ -108,8 +108,20 @@ def test_a_listing_chunk_starts_with_the_facts_and_carries_every_filter_field(co
     lines = first.text.splitlines()
     assert lines[0] == f"{listing.title} — {listing.company}"
     assert [line.split(":")[0] for line in lines[1:5]] == ["Location", "Work mode", "Salary", "Seniority"]
-    for field in ("source", "countries", "regions", "work_mode", "seniority", "salary_disclosed", "annual_usd_min",
-                  "posted_at", "ml_relevant", "company", "skills", "employment_type"):
+    for field in (
+        "source",
+        "countries",
+        "regions",
+        "work_mode",
+        "seniority",
+        "salary_disclosed",
+        "annual_usd_min",
+        "posted_at",
+        "ml_relevant",
+        "company",
+        "skills",
+        "employment_type",
+    ):
         assert field in first.meta.model_dump()
     assert first.doc_id == f"listing:{listing.id}"
 
@@ -191,14 +203,18 @@ def test_an_incremental_build_stores_only_what_changed_and_reads_nothing_back(co
     changed = listings[1].model_copy(update={"description": listings[1].description + " The team is hiring."})
     snapshots.write_snapshot(corpus.listings_dir, [changed, *listings[2:]], {})
     stored, real_add = [], store.add
-    monkeypatch.setattr(store, "add", lambda collection, ids, *rest: (stored.extend(ids), real_add(collection, ids, *rest)))
+    monkeypatch.setattr(
+        store, "add", lambda collection, ids, *rest: (stored.extend(ids), real_add(collection, ids, *rest))
+    )
 
     def no_reading_back(*_args):
         raise AssertionError("the previous build's vectors come from its own file, not the store")
 
     monkeypatch.setattr(store, "vectors_by_id", no_reading_back)
     cut = []
-    monkeypatch.setattr(build_module, "listing_chunks", lambda listing: (cut.append(listing.id), listing_chunks(listing))[1])
+    monkeypatch.setattr(
+        build_module, "listing_chunks", lambda listing: (cut.append(listing.id), listing_chunks(listing))[1]
+    )
     second = build_index(corpus, say=lambda _: None)
     assert cut == [changed.id]  # the other listings' chunks are the previous build's
     new_chunks = {c.id for c in listing_chunks(changed)}
@@ -271,11 +287,13 @@ def test_opening_the_assistant_imports_no_model_store_or_llama_index_until_a_que
     import sys
 
     build_index(corpus, say=lambda _: None)
-    probe = ("import sys\nfrom assistant.chat import Assistant\nassistant = Assistant()\n"
-             "heavy = ('torch', 'transformers', 'sentence_transformers', 'chromadb', 'llama_index.core', 'bm25s')\n"
-             "print(sorted(m for m in heavy if m in sys.modules))\n"
-             "assistant.ask('What do senior ML engineers earn in Germany?')\n"
-             "print(sorted(m for m in heavy if m in sys.modules))\n")
+    probe = (
+        "import sys\nfrom assistant.chat import Assistant\nassistant = Assistant()\n"
+        "heavy = ('torch', 'transformers', 'sentence_transformers', 'chromadb', 'llama_index.core', 'bm25s')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+        "assistant.ask('What do senior ML engineers earn in Germany?')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
     root = Path(__file__).resolve().parents[1]
     env = {**os.environ, "PYTHONPATH": str(root)}
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True).stdout
@@ -339,8 +357,16 @@ def _free_port() -> int:
 def chroma_server(tmp_path):
     port = _free_port()
     chroma = Path(__file__).resolve().parents[1] / ".venv" / "bin" / "chroma"
-    command = [str(chroma) if chroma.exists() else "chroma", "run", "--path", str(tmp_path / "server"),
-               "--host", "127.0.0.1", "--port", str(port)]
+    command = [
+        str(chroma) if chroma.exists() else "chroma",
+        "run",
+        "--path",
+        str(tmp_path / "server"),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -381,8 +407,10 @@ def test_search_cli_shows_the_filters_it_applied_and_ranked_hits(corpus):
     assert found["hits"] and all(hit["doc_id"].startswith("listing:") for hit in found["hits"])
     assert found["hits"][0]["doc_id"] == "listing:jobicy:145880"  # Mozilla's senior engineer in Germany
     # Germany itself, or open worldwide, or a region the listing names that holds Germany
-    assert all({"DE"} & set(hit["meta"]["countries"]) or {"Worldwide", "Europe"} & set(hit["meta"]["regions"])
-               for hit in found["hits"])
+    assert all(
+        {"DE"} & set(hit["meta"]["countries"]) or {"Worldwide", "Europe"} & set(hit["meta"]["regions"])
+        for hit in found["hits"]
+    )
     scores = [hit["score"] for hit in found["hits"]]
     assert scores == sorted(scores, reverse=True)
     explicit = runner.invoke(app, ["search", "engineer", "--filter", "source=jobicy", "--kind", "listing", "--json"])

@@ -72,7 +72,8 @@ CORRUPTIONS = {
     "empty manifest": lambda home: (home / "index" / "manifest.json").write_text(""),
     "truncated chunks": lambda home: _truncate(_build_dir(home) / "chunks.jsonl"),
     "chunks cut at a line": lambda home: (_build_dir(home) / "chunks.jsonl").write_text(
-        "".join((_build_dir(home) / "chunks.jsonl").read_text().splitlines(keepends=True)[:5])),
+        "".join((_build_dir(home) / "chunks.jsonl").read_text().splitlines(keepends=True)[:5])
+    ),
     "deleted bm25": lambda home: shutil.rmtree(_build_dir(home) / "bm25"),
     "garbled chroma sqlite": lambda home: _garble(home / "index" / "chroma" / "chroma.sqlite3"),
     "deleted chroma sqlite": lambda home: (home / "index" / "chroma" / "chroma.sqlite3").unlink(),

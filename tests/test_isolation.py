@@ -48,8 +48,12 @@ def test_one_greenhouse_board_returning_an_error_page_keeps_its_listings(tmp_pat
     result = runner.invoke(app, ["refresh", "--from-dir", str(feeds)])
     assert result.exit_code == 0, result.output
     assert _ids() == before  # 818 → 463 in the issue: the other board's good read no longer decides
-    boards = {board["origin"]: board for board in snapshots.load_meta(
-        snapshots.current_snapshot(Settings().listings_dir))["sources"]["greenhouse"]["boards"]}
+    boards = {
+        board["origin"]: board
+        for board in snapshots.load_meta(snapshots.current_snapshot(Settings().listings_dir))["sources"]["greenhouse"][
+            "boards"
+        ]
+    }
     waymo = boards[GREENHOUSE[1]]
     assert waymo["kept"] > 300 and "HTML page" in waymo["reason"]
     assert boards[GREENHOUSE[0]]["kept"] == 0
@@ -107,12 +111,15 @@ def _greenhouse_with(tmp_path, bad: list[dict]):
 
 
 def test_a_record_of_the_wrong_shape_is_skipped_alone(tmp_path):
-    feeds, good = _greenhouse_with(tmp_path, [
-        {"location": "Remote"},  # a string where an object was: AttributeError
-        {"offices": ["x"]},
-        {"departments": [5]},
-        {"metadata": [{"name": "Time Type", "value": {"a": 1}}], "title": "Fine Engineer"},
-    ])
+    feeds, good = _greenhouse_with(
+        tmp_path,
+        [
+            {"location": "Remote"},  # a string where an object was: AttributeError
+            {"offices": ["x"]},
+            {"departments": [5]},
+            {"metadata": [{"name": "Time Type", "value": {"a": 1}}], "title": "Fine Engineer"},
+        ],
+    )
     report = refresh(Settings(), from_dir=feeds)
     assert report.snapshot is not None
     stats = report.sources["greenhouse"]
@@ -121,12 +128,15 @@ def test_a_record_of_the_wrong_shape_is_skipped_alone(tmp_path):
 
 
 def test_hostile_values_never_block_the_snapshot(tmp_path):
-    feeds, good = _greenhouse_with(tmp_path, [
-        {"absolute_url": "https://example.com/jobs/\ud800"},
-        {"absolute_url": "javascript:alert(1)"},
-        {"absolute_url": "https://example.com/x", "id": "id-\udfff", "title": "Engineer \ud800"},
-        {"absolute_url": "https://example.com/y", "first_published": "9999-12-31T00:00:00Z"},
-    ])
+    feeds, good = _greenhouse_with(
+        tmp_path,
+        [
+            {"absolute_url": "https://example.com/jobs/\ud800"},
+            {"absolute_url": "javascript:alert(1)"},
+            {"absolute_url": "https://example.com/x", "id": "id-\udfff", "title": "Engineer \ud800"},
+            {"absolute_url": "https://example.com/y", "first_published": "9999-12-31T00:00:00Z"},
+        ],
+    )
     report = refresh(Settings(), from_dir=feeds)
     assert report.snapshot is not None, report.message  # write_snapshot raised on the surrogate before
     listings = snapshots.load_current(Settings().listings_dir)
@@ -148,19 +158,35 @@ def test_an_epoch_past_year_9999_loses_only_its_date(tmp_path):
     (feeds / "remoteok").mkdir(parents=True)
     (feeds / "remoteok" / "api.json").write_text(json.dumps(data[:1] + jobs))
     report = refresh(Settings(), from_dir=feeds)
-    parsed = {raw.id for raw in CONNECTORS["remoteok"].parse((FEEDS / "remoteok" / "api_2026-07-10_trimmed.json")
-                                                             .read_bytes(), "x").listings}
+    parsed = {
+        raw.id
+        for raw in CONNECTORS["remoteok"]
+        .parse((FEEDS / "remoteok" / "api_2026-07-10_trimmed.json").read_bytes(), "x")
+        .listings
+    }
     assert report.sources["remoteok"].parsed == len(parsed)  # 818 → 722 in the issue for one such record
     salaries = {listing.id: listing.salary for listing in snapshots.load_current(Settings().listings_dir)}
     assert salaries[f"remoteok:{jobs[1]['id']}"] is None
 
 
 def test_listing_model_refuses_non_web_urls_and_unencodable_ids():
-    base = {"id": "remotive:1", "source": "remotive", "url": "https://remotive.com/1", "title": "t", "company": "c",
-            "fetched_at": "2026-08-01T00:00:00Z"}
+    base = {
+        "id": "remotive:1",
+        "source": "remotive",
+        "url": "https://remotive.com/1",
+        "title": "t",
+        "company": "c",
+        "fetched_at": "2026-08-01T00:00:00Z",
+    }
     Listing.model_validate(base)
-    for bad in ({"url": "javascript:alert(1)"}, {"url": "data:text/html,x"}, {"url": "https://a.com/\ud800"},
-                {"url": "/relative"}, {"id": "remotive:\ud800"}, {"salary": {"min": float("inf")}}):
+    for bad in (
+        {"url": "javascript:alert(1)"},
+        {"url": "data:text/html,x"},
+        {"url": "https://a.com/\ud800"},
+        {"url": "/relative"},
+        {"id": "remotive:\ud800"},
+        {"salary": {"min": float("inf")}},
+    ):
         with pytest.raises(ValueError):
             Listing.model_validate({**base, **bad})
 

@@ -48,8 +48,10 @@ def smollm2_gguf() -> Path:
 def pay_passages() -> list[Passage]:
     guide = load_guide(PROJECT_ROOT / "corpus" / "guides" / "remote-senior-ml-engineer.md")
     chunks = [c for c in guide_chunks(guide) if c.doc_id.endswith("#pay")]
-    return [Passage(n=i, doc_id=c.doc_id, kind="guide", title=c.meta.title, text=c.text)
-            for i, c in enumerate(chunks, start=1)]
+    return [
+        Passage(n=i, doc_id=c.doc_id, kind="guide", title=c.meta.title, text=c.text)
+        for i, c in enumerate(chunks, start=1)
+    ]
 
 
 def free_port() -> int:
@@ -64,8 +66,22 @@ def llama_server(model: Path, log: Path):
     port = free_port()
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host", "127.0.0.1",
-             "--port", str(port), "--n_ctx", "2048"], stdout=out, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "llama_cpp.server",
+                "--model",
+                str(model),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--n_ctx",
+                "2048",
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     try:
         _wait_ready(f"http://127.0.0.1:{port}", process, log)
         yield process, f"http://127.0.0.1:{port}/v1"
@@ -93,9 +109,13 @@ def _wait_ready(base: str, process: subprocess.Popen, log: Path) -> None:
 
 # --- an independent re-check of the pay facts: its own reading, not the checker's ---------------------
 
-MARKETS = {"canada": ("canada", "canadian"), "germany": ("germany", "german", "deutschland"),
-           "global": ("global", "worldwide"), "united kingdom": ("united kingdom", "uk", "britain", "british"),
-           "united states": ("united states", "us", "usa", "american")}
+MARKETS = {
+    "canada": ("canada", "canadian"),
+    "germany": ("germany", "german", "deutschland"),
+    "global": ("global", "worldwide"),
+    "united kingdom": ("united kingdom", "uk", "britain", "british"),
+    "united states": ("united states", "us", "usa", "american"),
+}
 
 
 def _amounts(text: str) -> set[int]:
@@ -117,8 +137,9 @@ def _source_lines(text: str) -> list[str]:
 
 
 def _answer_sentences(text: str) -> list[str]:
-    return [piece for line in text.splitlines() for piece in re.split(r"(?<=[.!?])\s+(?=[A-Z\[])", line)
-            if piece.strip()]
+    return [
+        piece for line in text.splitlines() for piece in re.split(r"(?<=[.!?])\s+(?=[A-Z\[])", line) if piece.strip()
+    ]
 
 
 def _recheck(answer: str, passages: list[Passage]) -> None:
@@ -142,7 +163,8 @@ def _recheck(answer: str, passages: list[Passage]) -> None:
             continue
         lines = [line for n in numbers for p in cited[n] for line in _source_lines(p.text)]
         assert any(amounts <= _amounts(line) and markets <= _markets(line) for line in lines), (
-            f"kept, but no cited line backs it: {sentence!r}")
+            f"kept, but no cited line backs it: {sentence!r}"
+        )
 
 
 def test_smollm2_answers_are_checked_against_the_pay_section(tmp_path, record_property):
@@ -151,8 +173,14 @@ def test_smollm2_answers_are_checked_against_the_pay_section(tmp_path, record_pr
     questions = [QUESTION, "What is the base salary range for senior ML engineers in Germany?"]
     answers, deltas = [], []
     with llama_server(smollm2_gguf(), tmp_path / "llama-server.log") as (process, url):
-        settings = Settings(llm="openai", openai_base_url=url, openai_api_key=None, llm_model="smollm2-135m",
-                            llm_timeout=120.0, llm_max_tokens=200)
+        settings = Settings(
+            llm="openai",
+            openai_base_url=url,
+            openai_api_key=None,
+            llm_model="smollm2-135m",
+            llm_timeout=120.0,
+            llm_max_tokens=200,
+        )
         for question in questions:
             answers.append(generate(question, passages, settings, on_token=deltas.append))
     assert process.poll() is not None, "llama_cpp.server still running after the test"
@@ -170,8 +198,16 @@ def test_smollm2_follow_ups_keep_the_place_they_name(indexed_home, monkeypatch, 
     from assistant.chat import Assistant, Conversation
 
     with llama_server(smollm2_gguf(), tmp_path / "llama-server.log") as (_, url):
-        bot = Assistant(Settings(llm="openai", openai_base_url=url, openai_api_key=None, llm_model="smollm2-135m",
-                                 llm_timeout=120.0, llm_max_tokens=120))
+        bot = Assistant(
+            Settings(
+                llm="openai",
+                openai_base_url=url,
+                openai_api_key=None,
+                llm_model="smollm2-135m",
+                llm_timeout=120.0,
+                llm_max_tokens=120,
+            )
+        )
         chat = Conversation()
         bot.ask(QUESTION, chat)
         answer = bot.ask("and in the UK?", chat)

@@ -26,8 +26,12 @@ def listing(source: str, name: str, listing_id: str):
         ("jobicy", "v2_2024-12-08_tag-python.json", "jobicy:74847", (150000, 220000, "USD", "year")),
         ("jobicy", "v2_2026-08-15_jobs-only.json", "jobicy:150791", (115000, 115000, "USD", "year")),
         ("weworkremotely", "remote-jobs_2026-07-10.rss", "weworkremotely:mathmo-maths-coach", (40, 75, "GBP", "hour")),
-        ("greenhouse", "gitlab_content_2026-07-17_trimmed.json", "greenhouse:8565469002",
-         (108400, 129600, "USD", "year")),
+        (
+            "greenhouse",
+            "gitlab_content_2026-07-17_trimmed.json",
+            "greenhouse:8565469002",
+            (108400, 129600, "USD", "year"),
+        ),
         ("greenhouse", "gitlab_content_2026-08-11_trimmed.json", "greenhouse:8556658002", None),
     ],
 )
@@ -58,16 +62,36 @@ def test_a_currency_named_in_the_text_beats_the_boards_default_field():
     ("source", "name", "listing_id", "mode", "clarity"),
     [
         ("greenhouse", "reddit_list_2026-08-20.json", "greenhouse:7617155", WorkMode.unknown, Clarity.unknown),
-        ("greenhouse", "anthropic_content_2026-07-14_trimmed.json", "greenhouse:5311686008", WorkMode.remote,
-         Clarity.explicit),
-        ("greenhouse", "anthropic_content_2026-07-14_trimmed.json", "greenhouse:5215052008", WorkMode.onsite,
-         Clarity.explicit),
-        ("greenhouse", "anthropic_content_2026-07-14_trimmed.json", "greenhouse:5101378008", WorkMode.hybrid,
-         Clarity.explicit),
+        (
+            "greenhouse",
+            "anthropic_content_2026-07-14_trimmed.json",
+            "greenhouse:5311686008",
+            WorkMode.remote,
+            Clarity.explicit,
+        ),
+        (
+            "greenhouse",
+            "anthropic_content_2026-07-14_trimmed.json",
+            "greenhouse:5215052008",
+            WorkMode.onsite,
+            Clarity.explicit,
+        ),
+        (
+            "greenhouse",
+            "anthropic_content_2026-07-14_trimmed.json",
+            "greenhouse:5101378008",
+            WorkMode.hybrid,
+            Clarity.explicit,
+        ),
         ("remotive", "remote-jobs_2026-07-18.json", "remotive:2069746", WorkMode.hybrid, Clarity.explicit),
         ("remoteok", "api_2024-12-04.json", "remoteok:1051852", WorkMode.remote, Clarity.explicit),
-        ("weworkremotely", "remote-jobs_2026-07-10.rss", "weworkremotely:mathmo-maths-coach", WorkMode.remote,
-         Clarity.implied),
+        (
+            "weworkremotely",
+            "remote-jobs_2026-07-10.rss",
+            "weworkremotely:mathmo-maths-coach",
+            WorkMode.remote,
+            Clarity.implied,
+        ),
     ],
 )
 def test_named_work_modes(source, name, listing_id, mode, clarity):
@@ -75,7 +99,8 @@ def test_named_work_modes(source, name, listing_id, mode, clarity):
     assert (found.work_mode, found.work_mode_clarity) == (mode, clarity)
     if clarity is Clarity.explicit:
         assert found.work_mode_evidence and found.work_mode_evidence in " ".join(
-            [found.title, found.location.text, found.description, "Remote", "On-Site", "Hybrid"])
+            [found.title, found.location.text, found.description, "Remote", "On-Site", "Hybrid"]
+        )
 
 
 def test_reddit_remote_us_is_explicitly_remote_in_the_us():

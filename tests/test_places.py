@@ -36,8 +36,10 @@ REAL = [
     ("Europe, UK, Germany, France, European timezones", (["DE", "FR", "GB"], ["EMEA", "Europe"])),
     ("USA, CST (UTC-6)", US),
     ("Northern America, LATAM, Europe, APAC", ([], ["APAC", "Europe", "LATAM", "North America"])),
-    ("LATAM,  Canada,  Europe,  UK,  USA",
-     (["CA", "GB", "US"], ["Americas", "EMEA", "Europe", "LATAM", "North America"])),
+    (
+        "LATAM,  Canada,  Europe,  UK,  USA",
+        (["CA", "GB", "US"], ["Americas", "EMEA", "Europe", "LATAM", "North America"]),
+    ),
     ("Poland,  Portugal,  Romania,  Spain", (["ES", "PL", "PT", "RO"], ["EMEA", "Europe"])),
     ("EMEA,  LATAM,  Canada,  USA", (["CA", "US"], ["Americas", "EMEA", "LATAM", "North America"])),
     ("Anywhere", ([], ["Worldwide"])),
@@ -53,8 +55,10 @@ REAL = [
     ("London, England, United Kingdom", GB),
     ("Warsaw, Poland ", (["PL"], ["EMEA", "Europe"])),
     ("San Francisco, CA | New York City, NY | Seattle, WA", US),
-    ("London, UK; Ontario, CAN; Remote-Friendly, United States; San Francisco, CA",
-     (["CA", "GB", "US"], ["Americas", "EMEA", "Europe", "North America"])),
+    (
+        "London, UK; Ontario, CAN; Remote-Friendly, United States; San Francisco, CA",
+        (["CA", "GB", "US"], ["Americas", "EMEA", "Europe", "North America"]),
+    ),
     ("Remote, Italy", (["IT"], ["EMEA", "Europe"])),
     ("Tokyo, Japan", (["JP"], ["APAC", "Asia"])),
     # more from the same files
@@ -72,9 +76,10 @@ REAL = [
     ("Johannesburg, Gauteng", (["ZA"], ["Africa", "EMEA"])),
     ("Quezon City, Metro Manila", (["PH"], ["APAC", "Asia"])),
     ("LATAM,  Hong Kong,  Mexico,  Singapore", (["HK", "MX", "SG"], ["APAC", "Americas", "Asia", "LATAM"])),
-    ("Europe, Canada, South Africa, Philippines, Jamaica",
-     (["CA", "JM", "PH", "ZA"],
-      ["APAC", "Africa", "Americas", "Asia", "EMEA", "Europe", "LATAM", "North America"])),
+    (
+        "Europe, Canada, South Africa, Philippines, Jamaica",
+        (["CA", "JM", "PH", "ZA"], ["APAC", "Africa", "Americas", "Asia", "EMEA", "Europe", "LATAM", "North America"]),
+    ),
     ("Americas, Europe, Asia, Africa, Oceania", ([], ["Africa", "Americas", "Asia", "Europe", "Oceania"])),
     ("Lithuania - Remote", (["LT"], ["EMEA", "Europe"])),
     ("Canada (Remote)", (["CA"], ["Americas", "North America"])),
@@ -140,9 +145,25 @@ def test_us_uk_and_uae_need_no_context():
 
 @pytest.mark.parametrize(
     "text",
-    ["Of", "Reading", "Mobile", "Victoria", "Friendly", "Remote-Friendly", "Mary", "Contract", "Hybrid",
-     "Python", "Sales", "Multiple Locations", "International", "Pacific Time", "Remote (EST)", "Talk to us",
-     ""],
+    [
+        "Of",
+        "Reading",
+        "Mobile",
+        "Victoria",
+        "Friendly",
+        "Remote-Friendly",
+        "Mary",
+        "Contract",
+        "Hybrid",
+        "Python",
+        "Sales",
+        "Multiple Locations",
+        "International",
+        "Pacific Time",
+        "Remote (EST)",
+        "Talk to us",
+        "",
+    ],
 )
 def test_words_and_names_that_are_also_places_name_nothing(text):
     assert where(text) == ([], [])
@@ -187,10 +208,25 @@ def test_a_name_several_places_share_takes_its_groups_country():
 @pytest.mark.parametrize(
     "text, country",
     [
-        ("Holland", "NL"), ("The Netherlands", "NL"), ("Korea", "KR"), ("Czechia", "CZ"), ("Britain", "GB"),
-        ("Scotland", "GB"), ("Wales", "GB"), ("England", "GB"), ("America", "US"), ("Turkey", "TR"),
-        ("Bavaria", "DE"), ("Maine", "US"), ("British Columbia", "CA"), ("Karnataka", "IN"),
-        ("Catalonia", "ES"), ("Grand Est", "FR"), ("Dublin", "IE"), ("Bengaluru", "IN"), ("Toronto", "CA"),
+        ("Holland", "NL"),
+        ("The Netherlands", "NL"),
+        ("Korea", "KR"),
+        ("Czechia", "CZ"),
+        ("Britain", "GB"),
+        ("Scotland", "GB"),
+        ("Wales", "GB"),
+        ("England", "GB"),
+        ("America", "US"),
+        ("Turkey", "TR"),
+        ("Bavaria", "DE"),
+        ("Maine", "US"),
+        ("British Columbia", "CA"),
+        ("Karnataka", "IN"),
+        ("Catalonia", "ES"),
+        ("Grand Est", "FR"),
+        ("Dublin", "IE"),
+        ("Bengaluru", "IN"),
+        ("Toronto", "CA"),
         ("Port-au-Prince", "HT"),
     ],
 )
@@ -201,9 +237,19 @@ def test_aliases_subdivisions_and_cities(text, country):
 @pytest.mark.parametrize(
     "text, country",
     [
-        ("Deutschland", "DE"), ("Allemagne", "DE"), ("España", "ES"), ("Espana", "ES"), ("Brasil", "BR"),
-        ("Polska", "PL"), ("Italia", "IT"), ("Österreich", "AT"), ("Schweiz", "CH"), ("Nederland", "NL"),
-        ("Estados Unidos", "US"), ("Royaume-Uni", "GB"), ("Berlin, Deutschland", "DE"),
+        ("Deutschland", "DE"),
+        ("Allemagne", "DE"),
+        ("España", "ES"),
+        ("Espana", "ES"),
+        ("Brasil", "BR"),
+        ("Polska", "PL"),
+        ("Italia", "IT"),
+        ("Österreich", "AT"),
+        ("Schweiz", "CH"),
+        ("Nederland", "NL"),
+        ("Estados Unidos", "US"),
+        ("Royaume-Uni", "GB"),
+        ("Berlin, Deutschland", "DE"),
     ],
 )
 def test_country_names_in_other_languages(text, country):
@@ -216,9 +262,16 @@ def test_country_names_in_other_languages(text, country):
 @pytest.mark.parametrize(
     "text, region",
     [
-        ("Global", "Worldwide"), ("Northern America", "North America"), ("NA", "North America"),
-        ("Latin America", "LATAM"), ("South America", "LATAM"), ("Central America", "LATAM"),
-        ("Asia-Pacific", "APAC"), ("Asia Pacific", "APAC"), ("EU", "Europe"), ("European Union", "Europe"),
+        ("Global", "Worldwide"),
+        ("Northern America", "North America"),
+        ("NA", "North America"),
+        ("Latin America", "LATAM"),
+        ("South America", "LATAM"),
+        ("Central America", "LATAM"),
+        ("Asia-Pacific", "APAC"),
+        ("Asia Pacific", "APAC"),
+        ("EU", "Europe"),
+        ("European Union", "Europe"),
         ("Middle East", "Middle East"),
     ],
 )
@@ -309,8 +362,15 @@ def test_resolve_place_returns_none_for_no_place(phrase):
 
 @pytest.mark.parametrize(
     "code, name",
-    [("US", "United States"), ("GB", "United Kingdom"), ("DE", "Germany"), ("KR", "South Korea"),
-     ("RU", "Russia"), ("us", "United States"), ("ZZ", "ZZ")],
+    [
+        ("US", "United States"),
+        ("GB", "United Kingdom"),
+        ("DE", "Germany"),
+        ("KR", "South Korea"),
+        ("RU", "Russia"),
+        ("us", "United States"),
+        ("ZZ", "ZZ"),
+    ],
 )
 def test_country_name(code, name):
     assert country_name(code) == name
@@ -352,8 +412,12 @@ def _feed_locations() -> dict[str, list[str]]:
         if path.suffix == ".json":
             strings = list(_json_locations(json.loads(path.read_text(encoding="utf-8"))))
         elif path.suffix == ".rss":
-            strings = [e.text or "" for item in ET.parse(path).getroot().iter("item")
-                       for e in item if e.tag in ("region", "country", "state")]
+            strings = [
+                e.text or ""
+                for item in ET.parse(path).getroot().iter("item")
+                for e in item
+                if e.tag in ("region", "country", "state")
+            ]
         else:
             continue
         found.setdefault(path.parent.name, []).extend(strings)

@@ -120,7 +120,8 @@ def test_bad_files_are_skipped_with_reasons_and_lose_nothing_else(tmp_path, expo
     feeds = tmp_path / "feeds"
     shutil.copytree(FEEDS, feeds)
     (feeds / "jobicy" / "v2_2024-12-08_tag-python.json").write_text(
-        "<!DOCTYPE html><html><body>502 Bad Gateway</body></html>", encoding="utf-8")
+        "<!DOCTYPE html><html><body>502 Bad Gateway</body></html>", encoding="utf-8"
+    )
     cut = feeds / "remotive" / "remote-jobs_2026-07-18.json"
     cut.write_bytes(cut.read_bytes()[:5000])
     result = run("refresh", "--from-dir", feeds)

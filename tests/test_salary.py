@@ -209,8 +209,15 @@ def test_remote_ok_feed_records():
 
 @pytest.mark.parametrize(
     "period, expected",
-    [("yearly", "year"), ("annual", "year"), ("monthly", "month"), ("hourly", "hour"), ("weekly", "week"),
-     ("daily", "day"), ("Yearly", "year")],
+    [
+        ("yearly", "year"),
+        ("annual", "year"),
+        ("monthly", "month"),
+        ("hourly", "hour"),
+        ("weekly", "week"),
+        ("daily", "day"),
+        ("Yearly", "year"),
+    ],
 )
 def test_period_strings(period, expected):
     s = salary_from_fields(50, 60, "USD", period, posted_at=THURSDAY)
@@ -237,8 +244,14 @@ def test_currency_defaults_to_usd():
 
 @pytest.mark.parametrize(
     "period, amount, annual",
-    [("year", 120_000, 120_000), ("month", 5_000, 60_000), ("week", 3_850, 200_200), ("day", 500, 130_000),
-     ("hour", 30, 62_400), ("hour", 17.5, 36_400)],
+    [
+        ("year", 120_000, 120_000),
+        ("month", 5_000, 60_000),
+        ("week", 3_850, 200_200),
+        ("day", 500, 130_000),
+        ("hour", 30, 62_400),
+        ("hour", 17.5, 36_400),
+    ],
 )
 def test_usd_annualization_is_exact(period, amount, annual):
     s = annualize(Salary(min=amount, max=amount, period=period), posted_at=THURSDAY)
@@ -320,13 +333,25 @@ def test_parsers_return_annualized_results():
 @pytest.mark.parametrize(
     "file, job_id, expected, text",
     [
-        ("anthropic_content_2026-07-14_trimmed.json", 5215052008, (265_000, 365_000, "USD", "year", False),
-         "$265,000—$365,000 USD"),
+        (
+            "anthropic_content_2026-07-14_trimmed.json",
+            5215052008,
+            (265_000, 365_000, "USD", "year", False),
+            "$265,000—$365,000 USD",
+        ),
         ("anthropic_content_2026-07-14_trimmed.json", 5023394008, (3_850, 3_850, "USD", "week", False), "3,850 USD"),
-        ("gitlab_content_2026-07-17_trimmed.json", 8565469002, (108_400, 129_600, "USD", "year", True),
-         "$108,400—$129,600 USD"),
-        ("gitlab_content_2026-08-11_trimmed.json", 8638232002, (139_200, 235_200, "USD", "year", True),
-         "$139,200—$235,200 USD"),
+        (
+            "gitlab_content_2026-07-17_trimmed.json",
+            8565469002,
+            (108_400, 129_600, "USD", "year", True),
+            "$108,400—$129,600 USD",
+        ),
+        (
+            "gitlab_content_2026-08-11_trimmed.json",
+            8638232002,
+            (139_200, 235_200, "USD", "year", True),
+            "$139,200—$235,200 USD",
+        ),
     ],
 )
 def test_greenhouse_pay_transparency_blocks(file, job_id, expected, text):
@@ -363,45 +388,110 @@ def test_fellows_compute_funding_is_not_pay():
 DESCRIPTIONS = [
     # several ranges (zones, tiers, countries): the overall min and max in the first range's currency
     ("remoteok", "api_2024-12-04.json", "1057910", (93_850, 144_183, "USD", "year", True), "$93,850 -$110,910"),
-    ("jobicy", "v2_2024-12-08_geo-usa_industry-copywriting.json", 109446, (71_300, 177_700, "USD", "year", True),
-     "$101,800 – $177,700 USD"),
+    (
+        "jobicy",
+        "v2_2024-12-08_geo-usa_industry-copywriting.json",
+        109446,
+        (71_300, 177_700, "USD", "year", True),
+        "$101,800 – $177,700 USD",
+    ),
     ("jobicy", "v2_2026-08-15_jobs-only.json", 150791, (79_825, 115_000, "USD", "year", True), "$115,000"),
-    ("weworkremotely", "remote-jobs_2026-07-10.rss", "https://weworkremotely.com/remote-jobs/mathmo-maths-coach",
-     (40, 75, "GBP", "hour", False), "£75 per hour"),
+    (
+        "weworkremotely",
+        "remote-jobs_2026-07-10.rss",
+        "https://weworkremotely.com/remote-jobs/mathmo-maths-coach",
+        (40, 75, "GBP", "hour", False),
+        "£75 per hour",
+    ),
     # one range or figure
-    ("weworkremotely", "remote-jobs_2026-02-22.rss",
-     "https://weworkremotely.com/remote-jobs/ottimate-director-of-partner-marketing",
-     (170_000, 190_000, "USD", "year", True), "$170,000-190,000"),
-    ("weworkremotely", "remote-jobs_2026-02-22.rss",
-     "https://weworkremotely.com/remote-jobs/wex-product-marketing-manager-corporate-payments",
-     (94_000, 125_000, "USD", "year", True), "$94,000.00 - $125,000.00"),
-    ("jobicy", "v2_2024-12-08_geo-canada.json", 113594, (113_000, 125_000, "CAD", "year", True), "$113,000—$125,000 CAD"),
+    (
+        "weworkremotely",
+        "remote-jobs_2026-02-22.rss",
+        "https://weworkremotely.com/remote-jobs/ottimate-director-of-partner-marketing",
+        (170_000, 190_000, "USD", "year", True),
+        "$170,000-190,000",
+    ),
+    (
+        "weworkremotely",
+        "remote-jobs_2026-02-22.rss",
+        "https://weworkremotely.com/remote-jobs/wex-product-marketing-manager-corporate-payments",
+        (94_000, 125_000, "USD", "year", True),
+        "$94,000.00 - $125,000.00",
+    ),
+    (
+        "jobicy",
+        "v2_2024-12-08_geo-canada.json",
+        113594,
+        (113_000, 125_000, "CAD", "year", True),
+        "$113,000—$125,000 CAD",
+    ),
     ("jobicy", "v2_2024-12-08_geo-canada.json", 111303, (40, 55, "USD", "hour", False), "$40/hr – $55/hr"),
-    ("jobicy", "v2_2024-12-05_geo-usa_industry-marketing_tag-seo.json", 111786, (67_500, 79_000, "USD", "year", True),
-     "$67,500 (entry-level) – $79,000"),
-    ("jobicy", "v2_2024-12-08_industry-supporting.json", 113570, (2_200, 3_400, "EUR", "month", True),
-     "€2,200 – €3,400"),
+    (
+        "jobicy",
+        "v2_2024-12-05_geo-usa_industry-marketing_tag-seo.json",
+        111786,
+        (67_500, 79_000, "USD", "year", True),
+        "$67,500 (entry-level) – $79,000",
+    ),
+    (
+        "jobicy",
+        "v2_2024-12-08_industry-supporting.json",
+        113570,
+        (2_200, 3_400, "EUR", "month", True),
+        "€2,200 – €3,400",
+    ),
     ("jobicy", "v2_2024-12-08_tag-python.json", 74847, (150_000, 220_000, "USD", "year", True), "$150K – $220K"),
     ("jobicy", "v2_2024-12-08_tag-python.json", 112049, (120_000, 135_000, "USD", "year", True), "$120,000 – $135,000"),
-    ("jobicy", "v2_2024-12-08_geo-usa_industry-copywriting.json", 112019, (35, 40, "USD", "hour", False),
-     "$35 – 40 per hour"),
+    (
+        "jobicy",
+        "v2_2024-12-08_geo-usa_industry-copywriting.json",
+        112019,
+        (35, 40, "USD", "hour", False),
+        "$35 – 40 per hour",
+    ),
     ("remoteok", "api_2024-12-04.json", "1058939", (90_000, 135_000, "USD", "year", True), "90-135k"),
     ("remoteok", "api_2024-12-04.json", "1058117", (6, 6, "USD", "hour", False), "$6 - $6 an hour"),
-    ("remoteok", "api_2024-12-04.json", "1059034", (148_000, 230_000, "USD", "year", True), "148,000 USD - 230,000 USD"),
-    ("remoteok", "api_2026-03-16.json", "1130700", (60_675, 101_125, "USD", "year", False),
-     "$60,675- $101, 125 annually"),
-    ("remoteok", "api_2026-03-16.json", "1130707", (130_000, 150_000, "USD", "year", False),
-     "$130,000/year - $150,000/year"),
+    (
+        "remoteok",
+        "api_2024-12-04.json",
+        "1059034",
+        (148_000, 230_000, "USD", "year", True),
+        "148,000 USD - 230,000 USD",
+    ),
+    (
+        "remoteok",
+        "api_2026-03-16.json",
+        "1130700",
+        (60_675, 101_125, "USD", "year", False),
+        "$60,675- $101, 125 annually",
+    ),
+    (
+        "remoteok",
+        "api_2026-03-16.json",
+        "1130707",
+        (130_000, 150_000, "USD", "year", False),
+        "$130,000/year - $150,000/year",
+    ),
     ("remoteok", "api_2026-03-16.json", "1130761", (150_000, 200_000, "USD", "year", False), "$150-200k/year"),
     ("remoteok", "api_2026-03-16.json", "1130672", (110_000, None, "USD", "year", False), "$110,000+ per year"),
     ("remoteok", "api_2026-03-16.json", "1130685", (1_800, 2_200, "AUD", "month", False), "$1800 - $2200 AUD"),
     ("remoteok", "api_2026-03-16.json", "1130779", (350_700, 474_400, "PLN", "year", True), "PLN 350,700 - 474,400"),
     ("remoteok", "api_2026-03-16.json", "1130752", (15, 15, "USD", "hour", False), "15 USD per hour"),
     ("remotive", "remote-jobs_2026-07-18.json", 2090994, (45_000, 65_000, "USD", "year", True), "$45-$65k"),
-    ("remotive", "remote-jobs_2026-07-18.json", 2091056, (80_000, 100_000, "USD", "year", False),
-     "USD $80,000–$100,000 annual"),
-    ("remotive", "remote-jobs_2026-07-18.json", 2091039, (10_000, 15_000, "USD", "month", False),
-     "$10,000–$15,000+ USD/month"),
+    (
+        "remotive",
+        "remote-jobs_2026-07-18.json",
+        2091056,
+        (80_000, 100_000, "USD", "year", False),
+        "USD $80,000–$100,000 annual",
+    ),
+    (
+        "remotive",
+        "remote-jobs_2026-07-18.json",
+        2091039,
+        (10_000, 15_000, "USD", "month", False),
+        "$10,000–$15,000+ USD/month",
+    ),
     ("remotive", "remote-jobs_2026-07-18.json", 1919265, (90, 150, "USD", "hour", False), "$90-$150+/hr"),
     ("remotive", "remote-jobs_2026-07-18.json", 2091068, (75, 120, "USD", "hour", False), "$75 - $120 p/hr"),
     ("remotive", "remote-jobs_2026-07-18.json", 2091069, (17.5, 17.5, "USD", "hour", False), "$17.50/hr"),
@@ -457,7 +547,10 @@ def test_figures_that_are_not_pay(text):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("The annual compensation range for this role is $180,000 — $220,000 USD.", (180_000, 220_000, "USD", "year", False)),
+        (
+            "The annual compensation range for this role is $180,000 — $220,000 USD.",
+            (180_000, 220_000, "USD", "year", False),
+        ),
         ("Pay transparency\n\n$240,000—$320,000 USD\n\nBenefits", (240_000, 320_000, "USD", "year", True)),
         ("Salary range: $150,000 - $200,000", (150_000, 200_000, "USD", "year", True)),
         ("The base salary range for this position is €90.000 - €110.000.", (90_000, 110_000, "EUR", "year", True)),

@@ -12,8 +12,14 @@ NOW = datetime(2026, 8, 1, tzinfo=timezone.utc)
 
 
 def listing(native_id: str, title: str = "ML Engineer") -> Listing:
-    return Listing(id=f"remotive:{native_id}", source="remotive", url=f"https://remotive.com/{native_id}",
-                   title=title, company="Acme", fetched_at=NOW).with_hash()
+    return Listing(
+        id=f"remotive:{native_id}",
+        source="remotive",
+        url=f"https://remotive.com/{native_id}",
+        title=title,
+        company="Acme",
+        fetched_at=NOW,
+    ).with_hash()
 
 
 def test_write_then_load_round_trips_and_points_current(tmp_path):

@@ -58,7 +58,10 @@ def test_remoteok_drops_the_legal_notice_and_skips_untitled_jobs():
     assert raw.title == "Benefits Advisor Leadership Training Program"
     assert raw.company == "Fisher Agencies"
     assert "Please mention the word" not in raw.description_html
-    assert raw.url == "https://remoteOK.com/remote-jobs/remote-benefits-advisor-leadership-training-program-fisher-agencies-1130788"
+    assert (
+        raw.url
+        == "https://remoteOK.com/remote-jobs/remote-benefits-advisor-leadership-training-program-fisher-agencies-1130788"
+    )
 
 
 def test_remoteok_without_legal_element_keeps_every_job():
@@ -128,8 +131,12 @@ def test_html_error_page_is_a_clear_error(source):
 
 @pytest.mark.parametrize(
     ("source", "name"),
-    [("remoteok", "api_2026-03-16.json"), ("remotive", "remote-jobs_2026-07-18.json"),
-     ("jobicy", "v2_2024-12-08_tag-python.json"), ("greenhouse", "reddit_list_2026-08-20.json")],
+    [
+        ("remoteok", "api_2026-03-16.json"),
+        ("remotive", "remote-jobs_2026-07-18.json"),
+        ("jobicy", "v2_2024-12-08_tag-python.json"),
+        ("greenhouse", "reddit_list_2026-08-20.json"),
+    ],
 )
 def test_truncated_json_is_a_clear_error(source, name):
     content = (FEEDS / source / name).read_bytes()
@@ -165,15 +172,18 @@ def test_one_connector_per_board_of_the_registry_in_its_order():
 
 
 def test_each_connector_names_its_boards_default_urls():
-    settings = Settings(endpoints={}, greenhouse_boards=["reddit", "waymo"],
-                        greenhouse_api="https://boards-api.greenhouse.io")
+    settings = Settings(
+        endpoints={}, greenhouse_boards=["reddit", "waymo"], greenhouse_api="https://boards-api.greenhouse.io"
+    )
     assert endpoints(settings) == {
         "remoteok": ["https://remoteok.com/api"],
         "remotive": ["https://remotive.com/api/remote-jobs"],
         "jobicy": ["https://jobicy.com/api/v2/remote-jobs?count=100"],
         "weworkremotely": ["https://weworkremotely.com/remote-jobs.rss"],
-        "greenhouse": ["https://boards-api.greenhouse.io/v1/boards/reddit/jobs?content=true",
-                       "https://boards-api.greenhouse.io/v1/boards/waymo/jobs?content=true"],
+        "greenhouse": [
+            "https://boards-api.greenhouse.io/v1/boards/reddit/jobs?content=true",
+            "https://boards-api.greenhouse.io/v1/boards/waymo/jobs?content=true",
+        ],
     }
     local = ["http://127.0.0.1:9/jobicy"]
     assert endpoints(Settings(endpoints={"jobicy": local}))["jobicy"] == local

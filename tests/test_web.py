@@ -27,12 +27,22 @@ CHROMIUM = "/usr/bin/chromium"
 # Where screenshots go: test artefacts by default; `make screenshots` points this at docs/screenshots.
 SHOTS = Path(os.environ.get("SCREENSHOTS_DIR", Path(__file__).parent / "artifacts"))
 # Without the background-networking flags chromium keeps dialling Google on this offline machine.
-CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 TIMEOUT_MS = 60_000
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists() and not os.environ.get("CI"),
-                                reason="Debian chromium is not installed (.ci/run installs it)")
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists() and not os.environ.get("CI"),
+    reason="Debian chromium is not installed (.ci/run installs it)",
+)
 
 
 def free_port() -> int:
@@ -44,8 +54,12 @@ def free_port() -> int:
 def start_server(home: Path, **env) -> tuple[subprocess.Popen, str]:
     port = free_port()
     cli = Path(sys.executable).with_name("career-assistant")
-    process = subprocess.Popen([str(cli), "serve", "--port", str(port)], stderr=subprocess.PIPE, text=True,
-                               env={**os.environ, "CAREER_ASSISTANT_HOME": str(home), **env})
+    process = subprocess.Popen(
+        [str(cli), "serve", "--port", str(port)],
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "CAREER_ASSISTANT_HOME": str(home), **env},
+    )
     url = f"http://127.0.0.1:{port}/"
     for line in process.stderr:  # the URL is printed once the server listens
         if "is serving at" in line:
@@ -98,8 +112,8 @@ def ask(page, question: str) -> None:
     page.fill("#question textarea", question)
     page.keyboard.press("Enter")
     page.wait_for_function(
-        "([n]) => document.querySelectorAll(\"#chat .message-row, #chat [data-testid='bot']\").length > n",
-        arg=[count])
+        "([n]) => document.querySelectorAll(\"#chat .message-row, #chat [data-testid='bot']\").length > n", arg=[count]
+    )
     page.wait_for_selector("#question textarea:not([disabled])")
     page.wait_for_function("() => !document.querySelector('#chat .pending, #chat .progress-text')")
 
@@ -162,8 +176,9 @@ def test_listing_question_shows_one_table_of_whole_words_linking_to_the_boards(p
     assert page.evaluate(BROKEN_WORDS, "#chat table td, #chat table th") == []
     posted = [rows.nth(n).locator("td").nth(4).inner_text() for n in range(rows.count())]
     dated = [cell for cell in posted if cell != "—"]
-    assert dated and all(re.fullmatch(r"\d{4}-\d\d-\d\d (\((today|\d+ days? ago)\)|⚠ posted [\d,]+ days ago)", cell)
-                         for cell in dated), posted
+    assert dated and all(
+        re.fullmatch(r"\d{4}-\d\d-\d\d (\((today|\d+ days? ago)\)|⚠ posted [\d,]+ days ago)", cell) for cell in dated
+    ), posted
     assert page.locator("#sources-panel .source").count() >= 3
     page.locator("#chat [data-testid='bot']").last.evaluate("e => e.scrollIntoView({block: 'start'})")
     page.evaluate("window.scrollTo(0, 0)")
@@ -182,8 +197,11 @@ def test_freshness_line_says_how_old_the_listings_are(page, web_home):
     listings = snapshots.load_current(Settings(home=web_home).listings_dir)
     boards = len({listing.source for listing in listings})
     newest = max(listing.fetched_at for listing in listings).date().isoformat()
-    assert re.fullmatch(rf"Listings from {newest} \((today|[\d,]+ days? ago)\); {len(listings)} listings from "
-                        rf"{boards} boards\.", line.strip()), line
+    assert re.fullmatch(
+        rf"Listings from {newest} \((today|[\d,]+ days? ago)\); {len(listings)} listings from "
+        rf"{boards} boards\.",
+        line.strip(),
+    ), line
 
 
 def test_filter_controls_narrow_the_question_and_new_chat_clears_them(page):
@@ -205,9 +223,11 @@ def test_filter_controls_narrow_the_question_and_new_chat_clears_them(page):
 
 
 def in_viewport(page, selector: str) -> bool:
-    return page.evaluate("""(selector) => { const r = document.querySelector(selector).getBoundingClientRect();
+    return page.evaluate(
+        """(selector) => { const r = document.querySelector(selector).getBoundingClientRect();
         return r.top >= 0 && r.bottom <= window.innerHeight && r.left >= 0 && r.right <= window.innerWidth; }""",
-                         selector)
+        selector,
+    )
 
 
 def test_a_person_clicks_a_citation_and_keeps_chatting(page):
@@ -248,8 +268,11 @@ def test_each_passage_is_one_source_with_every_quote_marked(page):
     ask(page, "What do senior ML engineers earn remotely in Germany?")
     page.wait_for_selector("#sources-panel .source")
     entries = page.locator("#sources-panel .source")
-    heads = [entries.nth(n).locator(".source-head a").first.inner_text() + entries.nth(n).locator(".passage")
-             .inner_text()[:200] for n in range(entries.count())]
+    heads = [
+        entries.nth(n).locator(".source-head a").first.inner_text()
+        + entries.nth(n).locator(".passage").inner_text()[:200]
+        for n in range(entries.count())
+    ]
     assert len(heads) == len(set(heads))  # no passage twice
     anchors = page.locator("#sources-panel .source-anchor").count()
     assert anchors == page.locator("#chat [data-testid='bot']").last.locator("a.cite").count()
@@ -332,8 +355,14 @@ def make_brief(page, search: str, notes: str = "") -> None:
 def test_brief_for_a_listing_cites_everything_and_downloads(page):
     make_brief(page, "python machine learning engineer", notes="Six years of Python; built PyTorch models.")
     brief = page.locator("#brief")
-    for heading in ("Role summary", "Must-have skills", "Suggested interview stages",
-                    "Questions that test production ownership", "Pay benchmark", "Candidate notes"):
+    for heading in (
+        "Role summary",
+        "Must-have skills",
+        "Suggested interview stages",
+        "Questions that test production ownership",
+        "Pay benchmark",
+        "Candidate notes",
+    ):
         assert brief.locator("h2", has_text=heading).count() == 1
     markers = brief.locator("a.cite")
     assert markers.count() >= 5
@@ -399,8 +428,12 @@ def test_serve_prepares_a_snapshot_and_index_on_a_fresh_home(tmp_path):
     home = tmp_path / "fresh"
     port = free_port()
     cli = Path(sys.executable).with_name("career-assistant")
-    process = subprocess.Popen([str(cli), "serve", "--port", str(port), "--feeds", str(feeds.parent)],
-                               stderr=subprocess.PIPE, text=True, env={**os.environ, "CAREER_ASSISTANT_HOME": str(home)})
+    process = subprocess.Popen(
+        [str(cli), "serve", "--port", str(port), "--feeds", str(feeds.parent)],
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "CAREER_ASSISTANT_HOME": str(home)},
+    )
     try:
         said = []
         for line in process.stderr:
@@ -422,8 +455,12 @@ def test_one_slow_question_does_not_hold_up_other_people(web_home):
     llm.daemon_threads, llm.requests, release = True, [], threading.Event()
     llm.script = hang(release)
     threading.Thread(target=llm.serve_forever, daemon=True).start()
-    process, url = start_server(web_home, CAREER_ASSISTANT_LLM="openai", CAREER_ASSISTANT_LLM_TIMEOUT="60",
-                                CAREER_ASSISTANT_OPENAI_BASE_URL=f"http://127.0.0.1:{llm.server_port}/v1")
+    process, url = start_server(
+        web_home,
+        CAREER_ASSISTANT_LLM="openai",
+        CAREER_ASSISTANT_LLM_TIMEOUT="60",
+        CAREER_ASSISTANT_OPENAI_BASE_URL=f"http://127.0.0.1:{llm.server_port}/v1",
+    )
     try:
         client = Client(url, verbose=False)
         slow = client.submit("What do senior ML engineers earn in Germany?", api_name="/ask")
@@ -464,10 +501,15 @@ def test_refresh_button_fetches_the_boards_and_swaps_in_a_new_index(browser, ind
     board = ThreadingHTTPServer(("127.0.0.1", 0), _Board)
     threading.Thread(target=board.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{board.server_port}"
-    endpoints = {source: [f"{base}/{source}"] for source in ("remoteok", "remotive", "jobicy", "weworkremotely",
-                                                              "greenhouse")}
-    process, url = start_server(home, CAREER_ASSISTANT_ENDPOINTS=json.dumps(endpoints),
-                                CAREER_ASSISTANT_HTTP_RETRIES="1", CAREER_ASSISTANT_WEB_REFRESH="true")
+    endpoints = {
+        source: [f"{base}/{source}"] for source in ("remoteok", "remotive", "jobicy", "weworkremotely", "greenhouse")
+    }
+    process, url = start_server(
+        home,
+        CAREER_ASSISTANT_ENDPOINTS=json.dumps(endpoints),
+        CAREER_ASSISTANT_HTTP_RETRIES="1",
+        CAREER_ASSISTANT_WEB_REFRESH="true",
+    )
     try:
         page = browser.new_page()
         page.set_default_timeout(TIMEOUT_MS * 3)

@@ -11,7 +11,14 @@ from markdown_it import MarkdownIt
 from assistant.web import feedback
 
 from assistant.corpus.listings import snapshots
-from assistant.answer.extractive.listings import listing_view, location_cell, markdown_link, posted_cell, safe_url, salary_cell
+from assistant.answer.extractive.listings import (
+    listing_view,
+    location_cell,
+    markdown_link,
+    posted_cell,
+    safe_url,
+    salary_cell,
+)
 from assistant.answer.models import Answer, Citation, ListingView, SalaryView
 from assistant.chat import Assistant, Conversation
 from assistant.corpus.listings.fetch import offline_reason
@@ -34,8 +41,14 @@ def citation(n: int, quote: str, kind="guide", id_="guide:remote-senior-ml-engin
 
 
 def test_markers_link_to_their_sources_and_text_is_escaped():
-    answer = Answer(question="q", answer="A <b>bold</b> claim [1], a stray [7].", answerable=True,
-                    backend="extractive", citations=[citation(1, "claim")], notices=["<i>note</i>"])
+    answer = Answer(
+        question="q",
+        answer="A <b>bold</b> claim [1], a stray [7].",
+        answerable=True,
+        backend="extractive",
+        citations=[citation(1, "claim")],
+        notices=["<i>note</i>"],
+    )
     html = render.answer_markdown(answer, turn=3)
     assert '<a class="cite" href="#src-3-1">[1]</a>' in html
     assert "[7]" in html and "#src-3-7" not in html  # no link to a source that does not exist
@@ -51,9 +64,11 @@ def test_source_entry_highlights_the_quote_in_its_passage_and_escapes_it():
     assert "Pay &lt;by&gt; market" in entry
 
 
-PAY_PASSAGE = ("Pay by market\n\nPay for remote senior ML engineers ranks **among the highest**.\n\n"
-               "| Market | Base salary range |\n|---|---|\n| Canada | CAD 175,000 – CAD 240,000 |\n"
-               "| Germany | €110,000 – €165,000 |\n\n- **Equity:** often worth more than base.")
+PAY_PASSAGE = (
+    "Pay by market\n\nPay for remote senior ML engineers ranks **among the highest**.\n\n"
+    "| Market | Base salary range |\n|---|---|\n| Canada | CAD 175,000 – CAD 240,000 |\n"
+    "| Germany | €110,000 – €165,000 |\n\n- **Equity:** often worth more than base."
+)
 
 
 def visible_text(html: str) -> str:
@@ -61,9 +76,17 @@ def visible_text(html: str) -> str:
 
 
 def test_passages_render_as_markdown_tables_with_every_quote_of_one_passage_in_one_entry():
-    answer = Answer(question="q", answer="a [1] b [2] c [3]", answerable=True, backend="extractive", citations=[
-        citation(1, "| Canada | CAD 175,000 – CAD 240,000 |"), citation(2, "| Germany | €110,000 – €165,000 |"),
-        citation(3, "**Equity:** often worth more than base.")])
+    answer = Answer(
+        question="q",
+        answer="a [1] b [2] c [3]",
+        answerable=True,
+        backend="extractive",
+        citations=[
+            citation(1, "| Canada | CAD 175,000 – CAD 240,000 |"),
+            citation(2, "| Germany | €110,000 – €165,000 |"),
+            citation(3, "**Equity:** often worth more than base."),
+        ],
+    )
     html = render.sources_html([(0, answer)], lambda c: PAY_PASSAGE)
     assert html.count('class="source"') == 1  # three citations of one passage: one entry
     assert all(f'id="src-0-{n}"' in html for n in (1, 2, 3)) and "[1]</b> <b>[2]</b> <b>[3]" in html
@@ -74,16 +97,28 @@ def test_passages_render_as_markdown_tables_with_every_quote_of_one_passage_in_o
 
 
 def test_passage_markup_and_unsafe_links_stay_inert():
-    passage = ("Apply [here](javascript:alert(1)) or [there](https://example.test/a?b=1). <script>x()</script>"
-               " ![pixel](https://tracker.test/p.gif)")
+    passage = (
+        "Apply [here](javascript:alert(1)) or [there](https://example.test/a?b=1). <script>x()</script>"
+        " ![pixel](https://tracker.test/p.gif)"
+    )
     html = render.highlight(passage, ["Apply"])
     assert 'href="javascript' not in html and "<script>" not in html and "&lt;script&gt;" in html
     assert 'href="https://example.test/a?b=1"' in html and 'rel="noopener noreferrer nofollow"' in html
     assert "<img" not in html
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,<b>x</b>", "vbscript:x", "//evil.test/x",
-                                 "https://ok.test/a b", "ftp://files.test/x", ""])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "data:text/html,<b>x</b>",
+        "vbscript:x",
+        "//evil.test/x",
+        "https://ok.test/a b",
+        "ftp://files.test/x",
+        "",
+    ],
+)
 def test_only_http_urls_become_links(url):
     cited = citation(1, "x", kind="listing", id_="listing:jobicy:12")
     cited.url = url
@@ -100,20 +135,35 @@ def test_a_parenthesis_in_a_url_cannot_break_out_of_the_markdown_link():
 
 
 def test_listing_rows_escape_untrusted_fields_and_show_age():
-    view = ListingView(id="remoteok:999", title=INJECTED_TITLE, company="<script>x</script>", url="https://x.test/1",
-                       source="remoteok", location="Worldwide", work_mode="remote",
-                       salary=SalaryView(min=100000, max=120000, currency="EUR", period="year",
-                                         annual_usd_min=108000, annual_usd_max=130000), posted_at="2026-07-01T00:00:00")
+    view = ListingView(
+        id="remoteok:999",
+        title=INJECTED_TITLE,
+        company="<script>x</script>",
+        url="https://x.test/1",
+        source="remoteok",
+        location="Worldwide",
+        work_mode="remote",
+        salary=SalaryView(
+            min=100000, max=120000, currency="EUR", period="year", annual_usd_min=108000, annual_usd_max=130000
+        ),
+        posted_at="2026-07-01T00:00:00",
+    )
     assert "<" not in markdown_link(view.title, view.url) and "img src=x onerror=alert(1)" in markdown_link(
-        view.title, view.url)
+        view.title, view.url
+    )
     assert salary_cell(view) == "EUR 100,000–120,000/year (≈ $108,000/yr)"
     assert posted_cell(view, today=date(2026, 7, 11)) == "2026-07-01 (10 days ago)"
     assert posted_cell(view, today=date(2027, 1, 1)) == "2026-07-01 ⚠ posted 184 days ago"
 
 
 def test_a_broad_region_match_says_so(assistant):
-    broad, region = next((l, r) for l in assistant.library.listings.values() if not l.location.countries
-                         for r in l.location.regions if countries_in_region(r))
+    broad, region = next(
+        (l, r)
+        for l in assistant.library.listings.values()
+        if not l.location.countries
+        for r in l.location.regions
+        if countries_in_region(r)
+    )
     country = sorted(countries_in_region(region))[0]
     cell = location_cell(listing_view(broad), broad, Filters(countries=[country]))
     assert cell.endswith(" · broad-region match")
@@ -140,8 +190,9 @@ def test_a_pay_comparison_converts_to_one_currency_and_says_which_pays_more(assi
 
 
 def test_freshness_line_names_the_snapshot_date_its_age_and_the_boards():
-    line = render.freshness_line({str(n): None for n in range(818)}, datetime(2026, 7, 17, 9, tzinfo=timezone.utc), 5,
-                                 today=date(2026, 12, 1))
+    line = render.freshness_line(
+        {str(n): None for n in range(818)}, datetime(2026, 7, 17, 9, tzinfo=timezone.utc), 5, today=date(2026, 12, 1)
+    )
     assert line == "Listings from 2026-07-17 (137 days ago); 818 listings from 5 boards."
 
 
@@ -179,8 +230,14 @@ def test_refresh_from_the_page_is_off_unless_configured(indexed_home, monkeypatc
 def test_empty_controls_add_no_filters_and_set_ones_map_to_fields():
     assert control_filters("any", "any", "any", None, "any time", "any") is None
     filters = control_filters("Europe", "remote", "senior", 150000, "last 30 days", "jobicy")
-    assert filters == Filters(regions=["Europe"], work_modes=[WorkMode.remote], seniority=[Seniority.senior],
-                              min_annual_usd=150000, posted_within_days=30, sources=["jobicy"])
+    assert filters == Filters(
+        regions=["Europe"],
+        work_modes=[WorkMode.remote],
+        seniority=[Seniority.senior],
+        min_annual_usd=150000,
+        posted_within_days=30,
+        sources=["jobicy"],
+    )
 
 
 @pytest.fixture
@@ -216,8 +273,12 @@ def test_data_status_counts_listings_per_source(assistant):
 
 def test_feedback_lines_append_and_read_back(tmp_path):
     log = tmp_path / "feedback" / "feedback.jsonl"
-    threads = [threading.Thread(target=feedback.record, args=(log, feedback.Feedback(
-        session=str(n), question="q", answer="a", vote="up"))) for n in range(20)]
+    threads = [
+        threading.Thread(
+            target=feedback.record, args=(log, feedback.Feedback(session=str(n), question="q", answer="a", vote="up"))
+        )
+        for n in range(20)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -243,8 +304,10 @@ def test_refresh_is_possible_when_a_board_answers_and_says_why_not_otherwise():
     finally:
         server.shutdown()
         server.server_close()
-    closed = {source: [f"http://127.0.0.1:{server.server_port}/"] for source in
-              ("remoteok", "remotive", "jobicy", "weworkremotely", "greenhouse")}
+    closed = {
+        source: [f"http://127.0.0.1:{server.server_port}/"]
+        for source in ("remoteok", "remotive", "jobicy", "weworkremotely", "greenhouse")
+    }
     reason = offline_reason(Settings(endpoints=closed))
     assert reason.startswith("offline: no job board can be reached") and "127.0.0.1" in reason
 
@@ -255,8 +318,10 @@ def test_llm_answers_stream_piece_by_piece_then_end_checked(indexed_home, monkey
     bot = Assistant(settings_for(llm_server.url))
     steps = list(stream_answer(bot, "What do senior ML engineers earn in Germany?", Conversation()))
     partial = [text for text, answer in steps if answer is None]
-    assert partial == ["Senior ML engineers in Germany earn ",
-                       "Senior ML engineers in Germany earn a base of €110,000 – €165,000 ",
-                       "Senior ML engineers in Germany earn a base of €110,000 – €165,000 [1]."]
+    assert partial == [
+        "Senior ML engineers in Germany earn ",
+        "Senior ML engineers in Germany earn a base of €110,000 – €165,000 ",
+        "Senior ML engineers in Germany earn a base of €110,000 – €165,000 [1].",
+    ]
     final = steps[-1][1]
     assert final.backend == "openai:scripted-model" and "€110,000 – €165,000" in final.answer

@@ -18,6 +18,7 @@ class Composer:
         if key not in self._numbers:
             n = len(self.citations) + 1
             self._numbers[key] = n
-            self.citations.append(Citation(n=n, id=passage.doc_id, kind=passage.kind, title=passage.title,
-                                           url=passage.url, quote=quote))
+            self.citations.append(
+                Citation(n=n, id=passage.doc_id, kind=passage.kind, title=passage.title, url=passage.url, quote=quote)
+            )
         return f"[{self._numbers[key]}]"

@@ -63,10 +63,17 @@ def condense(question: str, history: list[Turn], settings: Settings) -> str:
     """llama-index's condense step (CondenseQuestionChatEngine._condense_question) on our client; raises LLMError."""
     messages = []
     for turn in history[-HISTORY_EXCHANGES:]:
-        messages += [ChatMessage(role=MessageRole.USER, content=shorten(turn.question)),
-                     ChatMessage(role=MessageRole.ASSISTANT, content=shorten(turn.answer))]
-    text = predict(DEFAULT_PROMPT, settings, max_tokens=MAX_TOKENS, question=question,
-                   chat_history=messages_to_history_str(messages))
+        messages += [
+            ChatMessage(role=MessageRole.USER, content=shorten(turn.question)),
+            ChatMessage(role=MessageRole.ASSISTANT, content=shorten(turn.answer)),
+        ]
+    text = predict(
+        DEFAULT_PROMPT,
+        settings,
+        max_tokens=MAX_TOKENS,
+        question=question,
+        chat_history=messages_to_history_str(messages),
+    )
     lines = _LABEL.sub("", text).strip().splitlines()  # a model that explains itself: its first line is the rewrite
     return lines[0].strip().strip("\"'“”").strip() if lines else ""
 
@@ -93,8 +100,12 @@ def _implausible(standalone: str, reread: Understood, understood: Understood, hi
 def _cues(understood: Understood) -> set[str]:
     """The places (as countries and regions, however named), work modes and levels a question asks for."""
     filters = understood.filters
-    cues = {*filters.countries, *filters.regions, *(m.value for m in filters.work_modes),
-            *(s.value for s in filters.seniority)}
+    cues = {
+        *filters.countries,
+        *filters.regions,
+        *(m.value for m in filters.work_modes),
+        *(s.value for s in filters.seniority),
+    }
     for name in [*understood.markets, *understood.unknown_markets]:
         place = resolve_place("worldwide" if name == "Remote (global)" else name)
         cues |= {*place.countries, *place.regions} if place else {name}
@@ -102,7 +113,7 @@ def _cues(understood: Understood) -> set[str]:
 
 
 def _digits(figure: str) -> str:
-    """"150k" and "150,000" are one amount: compare the significant digits."""
+    """ "150k" and "150,000" are one amount: compare the significant digits."""
     return re.sub(r"\D", "", figure).rstrip("0")
 
 

@@ -10,19 +10,38 @@ from dataclasses import dataclass, field
 
 from assistant.query import Filters, Intent, Understood, understand
 
-_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-             "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
-             "last": -1}
+_ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "fifth": 5,
+    "5th": 5,
+    "sixth": 6,
+    "6th": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "last": -1,
+}
 _REFERENCE = re.compile(
     r"\b(?:the\s+)?(?P<ord>" + "|".join(_ORDINALS) + r")\b(?:\s+(?:one|listing|job|role|result))?"
-    r"|\b(?:number|#|no\.?)\s*(?P<num>\d{1,2})\b", re.I)
+    r"|\b(?:number|#|no\.?)\s*(?P<num>\d{1,2})\b",
+    re.I,
+)
 _FRAGMENT = re.compile(r"^\s*(?:and|or|what about|how about|but|also|only|just)\b", re.I)
 # "anything in Canada?" / "any in Taiwan instead?": a short search by place, read against the previous turn.
 _OPEN = re.compile(r"^\s*(?:and\s+)?any(?:thing)?\s+(?:in|at|from|for)\b", re.I)
 _BACK = re.compile(r"\b(?:th(?:ose|ese|em)|that one|this one|it|ones)\b", re.I)
 # One shown listing, named by a pronoun: "what does it pay?", "is that one remote?", "apply to this job".
-_SINGLE = re.compile(r"\b(?:it|its|that one|this one|th(?:at|is) (?:job|role|listing|posting|position|company))\b",
-                     re.I)
+_SINGLE = re.compile(
+    r"\b(?:it|its|that one|this one|th(?:at|is) (?:job|role|listing|posting|position|company))\b", re.I
+)
 # "and in Canada too?", "including Canada", "or Canada", "Canada is fine as well": adds a place, never narrows.
 _DEMONSTRATIVE = re.compile(r"\b(?:that one|this one|th(?:at|is) (?:job|role|listing|posting|position))\b", re.I)
 _ADDING = re.compile(r"\b(?:also|too|as well|plus|including|incl|or)\b|\b(?:is|are) (?:fine|ok|okay)\b", re.I)
@@ -55,53 +74,65 @@ def resolve(understood: Understood, history: list[Turn]) -> Resolved:
     if previous.understood.intent is Intent.listings:
         return _after_listings(understood, previous)
     if previous.understood.intent not in (Intent.off_topic, Intent.general) and (
-            _is_fragment(understood) or _COMPARED.search(understood.question)):
+        _is_fragment(understood) or _COMPARED.search(understood.question)
+    ):
         return _after_guide(understood, previous)
     return Resolved(understood)
 
 
 def _after_listings(understood: Understood, previous: Turn) -> Resolved:
-    """"only the senior ones", "and in taiwan?": the previous search with what the follow-up names."""
+    """ "only the senior ones", "and in taiwan?": the previous search with what the follow-up names."""
     if not (_refers_back(understood) or _is_fragment(understood)):
         return Resolved(understood)
     # Re-read as a search: a fragment read as a guide question keeps no listing filters ("staff level" is levels).
-    asked = understood if understood.intent is Intent.listings else \
-        understand(understood.question, intent=Intent.listings)
+    asked = (
+        understood if understood.intent is Intent.listings else understand(understood.question, intent=Intent.listings)
+    )
     if understood.intent not in (Intent.general, Intent.listings) and not _names_filters(asked.filters):
         return Resolved(understood)  # "and what are the red flags?" asks something new
     # What a follow-up names moves the search there ("and in taiwan?"), unless it says it adds ("Canada too").
     replace = not _ADDING.search(understood.question)
     merged = merge_filters(previous.understood.filters, asked.filters, replace=replace)
-    return Resolved(asked.model_copy(update={"filters": merged}),
-                    note="Follow-up: narrowing the previous listing search.")
+    return Resolved(
+        asked.model_copy(update={"filters": merged}), note="Follow-up: narrowing the previous listing search."
+    )
 
 
 def _after_guide(understood: Understood, previous: Turn) -> Resolved:
-    """"and in the UK?", "how does that compare with the US?": the previous topic, for the market now named."""
+    """ "and in the UK?", "how does that compare with the US?": the previous topic, for the market now named."""
     before = previous.understood
-    asked = understand(understood.question, intent=before.intent) if understood.intent is not before.intent \
-        else understood
+    asked = (
+        understand(understood.question, intent=before.intent) if understood.intent is not before.intent else understood
+    )
     named = asked.markets or asked.unknown_markets
     markets = asked.markets if named else before.markets
     comparing = bool(_COMPARED.search(understood.question))
     if comparing:  # both markets: the one asked about before, and the one it is compared with
         markets = list(dict.fromkeys([*before.markets, *asked.markets]))
     # Retrieval reads the fragment with the question it continues: "and the red ones?" alone finds nothing.
-    new = asked.model_copy(update={"markets": markets, "comparison": asked.comparison or comparing,
-                                   "unknown_markets": asked.unknown_markets if named else before.unknown_markets,
-                                   "context": previous.question,
-                                   "scores": before.scores or asked.scores})
+    new = asked.model_copy(
+        update={
+            "markets": markets,
+            "comparison": asked.comparison or comparing,
+            "unknown_markets": asked.unknown_markets if named else before.unknown_markets,
+            "context": previous.question,
+            "scores": before.scores or asked.scores,
+        }
+    )
     return Resolved(new, note=f"Follow-up: read as a follow-up to: {previous.question}")
 
 
 def _pointed_listing(question: str, previous: Turn) -> str | None:
-    """"the second one" among the listings shown, or "it" / "that job" when exactly one was shown."""
+    """ "the second one" among the listings shown, or "it" / "that job" when exactly one was shown."""
     if not previous.listing_ids:
         return None
     found = _REFERENCE.search(question)
     if not found:
-        named = [lid for lid, company in zip(previous.listing_ids, previous.listing_companies)
-                 if company and re.search(rf"\b{re.escape(company)}\b", question, re.I)]
+        named = [
+            lid
+            for lid, company in zip(previous.listing_ids, previous.listing_companies)
+            if company and re.search(rf"\b{re.escape(company)}\b", question, re.I)
+        ]
         if named:
             return named[0]  # "what does the Coinbase one pay?"
         # "what's the salary on that one?": the one shown, or the best match when several were.
@@ -121,7 +152,8 @@ def _is_fragment(understood: Understood) -> bool:
         return True  # the classifier read an elliptical follow-up
     short = len(understood.question.split()) <= 6
     return bool(_FRAGMENT.match(understood.question)) or (
-        short and (understood.intent is Intent.general or bool(_OPEN.match(understood.question))))
+        short and (understood.intent is Intent.general or bool(_OPEN.match(understood.question)))
+    )
 
 
 def _names_filters(filters: Filters) -> bool:

@@ -52,8 +52,10 @@ def chosen_sections(understood: Understood, ranked: list[Hit], profile: Profile)
     best = section_score(understood, guides[0], profile)
     label = top_label(profile(guides[0]))
     return [guides[0].doc_id] + [
-        h.doc_id for h in guides[1:3]
-        if top_label(profile(h)) == label and section_score(understood, h, profile) >= SAME_INTENT_SHARE * best]
+        h.doc_id
+        for h in guides[1:3]
+        if top_label(profile(h)) == label and section_score(understood, h, profile) >= SAME_INTENT_SHARE * best
+    ]
 
 
 def closer_of(first: list[Hit], second: list[Hit]) -> list[Hit]:

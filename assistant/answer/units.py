@@ -23,7 +23,7 @@ def sentence_spans(line: str, offset: int = 0) -> list[tuple[int, int]]:
     """(start, end) of each sentence of one line of prose, stripped, shifted by `offset`."""
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(line):
-        word = re.search(r"([\w.]*)$", line[:m.start()])[1].lower()
+        word = re.search(r"([\w.]*)$", line[: m.start()])[1].lower()
         if word in _ABBREVIATIONS or len(word) == 1 and word.isalpha():
             continue
         spans.append((start, m.end()))
@@ -88,4 +88,4 @@ def _line_units(line: str, offset: int) -> list[Unit]:
         return [Unit(stripped, "row", start)]
     if LIST_MARK.match(line):
         return [Unit(stripped, "item", start)]
-    return [Unit(line[s - offset:e - offset], "sentence", s) for s, e in sentence_spans(line, offset)]
+    return [Unit(line[s - offset : e - offset], "sentence", s) for s, e in sentence_spans(line, offset)]

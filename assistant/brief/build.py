@@ -12,8 +12,9 @@ from assistant.library import Library
 from assistant.vocab.listing import Listing
 
 
-def build_brief(library: Library, *, listing_id: str | None = None, guide_id: str | None = None,
-                notes: str = "") -> InterviewBrief:
+def build_brief(
+    library: Library, *, listing_id: str | None = None, guide_id: str | None = None, notes: str = ""
+) -> InterviewBrief:
     """A brief about one listing (benchmarked against `guide_id`, else the first guide) or about a role guide.
 
     The library's snapshot listings and indexed chunks are what is quoted.
@@ -64,11 +65,19 @@ def find_listing(library: Library, listing_id: str) -> Listing:
 
 def _guide_brief(src: Sources) -> InterviewBrief:
     return InterviewBrief(
-        subject_kind="guide", subject_id=src.guide.id, title=src.guide.title, guide_id=src.guide.id,
-        role_summary=guide_parts.role_summary(src), must_haves=guide_parts.must_haves(src),
-        stage_notes=guide_parts.stage_notes(src), stages=guide_parts.stages(src),
-        ownership_questions=guide_parts.ownership_questions(src), pay=guide_pay(src),
-        red_flags=guide_parts.guide_flags(src, "red-flags"), green_flags=guide_parts.guide_flags(src, "green-flags"))
+        subject_kind="guide",
+        subject_id=src.guide.id,
+        title=src.guide.title,
+        guide_id=src.guide.id,
+        role_summary=guide_parts.role_summary(src),
+        must_haves=guide_parts.must_haves(src),
+        stage_notes=guide_parts.stage_notes(src),
+        stages=guide_parts.stages(src),
+        ownership_questions=guide_parts.ownership_questions(src),
+        pay=guide_pay(src),
+        red_flags=guide_parts.guide_flags(src, "red-flags"),
+        green_flags=guide_parts.guide_flags(src, "green-flags"),
+    )
 
 
 def _listing_brief(src: Sources, listing: Listing) -> InterviewBrief:
@@ -76,9 +85,19 @@ def _listing_brief(src: Sources, listing: Listing) -> InterviewBrief:
     summary = listing_parts.summary(src, listing)
     must = listing_parts.must_haves(src, listing)
     return InterviewBrief(
-        subject_kind="listing", subject_id=listing.id, title=listing.title, company=listing.company,
-        url=listing.url, guide_id=src.guide.id, role_summary=summary, must_haves=must,
+        subject_kind="listing",
+        subject_id=listing.id,
+        title=listing.title,
+        company=listing.company,
+        url=listing.url,
+        guide_id=src.guide.id,
+        role_summary=summary,
+        must_haves=must,
         no_description=not listing.description.strip(),
-        stage_notes=guide_parts.stage_notes(src), stages=guide_parts.stages(src, must),
-        ownership_questions=guide_parts.ownership_questions(src), pay=listing_pay(src, listing),
-        red_flags=listing_parts.red_flags(src, listing), green_flags=listing_parts.green_flags(src, listing))
+        stage_notes=guide_parts.stage_notes(src),
+        stages=guide_parts.stages(src, must),
+        ownership_questions=guide_parts.ownership_questions(src),
+        pay=listing_pay(src, listing),
+        red_flags=listing_parts.red_flags(src, listing),
+        green_flags=listing_parts.green_flags(src, listing),
+    )

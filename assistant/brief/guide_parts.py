@@ -20,24 +20,50 @@ _TECHNICAL_STAGE = r"technical|take-home|case study|system design|coding"
 # Production-ownership questions: (section, item label, words the item must say, the question they ground).
 # A question is asked only when its item says those words, so none claims more than the guide does.
 OWNERSHIP = (
-    ("responsibilities", r"production ownership", "degradation, drift and failure modes",
-     "How have you watched a model in production for degradation, drift and failure modes, and what did you catch?"),
-    ("responsibilities", r"production ownership", "alerting and retraining pipelines",
-     "Which alerting and retraining pipelines have you built so a production system stayed healthy without "
-     "constant hands-on fixes?"),
-    ("levels", r"to senior", "incident response, retraining and monitoring",
-     "Which production ML system have you owned end to end, covering incident response, retraining and "
-     "monitoring?"),
-    ("levels", r"to senior", "production endpoints running under real traffic",
-     "Which production endpoints have you shipped and then kept running under real traffic?"),
-    ("skills", r"production ml", "in front of real users",
-     "Which ML systems have you put in front of real users?"),
-    ("skills", r"production ml", "serving infrastructure, latency limits, model versioning",
-     "How did you handle serving infrastructure, latency limits and model versioning in a system you ran?"),
-    ("skills", r"production ml", "show up in production but never in a notebook",
-     "Which operational problem showed up in production but never in a notebook, and how did you deal with it?"),
-    ("green-flags", r"past decisions", "past engineering decisions",
-     "Which past engineering decision of yours would you make differently now, and why?"),
+    (
+        "responsibilities",
+        r"production ownership",
+        "degradation, drift and failure modes",
+        "How have you watched a model in production for degradation, drift and failure modes, and what did you catch?",
+    ),
+    (
+        "responsibilities",
+        r"production ownership",
+        "alerting and retraining pipelines",
+        "Which alerting and retraining pipelines have you built so a production system stayed healthy without "
+        "constant hands-on fixes?",
+    ),
+    (
+        "levels",
+        r"to senior",
+        "incident response, retraining and monitoring",
+        "Which production ML system have you owned end to end, covering incident response, retraining and monitoring?",
+    ),
+    (
+        "levels",
+        r"to senior",
+        "production endpoints running under real traffic",
+        "Which production endpoints have you shipped and then kept running under real traffic?",
+    ),
+    ("skills", r"production ml", "in front of real users", "Which ML systems have you put in front of real users?"),
+    (
+        "skills",
+        r"production ml",
+        "serving infrastructure, latency limits, model versioning",
+        "How did you handle serving infrastructure, latency limits and model versioning in a system you ran?",
+    ),
+    (
+        "skills",
+        r"production ml",
+        "show up in production but never in a notebook",
+        "Which operational problem showed up in production but never in a notebook, and how did you deal with it?",
+    ),
+    (
+        "green-flags",
+        r"past decisions",
+        "past engineering decisions",
+        "Which past engineering decision of yours would you make differently now, and why?",
+    ),
 )
 
 
@@ -48,8 +74,10 @@ def role_summary(src: Sources, limit: int = SUMMARY_SENTENCES) -> list[Statement
 
 def must_haves(src: Sources) -> list[MustHave]:
     """The guide's skills: each item's label, what it says, and the words that show it in candidate notes."""
-    return [MustHave(skill=item.label, text=f"{item.label}: {item.body}", terms=_terms(item), cites=src.cite_item(item))
-            for item in src.items("skills")]
+    return [
+        MustHave(skill=item.label, text=f"{item.label}: {item.body}", terms=_terms(item), cites=src.cite_item(item))
+        for item in src.items("skills")
+    ]
 
 
 def _terms(item: Item) -> list[str]:
@@ -72,8 +100,11 @@ def stages(src: Sources, listing_skills: Sequence[MustHave] = ()) -> list[Stage]
         probes = [Statement(text=f"What the guide says of it: {item.body}", cites=src.cite_item(item))]
         if listing_skills and re.search(_TECHNICAL_STAGE, item.label, re.I):
             names = ", ".join(m.skill for m in listing_skills)
-            probes.append(Statement(text=f"Also probe the listing's must-haves: {names}.",
-                                    cites=_union(m.cites for m in listing_skills)))
+            probes.append(
+                Statement(
+                    text=f"Also probe the listing's must-haves: {names}.", cites=_union(m.cites for m in listing_skills)
+                )
+            )
         if warning and re.search(r"system design", item.label, re.I):
             probes.append(Statement(text=f"Keep this round: {warning.body}", cites=src.cite_item(warning)))
         found.append(Stage(name=item.label, probes=probes))
@@ -95,13 +126,23 @@ def ownership_questions(src: Sources) -> list[Statement]:
 
 def _fallback_questions(src: Sources) -> list[Statement]:
     """A guide without the shipped wording: ask for first-hand experience of each item about production."""
-    items = [i for part in ("responsibilities", "skills", "levels") for i in src.items(part)
-             if re.search(r"production", f"{i.label} {i.body}", re.I)]
-    return [Statement(text=f"Where have you done this yourself, and what went wrong in production? ({i.label})",
-                      cites=src.cite_item(i)) for i in items]
+    items = [
+        i
+        for part in ("responsibilities", "skills", "levels")
+        for i in src.items(part)
+        if re.search(r"production", f"{i.label} {i.body}", re.I)
+    ]
+    return [
+        Statement(
+            text=f"Where have you done this yourself, and what went wrong in production? ({i.label})",
+            cites=src.cite_item(i),
+        )
+        for i in items
+    ]
 
 
 def guide_flags(src: Sources, part: str) -> list[Flag]:
     """A guide section's flags as what to look for, for a brief about the role rather than one listing."""
-    return [Flag(label=item.label, text=f"{item.label}: {item.body}", cites=src.cite_item(item))
-            for item in src.items(part)]
+    return [
+        Flag(label=item.label, text=f"{item.label}: {item.body}", cites=src.cite_item(item)) for item in src.items(part)
+    ]

@@ -19,8 +19,11 @@ MAX_GREEN_FLAGS = 6
 ROLE_SENTENCES = 2
 _FACT_LINES = ("Location:", "Work mode:", "Seniority:", "Posted:")
 # Sentences that describe the job rather than the company: they make the listing's half of the summary.
-_ABOUT_ROLE = re.compile(r"\b(?:you(?:'ll|’ll| will)|this role|the role|responsible for|we(?:'re|’re| are) "
-                         r"(?:looking|hiring|seeking))\b", re.I)
+_ABOUT_ROLE = re.compile(
+    r"\b(?:you(?:'ll|’ll| will)|this role|the role|responsible for|we(?:'re|’re| are) "
+    r"(?:looking|hiring|seeking))\b",
+    re.I,
+)
 # Green-flag signals and the guide words that say why each matters (guide "what to look for" / green flags).
 _GREEN = {
     "ml_platform": ("Names a specific ML platform", r"ML platforms?\b"),
@@ -59,8 +62,9 @@ def summary(src: Sources, listing: Listing) -> list[Statement]:
     passage, lines = header(src, listing)
     found = [Statement(text=f"{listing.title} at {listing.company}.", cites=src.cite((passage, lines[0])))]
     found += [Statement(text=line, cites=src.cite((passage, line))) for line in lines if line.startswith(_FACT_LINES)]
-    about = [(p, u) for p, u in body_units(src, listing)
-             if _ABOUT_ROLE.search(u.text) and not u.text.startswith("#")][:ROLE_SENTENCES]  # not headings
+    about = [(p, u) for p, u in body_units(src, listing) if _ABOUT_ROLE.search(u.text) and not u.text.startswith("#")][
+        :ROLE_SENTENCES
+    ]  # not headings
     found += [Statement(text=excerpt(u.display, 0, 300), cites=src.cite((p, u.text))) for p, u in about]
     return found
 
@@ -75,8 +79,14 @@ def must_haves(src: Sources, listing: Listing) -> list[MustHave]:
             continue
         passage, quote = where
         shown = plain(quote)
-        found.append(MustHave(skill=skill, text=f"{skill}: “{excerpt(shown, find_term(shown, skill) or 0)}”",
-                              terms=[skill], cites=src.cite((passage, quote))))
+        found.append(
+            MustHave(
+                skill=skill,
+                text=f"{skill}: “{excerpt(shown, find_term(shown, skill) or 0)}”",
+                terms=[skill],
+                cites=src.cite((passage, quote)),
+            )
+        )
     return found
 
 
@@ -94,15 +104,22 @@ def red_flags(src: Sources, listing: Listing) -> list[Flag]:
     for signal in (s for s in listing.signals if s.kind == "red_flag"):
         evidence = src.locate(doc_id(listing), signal.evidence)
         if evidence is None:
-            src.notices.append(f"The {signal.label!r} flag's evidence is not verbatim in the indexed listing; "
-                               "it is left out rather than quoted loosely.")
+            src.notices.append(
+                f"The {signal.label!r} flag's evidence is not verbatim in the indexed listing; "
+                "it is left out rather than quoted loosely."
+            )
             continue
         item = _matching_item(src, signal.label)
         where = " in its title" if signal.field == "title" else ""
         guide = f" The guide: {item.body}" if item else ""
-        found.append(Flag(label=signal.label, evidence=evidence[1], text=f"{signal.label.capitalize()}: the "
-                          f"listing says{where} “{plain(evidence[1])}”.{guide}",
-                          cites=src.cite(evidence, *([(item.passage, item.unit.text)] if item else []))))
+        found.append(
+            Flag(
+                label=signal.label,
+                evidence=evidence[1],
+                text=f"{signal.label.capitalize()}: the listing says{where} “{plain(evidence[1])}”.{guide}",
+                cites=src.cite(evidence, *([(item.passage, item.unit.text)] if item else [])),
+            )
+        )
     return found
 
 
@@ -125,8 +142,14 @@ def green_flags(src: Sources, listing: Listing) -> list[Flag]:
         if evidence and guide:
             named = [name for name in dict.fromkeys(labels) if name.lower() not in title.lower()]
             label = f"{title} ({', '.join(named)})" if named else title
-            found.append(Flag(label=label, evidence=evidence[1], text=f"{label}: “{plain(evidence[1])}”",
-                              cites=src.cite(evidence, (guide[0], guide[1].text))))
+            found.append(
+                Flag(
+                    label=label,
+                    evidence=evidence[1],
+                    text=f"{label}: “{plain(evidence[1])}”",
+                    cites=src.cite(evidence, (guide[0], guide[1].text)),
+                )
+            )
     return found + _salary_flag(src, listing)
 
 
@@ -135,5 +158,11 @@ def _salary_flag(src: Sources, listing: Listing) -> list[Flag]:
     if listing.salary is None or line is None or guide is None:
         return []
     cell = salary_cell(listing_view(listing))
-    return [Flag(label="Salary disclosed", evidence=line[1], text=f"Salary disclosed: {cell}.",
-                 cites=src.cite(line, (guide[0], guide[1].text)))]
+    return [
+        Flag(
+            label="Salary disclosed",
+            evidence=line[1],
+            text=f"Salary disclosed: {cell}.",
+            cites=src.cite(line, (guide[0], guide[1].text)),
+        )
+    ]

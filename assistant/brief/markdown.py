@@ -35,7 +35,7 @@ def line(statement: Statement, label: str | None = None) -> str:
     """A statement with its markers; a leading "label:" is set in bold."""
     text = statement.text
     if label and text.lower().startswith(f"{label.lower()}:"):
-        head, rest = text[: len(label) + 1], text[len(label) + 1:]
+        head, rest = text[: len(label) + 1], text[len(label) + 1 :]
         return f"**{escape(head)}** {escape(rest)} {markers(statement.cites)}"
     return f"{escape(text)} {markers(statement.cites)}"
 
@@ -45,8 +45,18 @@ def bullets(statements, none: str = "None.", label=lambda s: None) -> list[str]:
 
 
 def to_markdown(brief: InterviewBrief) -> str:
-    parts = [_title(brief), _summary(brief), _must_haves(brief), _stages(brief), _ownership(brief), _pay(brief),
-             _flags(brief), _notes(brief), _notices(brief), _sources(brief)]
+    parts = [
+        _title(brief),
+        _summary(brief),
+        _must_haves(brief),
+        _stages(brief),
+        _ownership(brief),
+        _pay(brief),
+        _flags(brief),
+        _notes(brief),
+        _notices(brief),
+        _sources(brief),
+    ]
     return "\n\n".join("\n".join(part) for part in parts if part) + "\n"
 
 
@@ -54,8 +64,10 @@ def _title(brief: InterviewBrief) -> list[str]:
     lines = [f"# Interview brief: {escape(brief.title)}", ""]
     if brief.subject_kind == "listing":
         lines.append(f"Listing {escape(brief.subject_id)} at {escape(brief.company or '')} · {link(brief.url)}  ")
-    lines.append(f"Benchmarked against the role guide {escape(brief.guide_id)}. Every statement cites its "
-                 "source; the sources are listed at the end.")
+    lines.append(
+        f"Benchmarked against the role guide {escape(brief.guide_id)}. Every statement cites its "
+        "source; the sources are listed at the end."
+    )
     return lines
 
 
@@ -64,8 +76,12 @@ def _summary(brief: InterviewBrief) -> list[str]:
 
 
 def _must_haves(brief: InterviewBrief) -> list[str]:
-    none = ("The listing has no description text, only its title and facts, so there are no skills to read from "
-            "it; ask the hiring team for the job description." if brief.no_description else "No skills found.")
+    none = (
+        "The listing has no description text, only its title and facts, so there are no skills to read from "
+        "it; ask the hiring team for the job description."
+        if brief.no_description
+        else "No skills found."
+    )
     return ["## Must-have skills", "", *bullets(brief.must_haves, none, lambda m: m.skill)]
 
 
@@ -96,16 +112,31 @@ def _flags(brief: InterviewBrief) -> list[str]:
     red = "Red flags found in the listing" if in_listing else "Red flags to look for"
     green = "Green flags found in the listing" if in_listing else "Green flags to look for"
     none = "None found among the signals the guide names."
-    return [f"## {red}", "", *bullets(brief.red_flags, none, lambda f: f.label), "",
-            f"## {green}", "", *bullets(brief.green_flags, none, lambda f: f.label)]
+    return [
+        f"## {red}",
+        "",
+        *bullets(brief.red_flags, none, lambda f: f.label),
+        "",
+        f"## {green}",
+        "",
+        *bullets(brief.green_flags, none, lambda f: f.label),
+    ]
 
 
 def _notes(brief: InterviewBrief) -> list[str]:
     if not brief.notes_given:
         return []
-    return ["## Candidate notes", "", "### Where the notes match", "",
-            *bullets(brief.notes_match, "No must-have is mentioned.", lambda m: m.skill), "",
-            "### Gaps to ask about", "", *bullets(brief.notes_gaps, "None.", lambda m: m.skill)]
+    return [
+        "## Candidate notes",
+        "",
+        "### Where the notes match",
+        "",
+        *bullets(brief.notes_match, "No must-have is mentioned.", lambda m: m.skill),
+        "",
+        "### Gaps to ask about",
+        "",
+        *bullets(brief.notes_gaps, "None.", lambda m: m.skill),
+    ]
 
 
 def _notices(brief: InterviewBrief) -> list[str]:

@@ -21,7 +21,9 @@ _CLAUSE_END = re.compile(r"[.;:!?,()\n]|\b(?:but|however|though|although|whereas
 _NEGATION = re.compile(r"\b(?:no|not|never|without|lacks?|lacking|none|zero|nor|neither)\b|n[’']t\b", re.I)
 _NEGATED_AFTER = re.compile(r"^\s*[:–—-]\s*(?:no|none|never|not yet|missing|lacking)\b", re.I)
 _YEARS = re.compile(r"(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?|y)\b(?:\s+of)?", re.I)
-_NUMBER_WORDS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
+_NUMBER_WORDS = {
+    w: n for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)
+}
 _YEARS_IN_WORDS = re.compile(rf"\b({'|'.join(_NUMBER_WORDS)})\s+(?:years?|yrs?)\b", re.I)
 
 
@@ -61,7 +63,7 @@ def _years(line: str, at: int, end: int) -> float | None:
 
 
 def _span_end(line: str, at: int, term: str) -> int:
-    if line[at:at + len(term)].lower() == term.lower():
+    if line[at : at + len(term)].lower() == term.lower():
         return at + len(term)
     token = re.match(r"[\w+#./-]+", line[at:])  # a short form ("ML") or another spelling
     return at + (len(token.group()) if token else len(term))
@@ -93,14 +95,30 @@ def match_notes(must_haves: list[MustHave], notes: str) -> tuple[list[NoteMatch]
         positive = next((m for m in found if not m.negated), None)
         if positive:
             quoted = excerpt(positive.line, positive.at)
-            matches.append(NoteMatch(skill=must.skill, note_line=quoted, cites=must.cites, years=positive.years,
-                                     text=f"{must.skill}: the notes say “{quoted}”{_years_text(positive.years)}"))
+            matches.append(
+                NoteMatch(
+                    skill=must.skill,
+                    note_line=quoted,
+                    cites=must.cites,
+                    years=positive.years,
+                    text=f"{must.skill}: the notes say “{quoted}”{_years_text(positive.years)}",
+                )
+            )
         elif found:
             quoted = excerpt(found[0].line, found[0].at)
-            gaps.append(NoteMatch(skill=must.skill, note_line=quoted, cites=must.cites, negated=True,
-                                  text=f"{must.skill}: the notes say “{quoted}”, which reads as not having it; "
-                                       "ask about it."))
+            gaps.append(
+                NoteMatch(
+                    skill=must.skill,
+                    note_line=quoted,
+                    cites=must.cites,
+                    negated=True,
+                    text=f"{must.skill}: the notes say “{quoted}”, which reads as not having it; ask about it.",
+                )
+            )
         else:
-            gaps.append(NoteMatch(skill=must.skill, cites=must.cites,
-                                  text=f"{must.skill}: not mentioned in the notes; ask about it."))
+            gaps.append(
+                NoteMatch(
+                    skill=must.skill, cites=must.cites, text=f"{must.skill}: not mentioned in the notes; ask about it."
+                )
+            )
     return matches, gaps

@@ -40,8 +40,9 @@ def _row(src: Sources, market: str, found: tuple[Passage, Unit], nearest: bool =
     guide_range = found[1].cells()[1]
     where = "remote roles open globally" if market == GLOBAL else market
     lead = "The nearest the guide has, its base salary" if nearest else "Guide base salary"
-    return PayRow(market=market, guide_range=guide_range, text=f"{lead} for {where}: {guide_range}",
-                  cites=src.cite_unit(found))
+    return PayRow(
+        market=market, guide_range=guide_range, text=f"{lead} for {where}: {guide_range}", cites=src.cite_unit(found)
+    )
 
 
 def _markets_in_order(rows: Rows) -> list[str]:
@@ -89,8 +90,10 @@ def _disclosed(src: Sources, listing: Listing) -> Statement | None:
 def _no_row(src: Sources, listing: Listing, rows: Rows) -> Statement:
     places = [country_name(c) for c in listing.location.countries] + listing.location.regions
     where = ", ".join(places) or "a listing without a stated location"
-    return Statement(text=f"The guide has no pay row for {where}; it covers {', '.join(_markets_in_order(rows))}.",
-                     cites=src.cite(*_table_quotes(rows)))
+    return Statement(
+        text=f"The guide has no pay row for {where}; it covers {', '.join(_markets_in_order(rows))}.",
+        cites=src.cite(*_table_quotes(rows)),
+    )
 
 
 def _table_quotes(rows: Rows) -> list[tuple[Passage, str]]:
@@ -113,11 +116,21 @@ def _compare(src: Sources, listing: Listing, row: PayRow, found: tuple[Passage, 
         return None
     low, high = salary.annual_usd_min, salary.annual_usd_max or salary.annual_usd_min
     g_low, g_high = guide.annual_usd_min, guide.annual_usd_max or guide.annual_usd_min
-    verdict = ("below" if high < g_low else "above" if low > g_high else
-               "within" if low >= g_low and high <= g_high else "partly within")
+    verdict = (
+        "below"
+        if high < g_low
+        else "above"
+        if low > g_high
+        else "within"
+        if low >= g_low and high <= g_high
+        else "partly within"
+    )
     rate = f" (at the ECB rate of {guide.fx_date.isoformat()})" if guide.fx_date else ""
-    return Statement(text=f"In annual USD the listing's ≈ {_usd(low, high)} is {verdict} the guide's {row.market} "
-                          f"range of ≈ {_usd(g_low, g_high)}{rate}.", cites=src.cite(line, (found[0], found[1].text)))
+    return Statement(
+        text=f"In annual USD the listing's ≈ {_usd(low, high)} is {verdict} the guide's {row.market} "
+        f"range of ≈ {_usd(g_low, g_high)}{rate}.",
+        cites=src.cite(line, (found[0], found[1].text)),
+    )
 
 
 def _usd(low: float, high: float) -> str:
@@ -146,11 +159,16 @@ def pay_ask(src: Sources, listing: Listing, notes: str) -> Statement | None:
     low, high = ask.annual_usd_min, ask.annual_usd_max or ask.annual_usd_min
     salary = listing.salary
     if not (salary and salary.annual_usd_min):
-        return Statement(text=f"The notes ask for ≈ {_usd(low, high)} a year (“{quoted}”); the listing discloses "
-                              "no salary to compare it with, so ask the hiring team for the range.",
-                         cites=src.cite(line))
+        return Statement(
+            text=f"The notes ask for ≈ {_usd(low, high)} a year (“{quoted}”); the listing discloses "
+            "no salary to compare it with, so ask the hiring team for the range.",
+            cites=src.cite(line),
+        )
     l_low, l_high = salary.annual_usd_min, salary.annual_usd_max or salary.annual_usd_min
-    verdict = ("above the top of" if low > l_high else "below the bottom of" if high < l_low else "within")
+    verdict = "above the top of" if low > l_high else "below the bottom of" if high < l_low else "within"
     rate = f" (at the ECB rate of {ask.fx_date.isoformat()})" if ask.fx_date and ask.currency != "USD" else ""
-    return Statement(text=f"The notes ask for ≈ {_usd(low, high)} a year{rate} (“{quoted}”), {verdict} the "
-                          f"listing's range of ≈ {_usd(l_low, l_high)}.", cites=src.cite(line))
+    return Statement(
+        text=f"The notes ask for ≈ {_usd(low, high)} a year{rate} (“{quoted}”), {verdict} the "
+        f"listing's range of ≈ {_usd(l_low, l_high)}.",
+        cites=src.cite(line),
+    )

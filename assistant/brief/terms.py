@@ -32,8 +32,10 @@ def find_term(text: str, term: str) -> int | None:
     if found is not None:
         return found
     # A short form the boards' tags use ("ML", "k8s"), read as the listing's own tags were when it was enriched.
-    return next((m.start() for m in _TOKEN.finditer(text) if skills([m.group()], "") == [term]
-                 and m.group().lower() != wanted), None)
+    return next(
+        (m.start() for m in _TOKEN.finditer(text) if skills([m.group()], "") == [term] and m.group().lower() != wanted),
+        None,
+    )
 
 
 def vocabulary(text: str) -> list[str]:

@@ -10,6 +10,7 @@ from rich.console import Console
 from assistant.cli.common import app, fail
 from assistant.settings import Settings
 
+
 @app.command("ask")
 def ask_command(
     question: str,
@@ -53,8 +54,9 @@ def chat_command() -> None:
         fail(str(error))
     conversation, last = Conversation(), None
     out = Console()
-    out.print("[bold]career-assistant[/bold] — ask about remote ML roles, pay, hiring or listings. "
-              "/sources, /reset, /quit")
+    out.print(
+        "[bold]career-assistant[/bold] — ask about remote ML roles, pay, hiring or listings. /sources, /reset, /quit"
+    )
     while True:
         try:
             question = out.input("[bold cyan]you>[/bold cyan] ").strip()

@@ -10,6 +10,7 @@ import typer
 from assistant.cli.common import app, err, fail
 from assistant.settings import Settings
 
+
 @app.command("brief")
 def brief_command(
     listing: str | None = typer.Option(None, "--listing", metavar="ID", help="A listing id of the current snapshot."),

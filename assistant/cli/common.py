@@ -6,8 +6,9 @@ import typer
 from rich.console import Console
 from rich.progress import track
 
-app = typer.Typer(help="Answers about remote ML careers, with citations to role guides and job listings.",
-                  no_args_is_help=True)
+app = typer.Typer(
+    help="Answers about remote ML careers, with citations to role guides and job listings.", no_args_is_help=True
+)
 
 err = Console(stderr=True)
 

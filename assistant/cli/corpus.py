@@ -41,17 +41,32 @@ def print_summary(report: RefreshReport) -> None:
     for column in ("source", "fetched", "parsed", "skipped", "new", "updated", "removed", "kept", "listings"):
         table.add_column(column, justify="left" if column == "source" else "right", no_wrap=True)
     for source, stats in report.sources.items():
-        table.add_row(SOURCE_NAMES[source], *(str(v) for v in (
-            stats.fetched, stats.parsed, len(stats.skipped), stats.new, stats.updated, stats.removed, stats.kept,
-            stats.listings)))
+        table.add_row(
+            SOURCE_NAMES[source],
+            *(
+                str(v)
+                for v in (
+                    stats.fetched,
+                    stats.parsed,
+                    len(stats.skipped),
+                    stats.new,
+                    stats.updated,
+                    stats.removed,
+                    stats.kept,
+                    stats.listings,
+                )
+            ),
+        )
     err.print(table)
     for stats in report.sources.values():
         for reason, refs in _group_skips(stats.skipped).items():
             err.print(f"  [yellow]skipped[/yellow] {SOURCE_NAMES[stats.source]}: {reason} ({_refs(refs)})")
         for board in stats.boards:
             if board.kept:
-                err.print(f"  [yellow]kept[/yellow] {board.kept} earlier listings of {SOURCE_NAMES[stats.source]} "
-                          f"{board.origin}: {board.reason}")
+                err.print(
+                    f"  [yellow]kept[/yellow] {board.kept} earlier listings of {SOURCE_NAMES[stats.source]} "
+                    f"{board.origin}: {board.reason}"
+                )
     err.print(report.message)
 
 
@@ -107,6 +122,11 @@ def guides_list() -> None:
     for column in ("id", "title", "format", "sections", "sources"):
         table.add_column(column)
     for guide in guides:
-        table.add_row(guide.id, guide.title, guide.format, ", ".join(s.id for s in guide.sections),
-                      "; ".join(s.title for s in guide.sources))
+        table.add_row(
+            guide.id,
+            guide.title,
+            guide.format,
+            ", ".join(s.id for s in guide.sections),
+            "; ".join(s.title for s in guide.sources),
+        )
     Console().print(table)

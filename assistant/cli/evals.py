@@ -14,21 +14,28 @@ from assistant.cli.common import _progress, app, err, fail
 from assistant.corpus.listings.refresh import refresh
 from assistant.settings import PROJECT_ROOT, Settings
 
+
 @app.command("eval")
 def eval_command(
     questions: list[Path] = typer.Option(
         [PROJECT_ROOT / "evals" / "questions.jsonl"],
-        help="An eval question file; repeat for several sets (dev, test), scored side by side."),
-    feeds: Path | None = typer.Option(None, help="Refresh from captured feeds laid out like ../shared/feeds and "
-                                      "rebuild the index first."),
+        help="An eval question file; repeat for several sets (dev, test), scored side by side.",
+    ),
+    feeds: Path | None = typer.Option(
+        None, help="Refresh from captured feeds laid out like ../shared/feeds and rebuild the index first."
+    ),
     backend: str | None = typer.Option(None, help="extractive or openai (default: the configured one)."),
     as_json: bool = typer.Option(False, "--json", help="Print each question's answer and scores, then totals."),
-    report: Path | None = typer.Option(None, help="Write report.json, report.md and plots to this directory "
-                                       "(one subdirectory per set, and sets.md, when there are several)."),
+    report: Path | None = typer.Option(
+        None,
+        help="Write report.json, report.md and plots to this directory "
+        "(one subdirectory per set, and sets.md, when there are several).",
+    ),
     compare: Path | None = typer.Option(None, help="An older report (file or directory) to compare with."),
     baseline: bool = typer.Option(False, help="Also score the llama-index default's retrieval (slow)."),
     thresholds: list[Path] = typer.Option(
-        [], help="Fail (exit 1) below the thresholds in this TOML file; repeat to pair one with each set."),
+        [], help="Fail (exit 1) below the thresholds in this TOML file; repeat to pair one with each set."
+    ),
 ) -> None:
     """Run eval question sets through the assistant and score every answer."""
     from assistant.answer.models import AnswerError
@@ -83,11 +90,22 @@ def eval_command(
 
 
 def _eval_json(result) -> dict:
-    rows = [{**r.answer.model_dump(mode="json"), "id": r.question.id, "category": r.question.category,
-             "scores": r.score.model_dump(), "retrieval": r.retrieval.model_dump() if r.retrieval else None}
-            for r in result.results]
-    return {"results": rows, "totals": result.overall.model_dump(),
-            "categories": {k: v.model_dump() for k, v in result.categories.items()}, "baseline": result.baseline}
+    rows = [
+        {
+            **r.answer.model_dump(mode="json"),
+            "id": r.question.id,
+            "category": r.question.category,
+            "scores": r.score.model_dump(),
+            "retrieval": r.retrieval.model_dump() if r.retrieval else None,
+        }
+        for r in result.results
+    ]
+    return {
+        "results": rows,
+        "totals": result.overall.model_dump(),
+        "categories": {k: v.model_dump() for k, v in result.categories.items()},
+        "baseline": result.baseline,
+    }
 
 
 def _print_totals(result) -> None:
@@ -95,7 +113,13 @@ def _print_totals(result) -> None:
     for column in ("category", "questions", "passed", "pass rate", "facts", "hit@5", "MRR@5"):
         table.add_column(column, justify="left" if column == "category" else "right")
     for name, totals in {"overall": result.overall, **result.categories}.items():
-        table.add_row(name, str(totals.questions), str(totals.passed), f"{totals.pass_rate:.2f}",
-                      f"{totals.facts_found:.2f}", "—" if totals.hit_rate is None else f"{totals.hit_rate:.2f}",
-                      "—" if totals.mrr is None else f"{totals.mrr:.2f}")
+        table.add_row(
+            name,
+            str(totals.questions),
+            str(totals.passed),
+            f"{totals.pass_rate:.2f}",
+            f"{totals.facts_found:.2f}",
+            "—" if totals.hit_rate is None else f"{totals.hit_rate:.2f}",
+            "—" if totals.mrr is None else f"{totals.mrr:.2f}",
+        )
     Console().print(table)

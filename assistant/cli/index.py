@@ -20,8 +20,10 @@ def index_build() -> None:
     from assistant.index.build import build_index
 
     manifest = build_index(Settings(), track=_progress, say=err.print)
-    err.print(f"index {manifest.build_id}: {manifest.chunks} chunks ({manifest.embedded} embedded, "
-              f"{manifest.reused} reused, {manifest.removed_documents} documents removed) with {manifest.model}")
+    err.print(
+        f"index {manifest.build_id}: {manifest.chunks} chunks ({manifest.embedded} embedded, "
+        f"{manifest.reused} reused, {manifest.removed_documents} documents removed) with {manifest.model}"
+    )
 
 
 @index_app.command("status")
@@ -54,8 +56,12 @@ def index_verify() -> None:
 def search_command(
     query: str,
     kind: str | None = typer.Option(None, help="guide or listing"),
-    filter_: list[str] = typer.Option([], "--filter", help="FIELD=VALUE, e.g. region=Europe, seniority=senior, "
-                                      "min_annual_usd=150000, salary_disclosed=true (repeatable)"),
+    filter_: list[str] = typer.Option(
+        [],
+        "--filter",
+        help="FIELD=VALUE, e.g. region=Europe, seniority=senior, "
+        "min_annual_usd=150000, salary_disclosed=true (repeatable)",
+    ),
     k: int = typer.Option(8, "-k", "--top", help="How many results."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:

@@ -17,8 +17,12 @@ app.add_typer(intent_app, name="intent")
 @intent_app.command("train")
 def intent_train(
     data: Path = typer.Option(None, help="Labelled questions (default evals/train.jsonl)."),
-    c: float = typer.Option(None, "-c", help="Inverse regularization strength of the logistic regression "
-                            "(default: the cross-validated choice, classifier.C)."),
+    c: float = typer.Option(
+        None,
+        "-c",
+        help="Inverse regularization strength of the logistic regression "
+        "(default: the cross-validated choice, classifier.C).",
+    ),
     cv: bool = typer.Option(False, "--cv", help="Only report 5-fold cross-validated accuracy; write nothing."),
 ) -> None:
     """Fit the intent classifier on the training questions and write assistant/query/intent_model.npz."""

@@ -13,6 +13,7 @@ from assistant.corpus.listings import snapshots
 from assistant.corpus.listings.refresh import refresh
 from assistant.settings import Settings
 
+
 @app.command("prepare")
 def prepare(
     feeds: Path | None = typer.Option(None, help="Captured feeds to read when no snapshot exists yet."),
@@ -52,8 +53,9 @@ def serve(
     except AnswerError as error:
         fail(str(error))
     # Open event streams (browsers, gradio_client) must not hold a stop for long.
-    server = uvicorn.Server(uvicorn.Config(create_app(service), host=host, port=port, log_level="warning",
-                                           timeout_graceful_shutdown=3))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(service), host=host, port=port, log_level="warning", timeout_graceful_shutdown=3)
+    )
 
     def announce() -> None:
         while not server.started and not server.should_exit:

@@ -23,23 +23,30 @@ def guide_text(guide: Guide) -> str:
 
 
 def listing_text(listing: Listing) -> str:
-    return (f"{listing.title}\nCompany: {listing.company}\nLocation: {listing.location.text or 'not stated'}\n\n"
-            f"{listing.description}").strip()
+    return (
+        f"{listing.title}\nCompany: {listing.company}\nLocation: {listing.location.text or 'not stated'}\n\n"
+        f"{listing.description}"
+    ).strip()
 
 
 def documents(guides: list[Guide], listings: list[Listing]):
     from llama_index.core import Document
 
-    return ([Document(text=guide_text(g), id_=f"guide:{g.id}") for g in guides]
-            + [Document(text=listing_text(l), id_=f"listing:{l.id}") for l in listings])
+    return [Document(text=guide_text(g), id_=f"guide:{g.id}") for g in guides] + [
+        Document(text=listing_text(l), id_=f"listing:{l.id}") for l in listings
+    ]
 
 
 class SectionMapper:
     """A node of a whole-guide document → the section whose lines it holds most of."""
 
     def __init__(self, guides: list[Guide]) -> None:
-        self.sections = {f"guide:{g.id}": [(s.id, [line.strip() for line in s.text.splitlines() if line.strip()])
-                                           for s in g.sections] for g in guides}
+        self.sections = {
+            f"guide:{g.id}": [
+                (s.id, [line.strip() for line in s.text.splitlines() if line.strip()]) for s in g.sections
+            ]
+            for g in guides
+        }
 
     @cache
     def doc_id(self, ref_doc_id: str, text: str) -> str:
@@ -71,17 +78,22 @@ def baseline_retrieval(assistant: Assistant, report: Report) -> dict:
         if result.retrieval is None:
             continue
         relevant = relevant_documents(result.question, assistant)
-        ranked = list(dict.fromkeys(mapper.doc_id(n.node.ref_doc_id, n.node.get_content())
-                                    for n in retriever.retrieve(result.question.question)))[:K]
+        ranked = list(
+            dict.fromkeys(
+                mapper.doc_id(n.node.ref_doc_id, n.node.get_content())
+                for n in retriever.retrieve(result.question.question)
+            )
+        )[:K]
         ranks.append(next((i for i, doc in enumerate(ranked, 1) if doc in relevant), None))
         ours.append(result.retrieval.rank)
     count = len(ranks) or 1
     return {
-        "questions": len(ranks), "k": K,
+        "questions": len(ranks),
+        "k": K,
         "hit_rate": round(sum(r is not None for r in ranks) / count, 4),
         "mrr": round(sum(1 / r for r in ranks if r) / count, 4),
         "ours_hit_rate": round(sum(r is not None for r in ours) / count, 4),
         "ours_mrr": round(sum(1 / r for r in ours if r) / count, 4),
         "note": "Baseline: VectorStoreIndex.from_documents with llama-index defaults and the same local "
-                "embedding model; guides as whole documents, nodes mapped to the section they hold most of.",
+        "embedding model; guides as whole documents, nodes mapped to the section they hold most of.",
     }

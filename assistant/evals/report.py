@@ -7,9 +7,21 @@ from pathlib import Path
 
 from assistant.evals.runner import Report, Totals
 
-COLUMNS = ("questions", "passed", "pass_rate", "facts_found", "listing_recall", "answerable_accuracy",
-           "citation_validity", "hit_rate", "mrr", "intent_accuracy", "section_hit1", "latency_p50_ms",
-           "latency_p95_ms")
+COLUMNS = (
+    "questions",
+    "passed",
+    "pass_rate",
+    "facts_found",
+    "listing_recall",
+    "answerable_accuracy",
+    "citation_validity",
+    "hit_rate",
+    "mrr",
+    "intent_accuracy",
+    "section_hit1",
+    "latency_p50_ms",
+    "latency_p95_ms",
+)
 
 
 def write_report(report: Report, directory: Path, compare_to: Path | None = None) -> list[Path]:
@@ -20,8 +32,19 @@ def write_report(report: Report, directory: Path, compare_to: Path | None = None
     return [directory / "report.json", directory / "report.md", *plot(report, directory)]
 
 
-SET_COLUMNS = ("questions", "pass_rate", "facts_found", "listing_recall", "answerable_accuracy", "citation_validity",
-               "hit_rate", "mrr", "intent_accuracy", "section_hit1", "latency_p50_ms")
+SET_COLUMNS = (
+    "questions",
+    "pass_rate",
+    "facts_found",
+    "listing_recall",
+    "answerable_accuracy",
+    "citation_validity",
+    "hit_rate",
+    "mrr",
+    "intent_accuracy",
+    "section_hit1",
+    "latency_p50_ms",
+)
 
 
 def write_sets(reports: list[Report], directory: Path) -> Path:
@@ -30,10 +53,15 @@ def write_sets(reports: list[Report], directory: Path) -> Path:
     from assistant.query import classifier
 
     cv = classifier.cross_validate()
-    lines = ["# Question sets side by side", "",
-             f"- train: `evals/train.jsonl`, {cv['examples']} labelled questions; intent classifier 5-fold "
-             f"cross-validated accuracy {cv['accuracy']:.2f} (log loss {cv['log_loss']:.2f})", "",
-             "| set | " + " | ".join(SET_COLUMNS) + " |", "|---" * (len(SET_COLUMNS) + 1) + "|"]
+    lines = [
+        "# Question sets side by side",
+        "",
+        f"- train: `evals/train.jsonl`, {cv['examples']} labelled questions; intent classifier 5-fold "
+        f"cross-validated accuracy {cv['accuracy']:.2f} (log loss {cv['log_loss']:.2f})",
+        "",
+        "| set | " + " | ".join(SET_COLUMNS) + " |",
+        "|---" * (len(SET_COLUMNS) + 1) + "|",
+    ]
     for report in reports:
         values = report.overall.model_dump()
         name = Path(report.questions_file).name
@@ -66,29 +94,46 @@ def table(rows: dict[str, Totals]) -> list[str]:
 
 def markdown(report: Report, changes: dict | None = None) -> str:
     lines = [
-        "# Eval report", "",
+        "# Eval report",
+        "",
         f"- backend: `{report.backend}`; questions: `{report.questions_file}`; created {report.created_at:%Y-%m-%d %H:%M} UTC",
         f"- index: `{report.index.get('build_id')}` built with `{report.index.get('model')}` "
         f"from snapshot `{report.index.get('snapshot')}`",
-        f"- retrieval metrics at k={report.k}: hit rate and MRR of the document that holds the answer", "",
-        "## Totals", "", *table({"overall": report.overall, **report.categories}), "",
+        f"- retrieval metrics at k={report.k}: hit rate and MRR of the document that holds the answer",
+        "",
+        "## Totals",
+        "",
+        *table({"overall": report.overall, **report.categories}),
+        "",
     ]
     if report.baseline:
-        lines += ["## Retrieval against the llama-index default", "",
-                  "| system | questions | hit rate | MRR |", "|---|---|---|---|",
-                  f"| career-assistant (hybrid) | {report.baseline['questions']} | {report.baseline['ours_hit_rate']:.2f} "
-                  f"| {report.baseline['ours_mrr']:.2f} |",
-                  f"| llama-index default (dense) | {report.baseline['questions']} | {report.baseline['hit_rate']:.2f} "
-                  f"| {report.baseline['mrr']:.2f} |", "", report.baseline.get("note", ""), ""]
+        lines += [
+            "## Retrieval against the llama-index default",
+            "",
+            "| system | questions | hit rate | MRR |",
+            "|---|---|---|---|",
+            f"| career-assistant (hybrid) | {report.baseline['questions']} | {report.baseline['ours_hit_rate']:.2f} "
+            f"| {report.baseline['ours_mrr']:.2f} |",
+            f"| llama-index default (dense) | {report.baseline['questions']} | {report.baseline['hit_rate']:.2f} "
+            f"| {report.baseline['mrr']:.2f} |",
+            "",
+            report.baseline.get("note", ""),
+            "",
+        ]
     if changes:
         lines += ["## Changes since the compared report", "", *changes["lines"], ""]
     failures = [r for r in report.results if not r.score.passed]
     lines += [f"## Failures ({len(failures)})", ""]
     for result in failures:
         answer = result.answer.answer.replace("\n", " ")[:400]
-        lines += [f"### {result.question.id} ({result.question.category})", "",
-                  f"- question: {result.question.question}",
-                  f"- reasons: {'; '.join(result.score.reasons)}", f"- answer: {answer}", ""]
+        lines += [
+            f"### {result.question.id} ({result.question.category})",
+            "",
+            f"- question: {result.question.question}",
+            f"- reasons: {'; '.join(result.score.reasons)}",
+            f"- answer: {answer}",
+            "",
+        ]
     return "\n".join(lines)
 
 
@@ -104,8 +149,11 @@ def compare(old: Report, new: Report) -> dict:
         ra, rb = (a.pass_rate if a else None), (b.pass_rate if b else None)
         delta = f"{rb - ra:+.2f}" if ra is not None and rb is not None else "new" if ra is None else "gone"
         lines.append(f"| {name} | {_cell(ra)} | {_cell(rb)} | {delta} |")
-    lines += ["", f"Now passing ({len(fixed)}): {', '.join(fixed) or 'none'}",
-              f"Now failing ({len(broken)}): {', '.join(broken) or 'none'}"]
+    lines += [
+        "",
+        f"Now passing ({len(fixed)}): {', '.join(fixed) or 'none'}",
+        f"Now failing ({len(broken)}): {', '.join(broken) or 'none'}",
+    ]
     return {"fixed": fixed, "broken": broken, "lines": lines}
 
 

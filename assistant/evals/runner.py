@@ -82,7 +82,8 @@ def relevant_documents(question: EvalQuestion, assistant: Assistant) -> list[str
     if question.facts and not question.listings:
         for doc_id in assistant.library.retriever.by_doc:
             if doc_id.startswith("guide:") and all(
-                    fold(fact) in fold(assistant.library.retriever.document_text(doc_id)) for fact in question.facts):
+                fold(fact) in fold(assistant.library.retriever.document_text(doc_id)) for fact in question.facts
+            ):
                 relevant.append(doc_id)
     return list(dict.fromkeys(relevant))
 
@@ -117,13 +118,21 @@ def run_eval(assistant: Assistant, questions: list[EvalQuestion], questions_file
     for question in track(questions, description=f"Asking {len(questions)} questions"):
         answer = ask(assistant, question)
         scored = score(question, answer, assistant.library.retriever.document_text, assistant.library.aliases)
-        results.append(QuestionResult(question=question, answer=answer, score=scored,
-                                      retrieval=retrieval_of(question, assistant),
-                                      section_right=section_right(question, answer, assistant)))
+        results.append(
+            QuestionResult(
+                question=question,
+                answer=answer,
+                score=scored,
+                retrieval=retrieval_of(question, assistant),
+                section_right=section_right(question, answer, assistant),
+            )
+        )
     manifest = assistant.library.retriever.manifest
     categories = sorted({r.question.category for r in results})
     return Report(
-        created_at=datetime.now(timezone.utc), backend=assistant.settings.llm, questions_file=questions_file,
+        created_at=datetime.now(timezone.utc),
+        backend=assistant.settings.llm,
+        questions_file=questions_file,
         index={"build_id": manifest.build_id, "model": manifest.model, "snapshot": manifest.snapshot},
         overall=totals(results),
         categories={c: totals([r for r in results if r.question.category == c]) for c in categories},
@@ -145,7 +154,8 @@ def totals(results: list[QuestionResult]) -> Totals:
     retrieved = [r.retrieval for r in results if r.retrieval]
     latencies = [r.score.latency_ms for r in results]
     return Totals(
-        questions=len(results), passed=sum(r.score.passed for r in results),
+        questions=len(results),
+        passed=sum(r.score.passed for r in results),
         pass_rate=_share([r.score.passed for r in results]),
         facts_found=round(sum(r.score.facts_found for r in results) / len(results), 4) if results else 0.0,
         listing_recall=round(sum(recalls) / len(recalls), 4) if recalls else None,

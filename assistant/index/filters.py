@@ -91,9 +91,21 @@ def matches(filters: Filters, chunk: Chunk, now: datetime | None = None) -> bool
 
 
 def listing_filters_set(filters: Filters) -> bool:
-    return any((filters.sources, filters.countries, filters.regions, filters.work_modes, filters.seniority,
-                filters.min_annual_usd is not None, filters.salary_disclosed is not None,
-                filters.posted_within_days is not None, filters.ml_only, filters.companies, filters.skills))
+    return any(
+        (
+            filters.sources,
+            filters.countries,
+            filters.regions,
+            filters.work_modes,
+            filters.seniority,
+            filters.min_annual_usd is not None,
+            filters.salary_disclosed is not None,
+            filters.posted_within_days is not None,
+            filters.ml_only,
+            filters.companies,
+            filters.skills,
+        )
+    )
 
 
 class FilterColumns:

@@ -35,8 +35,9 @@ def load_manifest(index_dir: Path) -> Manifest:
     except IndexMissing:
         raise
     except (ValidationError, ValueError, OSError, UnicodeDecodeError) as error:
-        raise IndexDamaged(f"the index manifest {index_dir / MANIFEST} is unreadable "
-                           f"({type(error).__name__}): {REBUILD}") from None
+        raise IndexDamaged(
+            f"the index manifest {index_dir / MANIFEST} is unreadable ({type(error).__name__}): {REBUILD}"
+        ) from None
 
 
 def check(retriever) -> None:
@@ -44,8 +45,9 @@ def check(retriever) -> None:
     index and vectors.npy, never Chroma, so those are what is checked here (Chroma is checked by `damage`)."""
     manifest = retriever.manifest
     if len(retriever.chunks) != manifest.chunks:
-        raise IndexDamaged(f"the index holds {len(retriever.chunks)} chunks where its manifest says "
-                           f"{manifest.chunks}: {REBUILD}")
+        raise IndexDamaged(
+            f"the index holds {len(retriever.chunks)} chunks where its manifest says {manifest.chunks}: {REBUILD}"
+        )
     if not (retriever.directory / "bm25").is_dir():
         raise IndexDamaged(f"the keyword index of build {manifest.build_id} is gone: {REBUILD}")
     vectors = read_vectors(retriever.directory)

@@ -62,7 +62,8 @@ class Retriever:
         if configured != self.manifest.model:
             raise IndexMismatch(
                 f"the index was built with {self.manifest.model} but {configured} is configured: "
-                "run `career-assistant index build` to rebuild it with the configured model")
+                "run `career-assistant index build` to rebuild it with the configured model"
+            )
         self.directory = build_dir(self.settings.index_dir, self.manifest.build_id)
         self.chunks: list[Chunk] = read_chunks(self.directory)
         self.position = {chunk.id: n for n, chunk in enumerate(self.chunks)}
@@ -109,8 +110,14 @@ class Retriever:
         mask = self.columns.mask(filters, self.now)
         return None if mask.all() else mask
 
-    def search(self, query: str, filters: Filters | None = None, k: int = 8, expand: list[str] | None = None,
-               rerank: bool = False) -> list[Hit]:
+    def search(
+        self,
+        query: str,
+        filters: Filters | None = None,
+        k: int = 8,
+        expand: list[str] | None = None,
+        rerank: bool = False,
+    ) -> list[Hit]:
         started = time.perf_counter()
         filters = filters or Filters()
         mask = self.allowed(filters)
@@ -161,8 +168,17 @@ class Retriever:
 
     def _hit(self, position: int, score: float, ranks: dict) -> Hit:
         chunk = self.chunks[position]
-        return Hit(chunk_id=chunk.id, doc_id=chunk.doc_id, kind=chunk.kind, title=chunk.meta.title,
-                   url=chunk.meta.url, text=chunk.text, score=round(score, 6), meta=chunk.meta, **ranks)
+        return Hit(
+            chunk_id=chunk.id,
+            doc_id=chunk.doc_id,
+            kind=chunk.kind,
+            title=chunk.meta.title,
+            url=chunk.meta.url,
+            text=chunk.text,
+            score=round(score, 6),
+            meta=chunk.meta,
+            **ranks,
+        )
 
     @staticmethod
     def _collapse(hits: list[Hit]) -> list[Hit]:

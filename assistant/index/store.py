@@ -35,7 +35,9 @@ def client_for(settings: Settings) -> chromadb.ClientAPI:
     if settings.chroma_url:
         url = urlparse(settings.chroma_url)
         return chromadb.HttpClient(
-            host=url.hostname or "localhost", port=url.port or 8000, ssl=url.scheme == "https",
+            host=url.hostname or "localhost",
+            port=url.port or 8000,
+            ssl=url.scheme == "https",
             settings=chroma_settings,
         )
     path = settings.index_dir / "chroma"
@@ -52,8 +54,12 @@ def add(collection, ids: list[str], embeddings, documents: list[str], metadatas:
     """Upsert: records a killed build already added are written again, not refused."""
     for start in range(0, len(ids), _BATCH):
         end = start + _BATCH
-        collection.upsert(ids=ids[start:end], embeddings=embeddings[start:end], documents=documents[start:end],
-                          metadatas=metadatas[start:end])
+        collection.upsert(
+            ids=ids[start:end],
+            embeddings=embeddings[start:end],
+            documents=documents[start:end],
+            metadatas=metadatas[start:end],
+        )
 
 
 def delete(collection, ids: list[str]) -> None:

@@ -41,8 +41,11 @@ def verify_index(settings: Settings) -> VerifyReport:
         stored.update(zip(got["ids"], zip(got["documents"], got["metadatas"])))
     report = VerifyReport(ok=True, chunks=len(chunks), stored=collection.count())
     report.missing = [i for i in records if i not in stored]
-    report.mismatched = [c.id for i, c in records.items() if i in stored and (
-        stored[i][0] != c.text or stored[i][1].get("text_hash") != c.text_hash)]
+    report.mismatched = [
+        c.id
+        for i, c in records.items()
+        if i in stored and (stored[i][0] != c.text or stored[i][1].get("text_hash") != c.text_hash)
+    ]
     report.vectors_checked, report.vectors_off = _check_vectors(settings, collection, records)
     current, _ = collect_chunks(settings)
     report.stale_documents = len({doc for doc, _ in _documents(current) ^ _documents(chunks)})
@@ -84,5 +87,6 @@ def _summarize(report: VerifyReport) -> None:
         report.problems.append(f"{len(report.vectors_off)} of {report.vectors_checked} re-embedded chunks differ")
     if report.stale_documents:
         report.problems.append(
-            f"{report.stale_documents} documents changed since the build: run `career-assistant index build`")
+            f"{report.stale_documents} documents changed since the build: run `career-assistant index build`"
+        )
     report.ok = not report.problems

@@ -51,9 +51,14 @@ def understand(question: str, *, today: date | None = None, intent: Intent | Non
         understood = _guide_result(question, decision.intent, cues, head)
         understood.subjects = list(dict.fromkeys(m.group() for m in _BENEFITS.finditer(text.norm)))
         understood.figure = cues.floor.value if cues.floor else None
-    return understood.model_copy(update={"scores": {k: round(v, 3) for k, v in decision.scores.items()},
-                                         "close": decision.close, "fragment": decision.fragment,
-                                         "unsupported": decision.unsupported})
+    return understood.model_copy(
+        update={
+            "scores": {k: round(v, 3) for k, v in decision.scores.items()},
+            "close": decision.close,
+            "fragment": decision.fragment,
+            "unsupported": decision.unsupported,
+        }
+    )
 
 
 def _shared_lines(cues: _Cues) -> list[str]:

@@ -31,8 +31,24 @@ TRAIN_FILE = PROJECT_ROOT / "evals" / "train.jsonl"
 # "listings" asks for job postings, "followup" is an elliptical turn ("and in the UK?") that only the
 # previous turn makes whole, and "other_career" is a career question no guide section answers (visas,
 # signing bonuses), which must be refused rather than answered with a neighbouring section.
-LABELS = ("overview", "employers", "responsibilities", "skills", "time_split", "pay", "hiring", "levels", "flags",
-          "checks", "listing_signals", "faq", "listings", "followup", "off_topic", "other_career")
+LABELS = (
+    "overview",
+    "employers",
+    "responsibilities",
+    "skills",
+    "time_split",
+    "pay",
+    "hiring",
+    "levels",
+    "flags",
+    "checks",
+    "listing_signals",
+    "faq",
+    "listings",
+    "followup",
+    "off_topic",
+    "other_career",
+)
 
 
 class TrainingExample(BaseModel):
@@ -85,8 +101,9 @@ class IntentModel:
     """Weights, bias and labels of a trained model over [embedding; character grams]; `scores` gives a
     probability per label."""
 
-    def __init__(self, weights: np.ndarray, bias: np.ndarray, labels: tuple[str, ...], digest: str,
-                 grams: CharGrams) -> None:
+    def __init__(
+        self, weights: np.ndarray, bias: np.ndarray, labels: tuple[str, ...], digest: str, grams: CharGrams
+    ) -> None:
         self.weights, self.bias, self.labels, self.digest, self.grams = weights, bias, labels, digest, grams
 
     def features(self, texts: list[str]) -> np.ndarray:
@@ -99,16 +116,21 @@ class IntentModel:
         return {label: float(p) for label, p in zip(self.labels, probs)}
 
     def save(self, path: Path = MODEL_FILE) -> None:
-        np.savez_compressed(path, weights=self.weights.astype(np.float32), bias=self.bias.astype(np.float32),
-                            labels=np.array(self.labels), digest=np.array(self.digest),
-                            grams=np.array(self.grams.grams), idf=self.grams.idf)
+        np.savez_compressed(
+            path,
+            weights=self.weights.astype(np.float32),
+            bias=self.bias.astype(np.float32),
+            labels=np.array(self.labels),
+            digest=np.array(self.digest),
+            grams=np.array(self.grams.grams),
+            idf=self.grams.idf,
+        )
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> IntentModel:
         with np.load(path) as data:
             grams = CharGrams(tuple(str(g) for g in data["grams"]), data["idf"])
-            return cls(data["weights"], data["bias"], tuple(str(x) for x in data["labels"]), str(data["digest"]),
-                       grams)
+            return cls(data["weights"], data["bias"], tuple(str(x) for x in data["labels"]), str(data["digest"]), grams)
 
 
 def file_digest(path: Path = TRAIN_FILE) -> str:
@@ -164,8 +186,9 @@ def fit(texts: list[str], labels: list[str], c: float = C, digest: str = "") -> 
     """A model fitted on normalized texts: the character grams are counted on these texts alone."""
     grams = CharGrams.fit(texts)
     regression = _regression(c).fit(features(texts, grams), labels)
-    return IntentModel(regression.coef_, regression.intercept_, tuple(str(x) for x in regression.classes_), digest,
-                       grams)
+    return IntentModel(
+        regression.coef_, regression.intercept_, tuple(str(x) for x in regression.classes_), digest, grams
+    )
 
 
 def train(path: Path = TRAIN_FILE, c: float = C) -> IntentModel:

@@ -13,11 +13,29 @@ from .vocabulary import _JOB_NOUN, _is_vocabulary
 # Companies named in lower case are only read when known: the default Greenhouse boards and big employers
 # of ML engineers. Any other company must be written as a proper noun.
 _KNOWN_COMPANIES = {
-    "reddit": "Reddit", "gitlab": "GitLab", "waymo": "Waymo", "anthropic": "Anthropic", "databricks": "Databricks",
-    "scale ai": "Scale AI", "scaleai": "Scale AI", "google": "Google", "deepmind": "DeepMind", "meta": "Meta",
-    "amazon": "Amazon", "apple": "Apple", "microsoft": "Microsoft", "netflix": "Netflix", "nvidia": "NVIDIA",
-    "openai": "OpenAI", "stripe": "Stripe", "uber": "Uber", "airbnb": "Airbnb", "spotify": "Spotify",
-    "shopify": "Shopify", "hugging face": "Hugging Face", "huggingface": "Hugging Face",
+    "reddit": "Reddit",
+    "gitlab": "GitLab",
+    "waymo": "Waymo",
+    "anthropic": "Anthropic",
+    "databricks": "Databricks",
+    "scale ai": "Scale AI",
+    "scaleai": "Scale AI",
+    "google": "Google",
+    "deepmind": "DeepMind",
+    "meta": "Meta",
+    "amazon": "Amazon",
+    "apple": "Apple",
+    "microsoft": "Microsoft",
+    "netflix": "Netflix",
+    "nvidia": "NVIDIA",
+    "openai": "OpenAI",
+    "stripe": "Stripe",
+    "uber": "Uber",
+    "airbnb": "Airbnb",
+    "spotify": "Spotify",
+    "shopify": "Shopify",
+    "hugging face": "Hugging Face",
+    "huggingface": "Hugging Face",
 }
 
 _KNOWN_COMPANY = re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, _KNOWN_COMPANIES), key=len, reverse=True))})\b")
@@ -51,12 +69,21 @@ def _companies(text: _Text, taken: list[tuple[int, int]]) -> list[_Hit]:
     candidates = sorted(known + _proper_nouns(text), key=lambda h: (h.start, -h.end))
     candidates = [h for h in candidates if not _overlaps(h, taken)]
     # A known employer written as a name ("is Reddit hiring?") is the company wherever it stands.
-    accepted = [h for h in candidates if _in_company_position(text, h.start, h.end)
-                or (h in known and (_NEAR_JOB.match(text.norm[h.end :]) or h.quote[:1].isupper()))]
+    accepted = [
+        h
+        for h in candidates
+        if _in_company_position(text, h.start, h.end)
+        or (h in known and (_NEAR_JOB.match(text.norm[h.end :]) or h.quote[:1].isupper()))
+    ]
     grown = True
     while grown:  # names listed next to an accepted company are companies too: "GitLab or Reddit roles"
-        more = [h for h in candidates if h not in accepted and not _overlaps(h, [(a.start, a.end) for a in accepted])
-                and any(_listed_together(text, h, a) for a in accepted)]
+        more = [
+            h
+            for h in candidates
+            if h not in accepted
+            and not _overlaps(h, [(a.start, a.end) for a in accepted])
+            and any(_listed_together(text, h, a) for a in accepted)
+        ]
         accepted += more
         grown = bool(more)
     return _unique(sorted(accepted, key=lambda h: h.start))
@@ -77,8 +104,12 @@ def _proper_nouns(text: _Text) -> list[_Hit]:
         j = i
         while j < len(tokens) and _name_like(text, tokens[j]):
             j += 1
-        if j > i and j < len(tokens) and _NAME_SUFFIX.fullmatch(text.original[tokens[j].start : tokens[j].end]) \
-                and tokens[i].norm not in _KNOWN_COMPANIES:
+        if (
+            j > i
+            and j < len(tokens)
+            and _NAME_SUFFIX.fullmatch(text.original[tokens[j].start : tokens[j].end])
+            and tokens[i].norm not in _KNOWN_COMPANIES
+        ):
             j += 1  # "Cast AI", "Acme Labs": a name ending in a word that alone is vocabulary
         if j > i:
             first, last = tokens[i], tokens[j - 1]

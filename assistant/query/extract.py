@@ -20,9 +20,11 @@ from .work_mode import _work_modes
 
 
 # Asking for every job, not only ML ones: "any role is fine", "not just ML", "all openings", "non-ML jobs too".
-_ANY_ROLE = re.compile(r"\b(?:any|all|every) (?:kind of |type of )?(?:roles?|jobs?|positions?) (?:is|are) fine\b"
-                       r"|\bnot (?:just|only) (?:ml|ai|machine learning)\b|\b(?:all|every) (?:their |its |the )?"
-                       r"(?:roles|jobs|positions|openings)\b|\bnon[- ]?(?:ml|ai)\b")
+_ANY_ROLE = re.compile(
+    r"\b(?:any|all|every) (?:kind of |type of )?(?:roles?|jobs?|positions?) (?:is|are) fine\b"
+    r"|\bnot (?:just|only) (?:ml|ai|machine learning)\b|\b(?:all|every) (?:their |its |the )?"
+    r"(?:roles|jobs|positions|openings)\b|\bnon[- ]?(?:ml|ai)\b"
+)
 
 
 def _extract(text: _Text, today: date, injection: list[str]) -> _Cues:

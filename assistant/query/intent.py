@@ -49,8 +49,11 @@ def _intent_of(label: str) -> Intent | None:
 
 def _decide(text: _Text, cues: _Cues, readable: str) -> Decision:
     if not readable.strip(" .,;:!?\n\t"):
-        return Decision(Intent.off_topic, "only instruction-like text") if cues.injection else \
-            Decision(Intent.general, "nothing asked")
+        return (
+            Decision(Intent.off_topic, "only instruction-like text")
+            if cues.injection
+            else Decision(Intent.general, "nothing asked")
+        )
     scores = classifier.classify(readable)
     ranked = list(scores)
     fragment = ranked[0] == "followup"
@@ -70,8 +73,14 @@ def _decide(text: _Text, cues: _Cues, readable: str) -> Decision:
     assert intent is not None
     why = f"classifier {label} {scores[label]:.2f}" + (" after an elliptical follow-up" if fragment else "")
     decision = Decision(intent, why, scores, fragment=fragment, unsupported=label == "other_career")
-    decision.close = [i for lbl in ranked if lbl != label and scores[lbl] >= CLOSE * scores[label]
-                      and (i := _intent_of(lbl)) is not None and i is not intent]
+    decision.close = [
+        i
+        for lbl in ranked
+        if lbl != label
+        and scores[lbl] >= CLOSE * scores[label]
+        and (i := _intent_of(lbl)) is not None
+        and i is not intent
+    ]
     return _routed(decision, text, cues)
 
 
@@ -112,8 +121,9 @@ def _best_guide_reading(decision: Decision) -> Intent | None:
 
 
 def _names_career(cues: _Cues) -> bool:
-    return bool(cues.roles or cues.companies or cues.skills or cues.seniority or cues.work_modes or cues.sources
-                or cues.floor)
+    return bool(
+        cues.roles or cues.companies or cues.skills or cues.seniority or cues.work_modes or cues.sources or cues.floor
+    )
 
 
 def _routed(decision: Decision, text: _Text, cues: _Cues) -> Decision:
@@ -127,8 +137,9 @@ def _routed(decision: Decision, text: _Text, cues: _Cues) -> Decision:
         decision.why = f"pay for a place ({decision.why})"
         if Intent.pay in decision.close:
             decision.close.remove(Intent.pay)
-    if cues.companies and (Intent.pay in (decision.intent, _best_guide_reading(decision))
-                           or _NAMES_PAY.search(text.norm)):
+    if cues.companies and (
+        Intent.pay in (decision.intent, _best_guide_reading(decision)) or _NAMES_PAY.search(text.norm)
+    ):
         company = cues.companies[0]
         cues.disclosed = cues.disclosed or _Hit(True, company.quote, company.start, company.end)
         decision.intent, decision.why = Intent.listings, f"pay at company '{company.quote}' ({decision.why})"
@@ -136,7 +147,8 @@ def _routed(decision: Decision, text: _Text, cues: _Cues) -> Decision:
         decision.close.insert(0, decision.intent)
         decision.intent, decision.why = Intent.listings, f"asks for postings ({decision.why})"
     elif decision.intent not in (Intent.listings, Intent.off_topic) and (
-            cues.posted or cues.sources or cues.disclosed or (cues.floor_bound and _ANY_NOUN.search(text.norm))):
+        cues.posted or cues.sources or cues.disclosed or (cues.floor_bound and _ANY_NOUN.search(text.norm))
+    ):
         hit = cues.posted or cues.disclosed or (cues.sources[0] if cues.sources else cues.floor)
         assert hit is not None
         decision.close.insert(0, decision.intent)

@@ -18,10 +18,14 @@ _STRONG_LISTING = re.compile(
 _WEAK_LISTING = re.compile(
     rf"\b(?:any|are there|is there|got any|have any|anything|which) (?:[^ ]+ ){{0,6}}?{_JOB_NOUN}\b"
 )
-_PLURAL_NOUN = re.compile(r"\b(?:jobs|roles|openings|positions|listings|vacancies|postings|opportunities|gigs|reqs"
-                          r"|internships)\b")
+_PLURAL_NOUN = re.compile(
+    r"\b(?:jobs|roles|openings|positions|listings|vacancies|postings|opportunities|gigs|reqs"
+    r"|internships)\b"
+)
 _QUESTION_START = re.compile(r"^(?:what|how|why|who|where|when|which|is|are|do|does|did|can|could|should|would|will)\b")
 # Benefits a question may ask about: an answer must name them, or it answers something else.
-_BENEFIT = (r"visas?|sponsor\w*|relocat\w*|insurance|health ?care|dental|pensions?|retirement|(?:401|403|457) ?[kb]"
-            r"|pto|paid time off|parental leave|benefits?|perks?|stipends?")
+_BENEFIT = (
+    r"visas?|sponsor\w*|relocat\w*|insurance|health ?care|dental|pensions?|retirement|(?:401|403|457) ?[kb]"
+    r"|pto|paid time off|parental leave|benefits?|perks?|stipends?"
+)
 _BENEFITS = re.compile(rf"\b(?:{_BENEFIT})\b")

@@ -14,7 +14,8 @@ from .text import _Text, _Token
 
 # Words that resolve_place reads as a place but that, in a question, are ordinary words ("roles" is a US
 # town, "media" an Algerian city), plus the domain's own vocabulary, which is never a place here.
-_NOT_PLACE = frozenset("""
+_NOT_PLACE = frozenset(
+    """
     roles role jobs job enterprise google media shaping basic sector cypress hub logos spoken oral sale
     conception manta dandy malte ota na mobile reading split nice bath orange victoria mission
     amazon apple meta stripe uber spotify shopify nvidia waymo reddit gitlab anthropic databricks
@@ -25,7 +26,8 @@ _NOT_PLACE = frozenset("""
     the a an and or vs versus in on at to for from with of by about me my you your i we our they them
     please thanks hi hello hey show find list search any some all more most best top good great
     week month year day days today recent latest python spark ray go rust java scala jax
-""".split())
+""".split()
+)
 _PLACE_BEFORE = frozenset(
     "in from near around across within based outside inside throughout for vs versus and or between compare "
     "comparing to than".split()
@@ -34,9 +36,24 @@ _PLACE_BEFORE = frozenset(
 _US_BEFORE = frozenset("in the from across within outside throughout".split())
 # Adjectives people use for a market ("German salaries"), and "Deutschland" in lower case: strong names.
 _PLACE_WORDS = {
-    "deutschland": "DE", "german": "DE", "british": "GB", "american": "US", "canadian": "CA", "french": "FR",
-    "indian": "IN", "dutch": "NL", "spanish": "ES", "italian": "IT", "polish": "PL", "irish": "IE", "swiss": "CH",
-    "australian": "AU", "brazilian": "BR", "mexican": "MX", "japanese": "JP", "swedish": "SE",
+    "deutschland": "DE",
+    "german": "DE",
+    "british": "GB",
+    "american": "US",
+    "canadian": "CA",
+    "french": "FR",
+    "indian": "IN",
+    "dutch": "NL",
+    "spanish": "ES",
+    "italian": "IT",
+    "polish": "PL",
+    "irish": "IE",
+    "swiss": "CH",
+    "australian": "AU",
+    "brazilian": "BR",
+    "mexican": "MX",
+    "japanese": "JP",
+    "swedish": "SE",
 }
 _MAX_PLACE_WORDS = 3
 

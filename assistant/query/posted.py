@@ -7,8 +7,21 @@ import re
 from .cues import _Hit, _hits
 from .text import _Text
 
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "ten": 10, "few": 3, "couple": 2, "couple of": 2}
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "ten": 10,
+    "few": 3,
+    "couple": 2,
+    "couple of": 2,
+}
 _UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30}
 _FIXED_DAYS = {"this week": 7, "fortnight": 14, "this month": 30, "today": 1, "just posted": 1, "yesterday": 2}
 RECENT_DAYS = 14  # what "recent" means for a job posting: two weeks

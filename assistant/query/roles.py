@@ -23,8 +23,11 @@ _ROLE_ENTRIES = (
     ("AI", True, r"ai|artificial intelligence"),
     ("data engineer", False, r"data engineer(?:s|ing)?"),
     ("data analyst", False, r"data analysts?"),
-    ("software engineer", False,
-     r"(?:software|backend|back-end|frontend|front-end|full ?stack|full-stack) (?:engineers?|developers?)"),
+    (
+        "software engineer",
+        False,
+        r"(?:software|backend|back-end|frontend|front-end|full ?stack|full-stack) (?:engineers?|developers?)",
+    ),
 )
 _ROLE = re.compile("|".join(rf"(?P<r{i}>\b(?:{p})\b)" for i, (_, _, p) in enumerate(_ROLE_ENTRIES)))
 

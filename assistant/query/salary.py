@@ -30,8 +30,10 @@ _AMOUNT = re.compile(
 )
 _MONEY_MARK = re.compile(rf"{_SYMBOL}|\d ?k\b|(?<!\S)(?:{_CURRENCY_WORD})(?!\S)")
 _MIN_BARE_DIGITS = 5  # a bare figure is pay from 10000 up: "2026" and "500" are not
-_NOT_MONEY_AFTER = re.compile(r"^ (?:years?|days?|weeks?|months?|hours?|people|employees|users|percent|stages?"
-                              r"|match\w*|plans?|contributions?|accounts?)\b")
+_NOT_MONEY_AFTER = re.compile(
+    r"^ (?:years?|days?|weeks?|months?|hours?|people|employees|users|percent|stages?"
+    r"|match\w*|plans?|contributions?|accounts?)\b"
+)
 # Retirement plans named by their tax-code section ("401k", "403b"): a benefit, not an amount.
 _RETIREMENT_PLAN = re.compile(r"^(?:401|403|457) ?\(?[kb]\)?$")
 _CEILING_BEFORE = re.compile(r"(?:under|below|less than|up to|at most|max(?:imum)?(?: of)?|no more than|<=?|≤) $")
@@ -57,8 +59,11 @@ def _floor_bound(text: _Text, floor: _Hit | None) -> bool:
     if floor is None:
         return False
     before = text.norm[max(0, floor.start - 20) : floor.start]
-    return bool(_CUE_BEFORE.search(before) or _FLOOR_AFTER.match(text.norm[floor.end :])
-                or text.norm[floor.start : floor.end].endswith("+"))
+    return bool(
+        _CUE_BEFORE.search(before)
+        or _FLOOR_AFTER.match(text.norm[floor.end :])
+        or text.norm[floor.start : floor.end].endswith("+")
+    )
 
 
 def _salary_bounds(text: _Text, today: date) -> tuple[_Hit | None, _Hit | None]:

@@ -10,15 +10,18 @@ from .cues import _Hit, _hits, _unique
 from .text import _Text
 
 # How people write each board's name in a question, one pattern per board of the registry.
-_PATTERNS = keyed_by_board({
-    # "remote ok" is also a phrase ("is remote ok?"): lower case, it names the board only after on/from/via/at.
-    "remoteok": r"\bremoteok(?:\.com)?\b|\bremote-ok\b|(?<=\bon )remote ok\b|(?<=\bfrom )remote ok\b"
-                r"|(?<=\bvia )remote ok\b|(?<=\bat )remote ok\b",
-    "remotive": r"\bremotive(?:\.com)?\b",
-    "jobicy": r"\bjobicy(?:\.com)?\b",
-    "weworkremotely": r"\bwe work remotely\b|\bweworkremotely(?:\.com)?\b|\bwwr\b",
-    "greenhouse": r"\bgreenhouse(?:\.io)?\b",
-}, "query.sources: board name patterns")
+_PATTERNS = keyed_by_board(
+    {
+        # "remote ok" is also a phrase ("is remote ok?"): lower case, it names the board only after on/from/via/at.
+        "remoteok": r"\bremoteok(?:\.com)?\b|\bremote-ok\b|(?<=\bon )remote ok\b|(?<=\bfrom )remote ok\b"
+        r"|(?<=\bvia )remote ok\b|(?<=\bat )remote ok\b",
+        "remotive": r"\bremotive(?:\.com)?\b",
+        "jobicy": r"\bjobicy(?:\.com)?\b",
+        "weworkremotely": r"\bwe work remotely\b|\bweworkremotely(?:\.com)?\b|\bwwr\b",
+        "greenhouse": r"\bgreenhouse(?:\.io)?\b",
+    },
+    "query.sources: board name patterns",
+)
 _SOURCE = re.compile("|".join(f"(?P<{board}>{pattern})" for board, pattern in _PATTERNS.items()))
 
 

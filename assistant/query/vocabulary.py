@@ -24,8 +24,9 @@ _ANY_NOUN = re.compile(rf"\b{_JOB_NOUN}\b")
 
 # Every word a pattern of this package looks for, so capitalized vocabulary ("Senior", "Remote", "Find") is never
 # read as a company name.
-_VOCABULARY = frozenset(
-    """
+_VOCABULARY = (
+    frozenset(
+        """
     find show list search browse look looking get give send pull fetch recommend suggest hunt filter need want any are
     there is got have anything which what who where when why how can could would should will do does did the a an
     and or of in on at to for from with by about me my you your i we us our they them their these those ones some all
@@ -40,7 +41,10 @@ _VOCABULARY = frozenset(
     disclose state stating states transparency range ranges based near around across within outside
     red green flags flag interview interviews hiring process skills promotion python help tell explain describe
     """.split()
-) | frozenset(_VARIANTS) | frozenset(s.lower() for s in SOURCE_NAMES.values())
+    )
+    | frozenset(_VARIANTS)
+    | frozenset(s.lower() for s in SOURCE_NAMES.values())
+)
 
 
 def _is_vocabulary(word: str) -> bool:

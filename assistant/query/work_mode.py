@@ -18,8 +18,10 @@ _WORK_MODE = re.compile(
 
 
 # A mode said to be acceptable rather than wanted: "(office-based is fine too)", "hybrid works as well".
-_ACCEPTABLE = re.compile(r"^(?: (?!remote|hybrid|on|office|in\b)[^ ]+)? (?:is|are|would be|works?|also) "
-                         r"(?:fine|ok|okay|good|acceptable|great|welcome|as well|too)\b|^ (?:too|as well|ok|okay|fine)\b")
+_ACCEPTABLE = re.compile(
+    r"^(?: (?!remote|hybrid|on|office|in\b)[^ ]+)? (?:is|are|would be|works?|also) "
+    r"(?:fine|ok|okay|good|acceptable|great|welcome|as well|too)\b|^ (?:too|as well|ok|okay|fine)\b"
+)
 
 
 def _permissive(text: _Text, hit: _Hit) -> bool:

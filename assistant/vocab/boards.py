@@ -54,7 +54,8 @@ def keyed_by_board(entries: Mapping[str, T], what: str) -> dict[str, T]:
     missing = [source for source in SOURCES if source not in entries]
     unknown = sorted(set(entries) - set(SOURCES))
     problems = ([f"no entry for {', '.join(missing)}"] if missing else []) + (
-        [f"{', '.join(unknown)} not in assistant.vocab.boards"] if unknown else [])
+        [f"{', '.join(unknown)} not in assistant.vocab.boards"] if unknown else []
+    )
     if problems:
         raise ValueError(f"{what}: {'; '.join(problems)}")
     return {source: entries[source] for source in SOURCES}

@@ -11,8 +11,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["Currency", "CURRENCIES", "DEFAULT_CURRENCY", "BARE_DOLLAR_SIGN", "BARE_DOLLAR_WORDS", "CODES",
-           "DOLLAR_CODES", "SIGN_CURRENCY", "sign_pattern", "written"]
+__all__ = [
+    "Currency",
+    "CURRENCIES",
+    "DEFAULT_CURRENCY",
+    "BARE_DOLLAR_SIGN",
+    "BARE_DOLLAR_WORDS",
+    "CODES",
+    "DOLLAR_CODES",
+    "SIGN_CURRENCY",
+    "sign_pattern",
+    "written",
+]
 
 
 @dataclass(frozen=True)
@@ -35,16 +45,38 @@ CURRENCIES: tuple[Currency, ...] = (
     Currency("NZD", ("NZ$",), dollar=True),
     Currency("CHF", words=("franc", "francs")),
     Currency("SEK", words=("kronor",)),
-    Currency("NOK"), Currency("DKK"),  # both are "kroner": the word names neither alone
+    Currency("NOK"),
+    Currency("DKK"),  # both are "kroner": the word names neither alone
     Currency("PLN", words=("zloty", "zlotys")),
-    Currency("CZK"), Currency("HUF"), Currency("RON", lower_code=False), Currency("BGN"), Currency("ISK"),
+    Currency("CZK"),
+    Currency("HUF"),
+    Currency("RON", lower_code=False),
+    Currency("BGN"),
+    Currency("ISK"),
     Currency("INR", ("₹",), ("rupee", "rupees")),
     Currency("JPY", ("¥",), ("yen",)),
-    Currency("CNY"), Currency("HKD", dollar=True), Currency("SGD", dollar=True), Currency("KRW"),
-    Currency("BRL", ("R$",)), Currency("MXN"), Currency("ZAR"), Currency("ILS"), Currency("TRY", lower_code=False),
-    Currency("PHP", lower_code=False), Currency("IDR"), Currency("MYR"), Currency("THB"), Currency("ARS"),
-    Currency("COP", lower_code=False), Currency("CLP"), Currency("PEN", lower_code=False), Currency("UAH"),
-    Currency("NGN"), Currency("KES"), Currency("EGP"), Currency("AED"),
+    Currency("CNY"),
+    Currency("HKD", dollar=True),
+    Currency("SGD", dollar=True),
+    Currency("KRW"),
+    Currency("BRL", ("R$",)),
+    Currency("MXN"),
+    Currency("ZAR"),
+    Currency("ILS"),
+    Currency("TRY", lower_code=False),
+    Currency("PHP", lower_code=False),
+    Currency("IDR"),
+    Currency("MYR"),
+    Currency("THB"),
+    Currency("ARS"),
+    Currency("COP", lower_code=False),
+    Currency("CLP"),
+    Currency("PEN", lower_code=False),
+    Currency("UAH"),
+    Currency("NGN"),
+    Currency("KES"),
+    Currency("EGP"),
+    Currency("AED"),
 )
 # The dollars rule. A bare "$" or "dollars" says a dollar but not which one. Where an amount is read to be used (a
 # listing's pay, a question's salary floor or the figure it asks about) it is the US dollar, DEFAULT_CURRENCY, as is
@@ -60,8 +92,10 @@ DOLLAR_CODES = frozenset(c.code for c in CURRENCIES if c.dollar)
 # A sign as written without spaces (as price-parser reports it) -> its currency; the bare "$" is in none.
 SIGN_CURRENCY = {sign.replace(" ", ""): c.code for c in CURRENCIES for sign in c.signs}
 # The sign an amount is written with: a one-character sign of the currency's own, "$" for the default dollar.
-_OWN_SIGN = {DEFAULT_CURRENCY: BARE_DOLLAR_SIGN,
-             **{code: sign for sign, code in SIGN_CURRENCY.items() if len(sign) == 1}}
+_OWN_SIGN = {
+    DEFAULT_CURRENCY: BARE_DOLLAR_SIGN,
+    **{code: sign for sign, code in SIGN_CURRENCY.items() if len(sign) == 1},
+}
 
 
 def sign_pattern(signs: Iterable[str]) -> str:

@@ -21,11 +21,19 @@ __all__ = ["salary_from_fields", "parse_salary_text", "find_salary_in_text", "an
 _PER_YEAR: dict[str, int] = {"year": 1, "month": 12, "week": 52, "day": 260, "hour": 2080}
 
 _PERIOD_NAMES: dict[str, Period] = {
-    "year": "year", "yearly": "year", "annual": "year", "annually": "year", "annum": "year",
-    "month": "month", "monthly": "month",
-    "week": "week", "weekly": "week",
-    "day": "day", "daily": "day",
-    "hour": "hour", "hourly": "hour",
+    "year": "year",
+    "yearly": "year",
+    "annual": "year",
+    "annually": "year",
+    "annum": "year",
+    "month": "month",
+    "monthly": "month",
+    "week": "week",
+    "weekly": "week",
+    "day": "day",
+    "daily": "day",
+    "hour": "hour",
+    "hourly": "hour",
 }
 
 # ---------------------------------------------------------------- the grammar of an amount
@@ -33,13 +41,17 @@ _PERIOD_NAMES: dict[str, Period] = {
 _CODE = rf"(?<![A-Za-z])(?:{'|'.join(CODES)})(?![A-Za-z])"
 # "$", "C$", "US $", "$$$"; then the one-character signs.
 _DOLLAR_PREFIXES = [sign[:-1] for c in CURRENCIES for sign in c.signs if sign.endswith("$")]  # "US ", "CA", "C", ...
-_SYMBOL = (rf"(?:(?<![A-Za-z])(?:{sign_pattern(_DOLLAR_PREFIXES)}))?\${{1,3}}"
-           rf"|{sign_pattern(s for s in SIGN_CURRENCY if len(s) == 1)}")
+_SYMBOL = (
+    rf"(?:(?<![A-Za-z])(?:{sign_pattern(_DOLLAR_PREFIXES)}))?\${{1,3}}"
+    rf"|{sign_pattern(s for s in SIGN_CURRENCY if len(s) == 1)}"
+)
 # Thousands grouped by "," (also ", " as typed in one Remote OK listing), "." (European) or "'" (Swiss).
 # At most 12 digits, and never starting inside a longer run of digits: a 20,000-digit figure is no pay, and
 # handing it to price-parser took 7 s.
-_NUMBER = (r"(?<!\d)(?:\d{1,3}(?:(?:,\s?|[.'’])\d{3}(?!\d)){1,4}(?:[.,]\d{1,2}(?!\d))?"
-           r"|\d{1,12}(?!\d)(?:[.,]\d{1,2}(?!\d))?)")
+_NUMBER = (
+    r"(?<!\d)(?:\d{1,3}(?:(?:,\s?|[.'’])\d{3}(?!\d)){1,4}(?:[.,]\d{1,2}(?!\d))?"
+    r"|\d{1,12}(?!\d)(?:[.,]\d{1,2}(?!\d))?)"
+)
 # No wage in any currency for any period reaches this; a larger figure (or 1e400, infinity) is junk.
 MAX_AMOUNT = 1e12
 
@@ -207,7 +219,9 @@ def annualize(salary: Salary, *, posted_at: datetime | None) -> Salary:
     """A copy with annual USD figures, at the ECB rate of the posted date (today when unknown)."""
     fx = _usd_rate(salary.currency, _day(posted_at))
     if fx is None:
-        return salary.model_copy(update={"annual_usd_min": None, "annual_usd_max": None, "fx_rate": None, "fx_date": None})
+        return salary.model_copy(
+            update={"annual_usd_min": None, "annual_usd_max": None, "fx_rate": None, "fx_date": None}
+        )
     rate, fx_date = fx
     factor = _PER_YEAR[salary.period]
 
@@ -215,7 +229,12 @@ def annualize(salary: Salary, *, posted_at: datetime | None) -> Salary:
         return None if value is None or not _sane(value * factor * rate) else float(round(value * factor * rate))
 
     return salary.model_copy(
-        update={"annual_usd_min": usd(salary.min), "annual_usd_max": usd(salary.max), "fx_rate": rate, "fx_date": fx_date}
+        update={
+            "annual_usd_min": usd(salary.min),
+            "annual_usd_max": usd(salary.max),
+            "fx_rate": rate,
+            "fx_date": fx_date,
+        }
     )
 
 

@@ -93,11 +93,18 @@ SKILL_NAMES = tuple(name for name, _, _ in ENTRIES)  # the one list of skill nam
 
 # What people type for a few names, beside the names themselves.
 ALIASES: dict[str, list[str]] = {
-    "scikit-learn": ["sklearn"], "Spark": ["pyspark", "apache spark"], "Kubernetes": ["k8s"],
-    "AWS": ["amazon web services"], "GCP": ["google cloud platform", "google cloud"], "PostgreSQL": ["postgres"],
-    "Go": ["golang"], "Weights & Biases": ["wandb", "w&b", "weights and biases"],
-    "Vertex AI": ["vertex"], "Azure ML": ["azure machine learning", "azureml"],
-    "TensorFlow Serving": ["tf serving"], "Comet": ["comet ml", "cometml"],
+    "scikit-learn": ["sklearn"],
+    "Spark": ["pyspark", "apache spark"],
+    "Kubernetes": ["k8s"],
+    "AWS": ["amazon web services"],
+    "GCP": ["google cloud platform", "google cloud"],
+    "PostgreSQL": ["postgres"],
+    "Go": ["golang"],
+    "Weights & Biases": ["wandb", "w&b", "weights and biases"],
+    "Vertex AI": ["vertex"],
+    "Azure ML": ["azure machine learning", "azureml"],
+    "TensorFlow Serving": ["tf serving"],
+    "Comet": ["comet ml", "cometml"],
 }
 # Names that are ordinary words in lower case: only the capitalized name is the tool.
 ORDINARY_WORDS = {"Ray", "Go", "Rust", "Comet", "Feast", "Neptune", "React"}

@@ -39,5 +39,6 @@ def create_app(service: Service) -> FastAPI:
     page = Page(service).blocks().queue(default_concurrency_limit=CHAT_CONCURRENCY)
     page.state_session_capacity = STATE_SESSIONS  # read when the page is mounted
     theme = gr.themes.Soft(font=["system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
-    return gr.mount_gradio_app(app, page, path="/", theme=theme, css=CSS, head=HEAD, ssr_mode=False,
-                               footer_links=["api"])
+    return gr.mount_gradio_app(
+        app, page, path="/", theme=theme, css=CSS, head=HEAD, ssr_mode=False, footer_links=["api"]
+    )

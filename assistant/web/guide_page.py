@@ -20,14 +20,20 @@ def guide_html(guide: Guide) -> str:
         body.append(f'<{tag} id="{escape(section.id)}">{escape(section.title)}</{tag}>')
         body.append(_markdown.render(section.text))
     sources = "".join(f"<li>{escape(source.title)}</li>" for source in guide.sources)
-    return (f"<!doctype html><html><head><meta charset='utf-8'><title>{escape(guide.title)}</title>"
-            f"<style>{_STYLE}</style></head><body><main><p><a href='/'>← career-assistant</a></p>"
-            f"{''.join(body)}<h2>Sources</h2><ul>{sources}</ul></main></body></html>")
+    return (
+        f"<!doctype html><html><head><meta charset='utf-8'><title>{escape(guide.title)}</title>"
+        f"<style>{_STYLE}</style></head><body><main><p><a href='/'>← career-assistant</a></p>"
+        f"{''.join(body)}<h2>Sources</h2><ul>{sources}</ul></main></body></html>"
+    )
 
 
-_STYLE = re.sub(r"\s+", " ", """
+_STYLE = re.sub(
+    r"\s+",
+    " ",
+    """
 body { font-family: system-ui, sans-serif; line-height: 1.5; margin: 0; }
 main { max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
 :target { background: #fff3bf; }
 table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: .3rem .6rem; }
-""")
+""",
+)

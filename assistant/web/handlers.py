@@ -28,12 +28,15 @@ POSTED_WITHIN = {"any time": None, "last 7 days": 7, "last 30 days": 30, "last 9
 ANY = "any"
 
 FILTER_DEFAULTS = (ANY, ANY, ANY, None, "any time", ANY)  # region, work mode, seniority, salary, posted, source
-REFRESH_OFF = ("Refresh from this page is off (set `CAREER_ASSISTANT_WEB_REFRESH=true` to allow it); "
-               "run `career-assistant refresh` and `career-assistant index build` on the server instead.")
+REFRESH_OFF = (
+    "Refresh from this page is off (set `CAREER_ASSISTANT_WEB_REFRESH=true` to allow it); "
+    "run `career-assistant refresh` and `career-assistant index build` on the server instead."
+)
 
 
-def control_filters(region: str, work_mode: str, seniority: str, min_salary: float | None, posted: str,
-                    source: str) -> Filters | None:
+def control_filters(
+    region: str, work_mode: str, seniority: str, min_salary: float | None, posted: str, source: str
+) -> Filters | None:
     """The filter controls as Filters; None when every control is left at "any"."""
     filters = Filters(
         regions=[region] if region != ANY else [],
@@ -59,8 +62,9 @@ class Handlers:
 
     # --- chat ----------------------------------------------------------------------------------------------
 
-    def respond(self, question, history, conversation, answers, region, work_mode, seniority, min_salary, posted,
-                source):
+    def respond(
+        self, question, history, conversation, answers, region, work_mode, seniority, min_salary, posted, source
+    ):
         history = list(history or [])
         answers = list(answers or [])
         try:
@@ -74,8 +78,12 @@ class Handlers:
         try:
             for text, answer in stream_answer(self.assistant, question, conversation, filters):
                 if answer is None:
-                    history[-1] = {"role": "assistant", "content": render.answer_markdown(
-                        Answer(question=question, answer=text, answerable=True, backend=""), len(answers))}
+                    history[-1] = {
+                        "role": "assistant",
+                        "content": render.answer_markdown(
+                            Answer(question=question, answer=text, answerable=True, backend=""), len(answers)
+                        ),
+                    }
                     yield history, "", gr.skip(), answers
         except AnswerError as error:
             history[-1] = {"role": "assistant", "content": f"⚠ {error}"}
@@ -151,10 +159,18 @@ class Handlers:
         return answers[position] if answers and 0 <= position < len(answers) else None
 
     def _record(self, request: gr.Request, answer: Answer, vote=None, comment: str = "") -> None:
-        feedback.record(self.service.settings.feedback_log, feedback.Feedback(
-            session=getattr(request, "session_hash", None) or "api", question=answer.question,
-            answer=answer.answer, vote=vote, comment=comment, backend=answer.backend,
-            citations=[c.id for c in answer.citations]))
+        feedback.record(
+            self.service.settings.feedback_log,
+            feedback.Feedback(
+                session=getattr(request, "session_hash", None) or "api",
+                question=answer.question,
+                answer=answer.answer,
+                vote=vote,
+                comment=comment,
+                backend=answer.backend,
+                citations=[c.id for c in answer.citations],
+            ),
+        )
 
     def api_ask(self, question: str) -> dict:
         """One question, no history: the answer object of DESIGN.md, or {"error": ...} for a refused question."""
@@ -169,11 +185,15 @@ class Handlers:
         # With the page's refresh off, no visitor's page load makes the server dial every board.
         blocked = offline_reason(self.service.settings) if self.service.settings.web_refresh else REFRESH_OFF
         status = data_status(self.assistant.library, blocked)
-        sources = [[s.name, s.listings, s.last_refresh.strftime("%Y-%m-%d %H:%M UTC") if s.last_refresh else "—"]
-                   for s in status.sources]
+        sources = [
+            [s.name, s.listings, s.last_refresh.strftime("%Y-%m-%d %H:%M UTC") if s.last_refresh else "—"]
+            for s in status.sources
+        ]
         guides = [[g.id, g.title, g.sections, g.as_of or "—"] for g in status.guides]
-        index = (f"**Snapshot** `{status.snapshot}` · **index** built {status.index_built_at:%Y-%m-%d %H:%M} UTC in "
-                 f"{status.index_seconds:.0f} s · {status.index_chunks:,} chunks · model `{status.index_model}`")
+        index = (
+            f"**Snapshot** `{status.snapshot}` · **index** built {status.index_built_at:%Y-%m-%d %H:%M} UTC in "
+            f"{status.index_seconds:.0f} s · {status.index_chunks:,} chunks · model `{status.index_model}`"
+        )
         button = gr.update(interactive=blocked is None)
         return sources, guides, index, button, blocked or "The live boards are reachable."
 
@@ -193,8 +213,11 @@ class Handlers:
         """The picker's new choices, and a line saying what the search found (it takes a second or two)."""
         choices = self.listing_choices(text)
         said = f"“{text.strip()}”" if text.strip() else "the newest ML roles"
-        info = (f"{len(choices)} listing{'s' if len(choices) != 1 else ''} for {said}: pick one" if choices
-                else f"No listing matches {said}; try other words.")
+        info = (
+            f"{len(choices)} listing{'s' if len(choices) != 1 else ''} for {said}: pick one"
+            if choices
+            else f"No listing matches {said}; try other words."
+        )
         return gr.update(choices=choices, value=None, info=info)
 
     def listing_choices(self, text: str) -> list[tuple[str, str]]:
@@ -202,11 +225,17 @@ class Handlers:
         listings = self.assistant.library.listings
         if text.strip():
             hits = self.assistant.library.retriever.search(text, Filters(kind="listing"), k=25)
-            found = [listings[h.doc_id.removeprefix("listing:")] for h in hits
-                     if h.doc_id.removeprefix("listing:") in listings]
+            found = [
+                listings[h.doc_id.removeprefix("listing:")]
+                for h in hits
+                if h.doc_id.removeprefix("listing:") in listings
+            ]
         else:
-            found = sorted((l for l in listings.values() if l.ml_relevant),
-                           key=lambda l: l.posted_at.isoformat() if l.posted_at else "", reverse=True)[:50]
+            found = sorted(
+                (l for l in listings.values() if l.ml_relevant),
+                key=lambda l: l.posted_at.isoformat() if l.posted_at else "",
+                reverse=True,
+            )[:50]
         return [(f"{l.title} — {l.company} ({SOURCE_NAMES[l.source]})", l.id) for l in found]
 
     def brief(self, subject: str, listing_id: str | None, guide_id: str | None, notes: str):
@@ -215,8 +244,12 @@ class Handlers:
         if subject == "a listing" and not listing_id:
             raise gr.Error("Pick a listing first (search, then choose one), or make a brief for the role guide.")
         try:
-            brief = build_brief(self.assistant.library, listing_id=listing_id if subject == "a listing" else None,
-                                guide_id=guide_id, notes=notes or "")
+            brief = build_brief(
+                self.assistant.library,
+                listing_id=listing_id if subject == "a listing" else None,
+                guide_id=guide_id,
+                notes=notes or "",
+            )
         except BriefError as error:
             raise gr.Error(str(error)) from None
         markdown = to_markdown(brief)

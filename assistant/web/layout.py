@@ -75,8 +75,10 @@ class Page(Handlers):
 
     def blocks(self) -> gr.Blocks:
         with gr.Blocks(title="career-assistant", analytics_enabled=False, fill_width=True) as page:
-            gr.Markdown("## career-assistant\nRemote machine-learning careers: pay, hiring, flags, and current "
-                        "listings, every claim linked to its source.")
+            gr.Markdown(
+                "## career-assistant\nRemote machine-learning careers: pay, hiring, flags, and current "
+                "listings, every claim linked to its source."
+            )
             with gr.Tab("Chat", id="chat"):
                 self._chat_tab(page)
             with gr.Tab("Interview brief", id="brief"):
@@ -92,52 +94,81 @@ class Page(Handlers):
         with gr.Row():
             with gr.Column(scale=3):
                 chatbot = gr.Chatbot(label="Chat", height=520, elem_id="chat")
-                question = gr.Textbox(placeholder="Ask about remote ML roles, pay, hiring stages or listings",
-                                      show_label=False, elem_id="question", submit_btn="Ask")
+                question = gr.Textbox(
+                    placeholder="Ask about remote ML roles, pay, hiring stages or listings",
+                    show_label=False,
+                    elem_id="question",
+                    submit_btn="Ask",
+                )
                 freshness = gr.Markdown(elem_id="freshness")
                 gr.Examples(EXAMPLES, inputs=question, label="Try")
                 with gr.Accordion("Filters for listing searches", open=False):
                     with gr.Row():
                         region = gr.Dropdown([ANY, *REGIONS], value=ANY, label="Region")
-                        work_mode = gr.Dropdown([ANY, *(m.value for m in WorkMode if m is not WorkMode.unknown)],
-                                                value=ANY, label="Work mode")
-                        seniority = gr.Dropdown([ANY, *(s.value for s in Seniority if s is not Seniority.unknown)],
-                                                value=ANY, label="Seniority")
+                        work_mode = gr.Dropdown(
+                            [ANY, *(m.value for m in WorkMode if m is not WorkMode.unknown)],
+                            value=ANY,
+                            label="Work mode",
+                        )
+                        seniority = gr.Dropdown(
+                            [ANY, *(s.value for s in Seniority if s is not Seniority.unknown)],
+                            value=ANY,
+                            label="Seniority",
+                        )
                     with gr.Row():
                         min_salary = gr.Number(label="Minimum salary (USD a year)", minimum=0, precision=0)
                         posted = gr.Dropdown(list(POSTED_WITHIN), value="any time", label="Posted within")
-                        source = gr.Dropdown([(ANY, ANY), *((name, key) for key, name in SOURCE_NAMES.items())],
-                                             value=ANY, label="Source")
+                        source = gr.Dropdown(
+                            [(ANY, ANY), *((name, key) for key, name in SOURCE_NAMES.items())],
+                            value=ANY,
+                            label="Source",
+                        )
                 with gr.Row():
-                    comment = gr.Textbox(placeholder="Optional comment on the last answer", show_label=False,
-                                         scale=4, elem_id="comment")
+                    comment = gr.Textbox(
+                        placeholder="Optional comment on the last answer", show_label=False, scale=4, elem_id="comment"
+                    )
                     send = gr.Button("Send comment", scale=1)
                     new = gr.Button("New chat", scale=1, elem_id="new-chat")
             with gr.Column(scale=2):
                 gr.Markdown("### Sources")
                 sources = gr.HTML(render.sources_html([], self.passage_for), elem_id="sources-panel")
         controls = [region, work_mode, seniority, min_salary, posted, source]
-        question.submit(self.respond, [question, chatbot, conversation, answers, *controls],
-                        [chatbot, question, sources, answers], concurrency_limit=CHAT_CONCURRENCY,
-                        api_name="chat")
+        question.submit(
+            self.respond,
+            [question, chatbot, conversation, answers, *controls],
+            [chatbot, question, sources, answers],
+            concurrency_limit=CHAT_CONCURRENCY,
+            api_name="chat",
+        )
         # On every page load: after a refresh swaps the listings, the next visit says so.
         page.load(self.freshness, None, freshness, show_progress="hidden", api_visibility="private")
         chatbot.like(self.vote, [answers], None, api_visibility="private")
         send.click(self.comment, [comment, answers], [comment], api_visibility="private")
         comment.submit(self.comment, [comment, answers], [comment], api_visibility="private")
-        new.click(self.new_chat, None, [chatbot, conversation, answers, sources, question, *controls],
-                  api_visibility="private")
+        new.click(
+            self.new_chat,
+            None,
+            [chatbot, conversation, answers, sources, question, *controls],
+            api_visibility="private",
+        )
 
     def _brief_tab(self) -> None:
-        gr.Markdown("Pick a listing (or the role guide alone), paste notes about a candidate if you have them, "
-                    "and get a brief to take into the interview. Every statement cites its source.")
+        gr.Markdown(
+            "Pick a listing (or the role guide alone), paste notes about a candidate if you have them, "
+            "and get a brief to take into the interview. Every statement cites its source."
+        )
         with gr.Row():
             with gr.Column(scale=3):
                 subject = gr.Radio(["a listing", "the role guide"], value="a listing", label="Brief for")
-                search = gr.Textbox(label="Search listings", placeholder="e.g. MLOps Europe, then Enter",
-                                    elem_id="brief-search")
-                listing = gr.Dropdown(self.listing_choices(""), label="Listing", elem_id="brief-listing",
-                                      info="The newest ML roles; search to find others.")
+                search = gr.Textbox(
+                    label="Search listings", placeholder="e.g. MLOps Europe, then Enter", elem_id="brief-search"
+                )
+                listing = gr.Dropdown(
+                    self.listing_choices(""),
+                    label="Listing",
+                    elem_id="brief-listing",
+                    info="The newest ML roles; search to find others.",
+                )
                 guides = [(g.title, g.id) for g in load_guides(self.service.settings.guides_dir)]
                 guide = gr.Dropdown(guides, value=guides[0][1] if guides else None, label="Role guide")
                 notes = gr.Textbox(label="Candidate notes (optional)", lines=4, elem_id="brief-notes")
@@ -151,14 +182,18 @@ class Page(Handlers):
         make.click(self.brief, [subject, listing, guide, notes], [document, sources, download], api_name="brief")
 
     def _data_tab(self, page: gr.Blocks) -> None:
-        sources = gr.Dataframe(headers=["Source", "Listings", "Last refresh"], label="Listings by source",
-                               interactive=False, elem_id="data-sources")
-        guides = gr.Dataframe(headers=["Guide", "Title", "Sections", "As of"], label="Role guides",
-                              interactive=False)
+        sources = gr.Dataframe(
+            headers=["Source", "Listings", "Last refresh"],
+            label="Listings by source",
+            interactive=False,
+            elem_id="data-sources",
+        )
+        guides = gr.Dataframe(headers=["Guide", "Title", "Sections", "As of"], label="Role guides", interactive=False)
         index = gr.Markdown()
         with gr.Row():
             refresh = gr.Button("Refresh from the live job boards", interactive=False, elem_id="refresh")
             why = gr.Markdown(elem_id="refresh-status")
         page.load(self.data, None, [sources, guides, index, refresh, why], api_visibility="private")
-        refresh.click(self.refresh, None, [sources, guides, index, refresh, why], concurrency_limit=1,
-                      api_visibility="private")
+        refresh.click(
+            self.refresh, None, [sources, guides, index, refresh, why], concurrency_limit=1, api_visibility="private"
+        )

@@ -16,8 +16,13 @@ TRACKED_SESSIONS = 5_000  # sessions the rate limiter remembers; the oldest is f
 class RateLimiter:
     """At most `limit` events per `window` seconds per key, in bounded memory (least recently seen keys go)."""
 
-    def __init__(self, limit: int = FEEDBACK_PER_WINDOW, window: float = FEEDBACK_WINDOW_S,
-                 keys: int = TRACKED_SESSIONS, clock=time.monotonic) -> None:
+    def __init__(
+        self,
+        limit: int = FEEDBACK_PER_WINDOW,
+        window: float = FEEDBACK_WINDOW_S,
+        keys: int = TRACKED_SESSIONS,
+        clock=time.monotonic,
+    ) -> None:
         self.limit, self.window, self.keys, self.clock = limit, window, keys, clock
         self._events: OrderedDict[str, deque[float]] = OrderedDict()
         self._lock = threading.Lock()
@@ -42,6 +47,6 @@ def keep_last(history: list, answers: list, conversation) -> tuple[list, list]:
     so votes (message i → answer i // 2) still point at the right answer after the cut."""
     drop = max(0, len(answers) - MAX_EXCHANGES)
     if drop:
-        history, answers = history[2 * drop:], answers[drop:]
+        history, answers = history[2 * drop :], answers[drop:]
     del conversation.turns[:-MAX_EXCHANGES]
     return history, answers

@@ -54,6 +54,7 @@ def answer_markdown(answer: Answer, turn: int) -> str:
 
 def link_markers(text: str, known: set[int], turn: int | str) -> str:
     """Each [n] with a citation becomes a link to its source entry; other brackets stay as they are."""
+
     def link(match: re.Match) -> str:
         n = int(match.group(1))
         return f'<a class="cite" href="#{source_anchor(turn, n)}">[{n}]</a>' if n in known else match.group(0)
@@ -87,13 +88,14 @@ def passage_html(turn: int | str, citations: list[Citation], passage: str) -> st
         board = "role guide"
     href = _href(first)
     title = escape(first.title)
-    link = (f'<a href="{escape(href)}" target="_blank" rel="noopener noreferrer nofollow">{title}</a>' if href
-            else title)
+    link = f'<a href="{escape(href)}" target="_blank" rel="noopener noreferrer nofollow">{title}</a>' if href else title
     numbers = " ".join(f"<b>[{c.n}]</b>" for c in citations)
     anchors = "".join(f'<span class="source-anchor" id="{source_anchor(turn, c.n)}"></span>' for c in citations)
-    return (f'<div class="source">{anchors}<div class="source-head">{numbers} {link} '
-            f'<span class="source-kind">{escape(first.kind)} · {escape(board)}</span></div>'
-            f'<div class="passage">{highlight(passage, [c.quote for c in citations])}</div></div>')
+    return (
+        f'<div class="source">{anchors}<div class="source-head">{numbers} {link} '
+        f'<span class="source-kind">{escape(first.kind)} · {escape(board)}</span></div>'
+        f'<div class="passage">{highlight(passage, [c.quote for c in citations])}</div></div>'
+    )
 
 
 def highlight(passage: str, quotes: list[str] | str) -> str:
@@ -133,7 +135,7 @@ def _mark_span(span: str) -> str:
         lead = _LINE_LEAD.match(piece)
         cut = lead.end() if lead else 0
         body = piece[cut:].rstrip()
-        trail = piece[cut + len(body):]
+        trail = piece[cut + len(body) :]
         out.append(piece[:cut] + (f"{_OPEN}{body}{_CLOSE}" if body.strip() else body) + trail)
         if n < len(separators):
             out.append(separators[n])
@@ -152,8 +154,10 @@ def group_by_passage(answer: Answer, passage_for) -> list[tuple[str, list[Citati
     return [(passages[key], cited) for key, cited in groups.items()]
 
 
-EMPTY_SOURCES = ('<div class="sources-scroll"><div class="sources-empty">Sources appear here: click a [n] in an '
-                 'answer to jump to its passage.</div></div>')
+EMPTY_SOURCES = (
+    '<div class="sources-scroll"><div class="sources-empty">Sources appear here: click a [n] in an '
+    "answer to jump to its passage.</div></div>"
+)
 
 
 def sources_html(turns: list[tuple[int, Answer]], passage_for) -> str:
@@ -163,18 +167,23 @@ def sources_html(turns: list[tuple[int, Answer]], passage_for) -> str:
     groups = []
     for turn, answer in reversed(turns):
         if answer.citations:
-            items = "".join(passage_html(turn, cited, passage) for passage, cited in group_by_passage(answer, passage_for))
-            groups.append(f'<div class="source-group"><div class="source-question">{escape(answer.question)}</div>'
-                          f"{items}</div>")
+            items = "".join(
+                passage_html(turn, cited, passage) for passage, cited in group_by_passage(answer, passage_for)
+            )
+            groups.append(
+                f'<div class="source-group"><div class="source-question">{escape(answer.question)}</div>{items}</div>'
+            )
     return f'<div class="sources-scroll">{"".join(groups)}</div>'
 
 
 def freshness_line(listings: dict, snapshot_at: datetime | None, boards: int, today: date | None = None) -> str:
-    """"Listings from 2026-07-17 (137 days ago); 818 listings from 5 boards": how old what the chat searches is."""
+    """ "Listings from 2026-07-17 (137 days ago); 818 listings from 5 boards": how old what the chat searches is."""
     if snapshot_at is None:
         return f"No listings snapshot yet; {len(listings):,} listings."
     day = snapshot_at.date()
     days = ((today or datetime.now(timezone.utc).date()) - day).days
     age = "today" if days <= 0 else f"{days:,} day{'s' if days != 1 else ''} ago"
-    return (f"Listings from {day.isoformat()} ({age}); {len(listings):,} listings from {boards} "
-            f"board{'s' if boards != 1 else ''}.")
+    return (
+        f"Listings from {day.isoformat()} ({age}); {len(listings):,} listings from {boards} "
+        f"board{'s' if boards != 1 else ''}."
+    )

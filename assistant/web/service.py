@@ -44,8 +44,9 @@ class Service:
             self._refreshing.release()
 
 
-def stream_answer(assistant: Assistant, question: str, conversation: Conversation,
-                  filters: Filters | None = None) -> Iterator[tuple[str, Answer | None]]:
+def stream_answer(
+    assistant: Assistant, question: str, conversation: Conversation, filters: Filters | None = None
+) -> Iterator[tuple[str, Answer | None]]:
     """(text so far, None) while the answer streams, then (final text, Answer): the final answer is the one
     the citation check kept, which may differ from what streamed. `question` has passed `check_question`;
     AnswerError passes through."""
@@ -68,4 +69,3 @@ def stream_answer(assistant: Assistant, question: str, conversation: Conversatio
     if "error" in outcome:
         raise outcome["error"]
     yield outcome["answer"].answer, outcome["answer"]
-

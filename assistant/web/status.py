@@ -41,11 +41,26 @@ def data_status(library: Library, refresh_blocked: str | None) -> DataStatus:
     sources = []
     for source in SOURCES:
         mine = [listing for listing in listings if listing.source == source]
-        sources.append(SourceStatus(source=source, name=SOURCE_NAMES[source], listings=len(mine),
-                                    last_refresh=max((listing.fetched_at for listing in mine), default=None)))
-    guides = [GuideStatus(id=g.id, title=g.title, sections=len(g.sections), as_of=str(g.as_of) if g.as_of else None)
-              for g in load_guides(library.settings.guides_dir)]
+        sources.append(
+            SourceStatus(
+                source=source,
+                name=SOURCE_NAMES[source],
+                listings=len(mine),
+                last_refresh=max((listing.fetched_at for listing in mine), default=None),
+            )
+        )
+    guides = [
+        GuideStatus(id=g.id, title=g.title, sections=len(g.sections), as_of=str(g.as_of) if g.as_of else None)
+        for g in load_guides(library.settings.guides_dir)
+    ]
     manifest = library.retriever.manifest
-    return DataStatus(snapshot=manifest.snapshot, sources=sources, guides=guides, index_model=manifest.model,
-                      index_built_at=manifest.built_at, index_seconds=manifest.seconds, index_chunks=manifest.chunks,
-                      refresh_blocked=refresh_blocked)
+    return DataStatus(
+        snapshot=manifest.snapshot,
+        sources=sources,
+        guides=guides,
+        index_model=manifest.model,
+        index_built_at=manifest.built_at,
+        index_seconds=manifest.seconds,
+        index_chunks=manifest.chunks,
+        refresh_blocked=refresh_blocked,
+    )

@@ -28,22 +28,62 @@ _RUN_GAP = re.compile(r"[ \-]")  # "United Kingdom", "Baden-Württemberg": one p
 _MARKUP = " \t*_#`\"'“”‘’([-–—•+"
 # Capitalised but naming nothing a source must repeat: field acronyms, currency codes, the pronoun.
 _GENERIC = frozenset(
-    "i ml ai llm llms mlops phd api apis saas okr okrs poc pocs nlp gpu gpus cpu cpus ci cd".split()) | frozenset(
-    c.code.lower() for c in CURRENCIES if c.lower_code)  # "CAD", but not "PEN": "Pen" may be a name
+    "i ml ai llm llms mlops phd api apis saas okr okrs poc pocs nlp gpu gpus cpu cpus ci cd".split()
+) | frozenset(c.code.lower() for c in CURRENCIES if c.lower_code)  # "CAD", but not "PEN": "Pen" may be a name
 _START_STOP = frozenset("a an the in at on for of to from by with and or but as".split())
 # Market words written in lower case; they qualify a figure ("the global range"), rarely anything else.
-_MARKET_WORDS = {"global": "region:Worldwide", "globally": "region:Worldwide", "worldwide": "region:Worldwide",
-                 "anywhere": "region:Worldwide"}
+_MARKET_WORDS = {
+    "global": "region:Worldwide",
+    "globally": "region:Worldwide",
+    "worldwide": "region:Worldwide",
+    "anywhere": "region:Worldwide",
+}
 # Adjectives of the markets remote listings name; resolve_place reads only place names.
 _DEMONYMS = {
-    "german": "DE", "british": "GB", "american": "US", "canadian": "CA", "french": "FR", "spanish": "ES",
-    "italian": "IT", "dutch": "NL", "polish": "PL", "portuguese": "PT", "brazilian": "BR", "mexican": "MX",
-    "argentinian": "AR", "argentine": "AR", "indian": "IN", "chinese": "CN", "japanese": "JP", "korean": "KR",
-    "australian": "AU", "irish": "IE", "swiss": "CH", "austrian": "AT", "swedish": "SE", "norwegian": "NO",
-    "danish": "DK", "finnish": "FI", "israeli": "IL", "ukrainian": "UA", "romanian": "RO", "czech": "CZ",
-    "belgian": "BE", "singaporean": "SG", "colombian": "CO", "chilean": "CL", "turkish": "TR", "greek": "GR",
-    "hungarian": "HU", "estonian": "EE", "nigerian": "NG", "kenyan": "KE", "filipino": "PH",
-    "european": "region:Europe", "asian": "region:Asia", "african": "region:Africa",
+    "german": "DE",
+    "british": "GB",
+    "american": "US",
+    "canadian": "CA",
+    "french": "FR",
+    "spanish": "ES",
+    "italian": "IT",
+    "dutch": "NL",
+    "polish": "PL",
+    "portuguese": "PT",
+    "brazilian": "BR",
+    "mexican": "MX",
+    "argentinian": "AR",
+    "argentine": "AR",
+    "indian": "IN",
+    "chinese": "CN",
+    "japanese": "JP",
+    "korean": "KR",
+    "australian": "AU",
+    "irish": "IE",
+    "swiss": "CH",
+    "austrian": "AT",
+    "swedish": "SE",
+    "norwegian": "NO",
+    "danish": "DK",
+    "finnish": "FI",
+    "israeli": "IL",
+    "ukrainian": "UA",
+    "romanian": "RO",
+    "czech": "CZ",
+    "belgian": "BE",
+    "singaporean": "SG",
+    "colombian": "CO",
+    "chilean": "CL",
+    "turkish": "TR",
+    "greek": "GR",
+    "hungarian": "HU",
+    "estonian": "EE",
+    "nigerian": "NG",
+    "kenyan": "KE",
+    "filipino": "PH",
+    "european": "region:Europe",
+    "asian": "region:Asia",
+    "african": "region:Africa",
 }
 
 
@@ -79,7 +119,7 @@ def _capital_runs(text: str) -> list[list[re.Match]]:
     for m in _WORD.finditer(text):
         if not m.group()[0].isupper():
             continue
-        if runs and _RUN_GAP.fullmatch(text[runs[-1][-1].end():m.start()]):
+        if runs and _RUN_GAP.fullmatch(text[runs[-1][-1].end() : m.start()]):
             runs[-1].append(m)
         else:
             runs.append([m])
@@ -95,7 +135,7 @@ def _places(text: str) -> list[tuple[int, int, str]]:
             hit = None
             if run[i].group().lower() not in _START_STOP:  # "In Germany" names Germany
                 for j in range(min(len(run), i + 4), i, -1):
-                    key = place_key(text[run[i].start():run[j - 1].end()])
+                    key = place_key(text[run[i].start() : run[j - 1].end()])
                     if key:
                         hit = (run[i].start(), run[j - 1].end(), key, j)
                         break
@@ -145,8 +185,12 @@ def entities(text: str, names: frozenset[str] = frozenset(), *, market_words: bo
         folded = fold(word).strip()
         if market_words and folded in _MARKET_WORDS:
             found.append(Entity(word, folded, place=_MARKET_WORDS[folded]))
-        elif word[0].isupper() and len(word) > 1 and folded not in _GENERIC and (
-                not _at_start(text, m.start()) or folded in names):
+        elif (
+            word[0].isupper()
+            and len(word) > 1
+            and folded not in _GENERIC
+            and (not _at_start(text, m.start()) or folded in names)
+        ):
             found.append(Entity(word, folded))
     return found
 

@@ -13,22 +13,35 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.vocab.currencies import (BARE_DOLLAR_SIGN, BARE_DOLLAR_WORDS, CODES, CURRENCIES, DOLLAR_CODES,
-                                        SIGN_CURRENCY, sign_pattern)
+from assistant.vocab.currencies import (
+    BARE_DOLLAR_SIGN,
+    BARE_DOLLAR_WORDS,
+    CODES,
+    CURRENCIES,
+    DOLLAR_CODES,
+    SIGN_CURRENCY,
+    sign_pattern,
+)
 
 _ANY_DOLLAR = "$"  # the currency of a figure in a dollar of no stated kind: it agrees with every dollar currency
 # What a figure's currency is written with, in lower case, without spaces ("us$", "chf", "euros") -> its currency.
 _CURRENCY_WORDS = {
-    **{sign.lower(): code for sign, code in SIGN_CURRENCY.items()}, BARE_DOLLAR_SIGN: _ANY_DOLLAR,
-    **{code.lower(): code for code in CODES}, **{word: c.code for c in CURRENCIES for word in c.words},
+    **{sign.lower(): code for sign, code in SIGN_CURRENCY.items()},
+    BARE_DOLLAR_SIGN: _ANY_DOLLAR,
+    **{code.lower(): code for code in CODES},
+    **{word: c.code for c in CURRENCIES for word in c.words},
     **dict.fromkeys(BARE_DOLLAR_WORDS, _ANY_DOLLAR),
 }
 _DOLLARS = DOLLAR_CODES | {_ANY_DOLLAR}
 _SIGNS = sign_pattern([*(s for c in CURRENCIES for s in c.signs), BARE_DOLLAR_SIGN])  # before a figure
 _SIGNS_AFTER = sign_pattern(s for s in SIGN_CURRENCY if len(s) == 1)  # "110 000 €"; never "$": "in 2024 $90k"
 _CODES = "|".join(CODES)
-_WORDS = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(  # "euros", "Dollars"
-    {*BARE_DOLLAR_WORDS, *(w for c in CURRENCIES for w in c.words)}, key=len, reverse=True))
+_WORDS = "|".join(
+    f"[{w[0].upper()}{w[0]}]{w[1:]}"
+    for w in sorted(  # "euros", "Dollars"
+        {*BARE_DOLLAR_WORDS, *(w for c in CURRENCIES for w in c.words)}, key=len, reverse=True
+    )
+)
 _SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
 _FIGURE = re.compile(
     rf"(?P<cur>(?:{_SIGNS}|\b(?:{_CODES})\b)\s?)?"
@@ -42,7 +55,8 @@ _RANGE_JOIN = re.compile(r"\s*(?:–|—|-|to|and|or)\s*")
 _NEXT_WORD = re.compile(r"\s*-?\s*([A-Za-z]+)")
 # Words after a number that are not what it counts ("110,000 per year", "4 to 6").
 _NOT_UNITS = frozenset(
-    "a an and are as at be base but by each for from in is of on or per than the to was were with".split())
+    "a an and are as at be base but by each for from in is of on or per than the to was were with".split()
+)
 
 
 @dataclass(frozen=True)
@@ -72,9 +86,16 @@ def _figure(m: re.Match, text: str) -> dict:
     word = None if currency or percent else _NEXT_WORD.match(text, m.end())
     if word and word[1].lower() not in _NOT_UNITS:
         unit, label = _singular(word[1].lower()), f"{label} {word[1]}"
-    return {"value": _number(m["num"], bool(currency), scale > 1) * scale, "currency": currency,
-            "percent": percent, "unit": unit, "scale": scale, "text": label,
-            "start": m.start(), "end": m.end()}
+    return {
+        "value": _number(m["num"], bool(currency), scale > 1) * scale,
+        "currency": currency,
+        "percent": percent,
+        "unit": unit,
+        "scale": scale,
+        "text": label,
+        "start": m.start(),
+        "end": m.end(),
+    }
 
 
 def _number(num: str, money: bool, scaled: bool) -> float:
@@ -91,7 +112,7 @@ def figures(text: str) -> list[Figure]:
     """The figures of a text; the two ends of a range share what only one of them states."""
     found = [_figure(m, text) for m in _FIGURE.finditer(text)]
     for a, b in zip(found, found[1:]):
-        if _RANGE_JOIN.fullmatch(text[a["end"]:b["start"]]):
+        if _RANGE_JOIN.fullmatch(text[a["end"] : b["start"]]):
             _share(a, b)
     return [Figure(f["value"], f["currency"], f["percent"], f["unit"], f["text"]) for f in found]
 

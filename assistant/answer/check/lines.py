@@ -22,6 +22,7 @@ from assistant.answer.units import line_spans
 @dataclass(frozen=True)
 class Line:
     """One quotable line of a passage with the facts of its scope (the line plus the chunk's header)."""
+
     quote: str  # an exact substring of the passage text
     figures: tuple[Figure, ...]
     places: frozenset[str]

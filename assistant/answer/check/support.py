@@ -60,6 +60,7 @@ def markers(text: str) -> list[int]:
 
 # --- the check -------------------------------------------------------------------------------------------
 
+
 @dataclass
 class _Unit:
     start: int
@@ -89,8 +90,11 @@ def _labels(facts: list) -> str:
 
 
 def _holds(entity: Entity, line: Line) -> bool:
-    return (f" {entity.words} " in line.words or (entity.place is not None and entity.place in line.places)
-            or (entity.platform is not None and entity.platform in line.platforms))
+    return (
+        f" {entity.words} " in line.words
+        or (entity.place is not None and entity.place in line.places)
+        or (entity.platform is not None and entity.platform in line.platforms)
+    )
 
 
 def _backs(line: Line, figs: list[Figure], ents: list[Entity]) -> bool:
@@ -99,7 +103,7 @@ def _backs(line: Line, figs: list[Figure], ents: list[Entity]) -> bool:
 
 def _check_unit(unit: _Unit, text: str, by_n: dict[int, Passage], names: frozenset[str]) -> str | None:
     """Fill in the unit's citations and support; the reason it fails, or None."""
-    raw = text[unit.start:unit.end].strip()
+    raw = text[unit.start : unit.end].strip()
     unit.cites = markers(raw)
     body = LIST_MARK.sub("", _MARKER.sub(" ", raw), count=1)
     unit.words = frozenset(fold(body).split())
@@ -140,7 +144,7 @@ def check_answer(text: str, passages: list[Passage]) -> CheckedAnswer:
         reason = _check_unit(unit, text, by_n, names)
         if reason:
             unit.ok = False
-            removed.append((text[unit.start:unit.end].strip(), reason))
+            removed.append((text[unit.start : unit.end].strip(), reason))
     kept_units = [u for u in units if u.ok]
     body, order = _renumber(_without(text, [u for u in units if not u.ok]))
     citations = [_citation(new, by_n[old], [u for u in kept_units if old in u.cites]) for old, new in order.items()]
@@ -152,7 +156,7 @@ def _without(text: str, failed: list[_Unit]) -> str:
         end = unit.end
         while not unit.whole_line and end < len(text) and text[end] in " \t":
             end += 1  # a removed sentence takes the space after it, so the next one keeps its place
-        text = text[:unit.start] + text[end:]
+        text = text[: unit.start] + text[end:]
     text = re.sub(r"[ \t]+(?=\n|$)", "", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
@@ -170,8 +174,14 @@ def _renumber(text: str) -> tuple[str, dict[int, int]]:
 
 
 def _citation(n: int, passage: Passage, citing: list[_Unit]) -> Citation:
-    return Citation(n=n, id=passage.doc_id, kind=passage.kind, title=passage.title, url=passage.url,
-                    quote=_best_quote(passage, citing))
+    return Citation(
+        n=n,
+        id=passage.doc_id,
+        kind=passage.kind,
+        title=passage.title,
+        url=passage.url,
+        quote=_best_quote(passage, citing),
+    )
 
 
 def _best_quote(passage: Passage, citing: list[_Unit]) -> str:

@@ -43,6 +43,8 @@ def compare_figure(figure: Salary, range_text: str, market: str) -> str | None:
         return None
     rate_date = asked.fx_date or row.fx_date
     on = f" at the ECB rate of {rate_date.isoformat()}" if rate_date else ""
-    return (f"That figure, converted{on}, is "
-            f"{_position(asked.annual_usd_min, row.annual_usd_min, row.annual_usd_max)} {where} ({range_text}, "
-            f"≈ ${row.annual_usd_min:,.0f} – ${row.annual_usd_max:,.0f}).")
+    return (
+        f"That figure, converted{on}, is "
+        f"{_position(asked.annual_usd_min, row.annual_usd_min, row.annual_usd_max)} {where} ({range_text}, "
+        f"≈ ${row.annual_usd_min:,.0f} – ${row.annual_usd_max:,.0f})."
+    )

@@ -23,5 +23,9 @@ def join_drafts(first: Draft, second: Draft) -> Draft:
     offset = len(first.citations)
     text = _MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", second.answer)
     moved = [c.model_copy(update={"n": c.n + offset}) for c in second.citations]
-    return Draft(answer=f"{first.answer}\n\n{text}", answerable=first.answerable or second.answerable,
-                 citations=first.citations + moved, listings=first.listings + second.listings)
+    return Draft(
+        answer=f"{first.answer}\n\n{text}",
+        answerable=first.answerable or second.answerable,
+        citations=first.citations + moved,
+        listings=first.listings + second.listings,
+    )

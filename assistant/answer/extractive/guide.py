@@ -50,15 +50,21 @@ def answer_section(understood: Understood, section: list[Passage], composer: Com
         lines = [f"{u.display} {composer.cite(p, u.text)}" for p, u in lead[:2]]
         numbered = _is_numbered(items)
         for n, (p, u) in enumerate(items[:MAX_ITEMS], 1):
-            lines.append(f"{n}. {u.display} {composer.cite(p, u.text)}" if numbered else
-                         f"- {u.display} {composer.cite(p, u.text)}")
+            lines.append(
+                f"{n}. {u.display} {composer.cite(p, u.text)}"
+                if numbered
+                else f"- {u.display} {composer.cite(p, u.text)}"
+            )
         tail = [(p, u) for p, u in found[first:] if u.kind == "sentence"]
         lines += [f"{u.display} {composer.cite(p, u.text)}" for p, u in relevant_units(understood.question, tail, 2)]
     else:
         # A question about a place the section's table has a row for is answered by that row, as one sentence.
         rows = [(p, u) for p, u in _prose_units(understood, found) if u.kind == "row"]
-        chosen = rows if rows and understood.markets else relevant_units(
-            understood.question, _prose_units(understood, found), MAX_SENTENCES)
+        chosen = (
+            rows
+            if rows and understood.markets
+            else relevant_units(understood.question, _prose_units(understood, found), MAX_SENTENCES)
+        )
         lines = [" ".join(f"{_as_prose(found, u)} {composer.cite(p, u.text)}" for p, u in chosen)]
     if titled:
         lines.insert(0, f"**{headings(section[0].meta, section[0].title)[-1]}**")
@@ -93,8 +99,11 @@ def _as_prose(found: list[tuple[Passage, Unit]], unit: Unit) -> str:
     cells = unit.cells()
     header = _header_row(found)
     names = header.cells() if header else []
-    parts = [f"{names[n].lower()}: {cell}" if n < len(names) and names[n] else cell
-             for n, cell in enumerate(cells[1:], 1) if cell]
+    parts = [
+        f"{names[n].lower()}: {cell}" if n < len(names) and names[n] else cell
+        for n, cell in enumerate(cells[1:], 1)
+        if cell
+    ]
     return f"{cells[0]}, {'; '.join(parts)}." if parts else f"{cells[0]}."
 
 

@@ -23,10 +23,18 @@ OLD_LISTING_DAYS = 60  # a listing posted longer ago than this is flagged with i
 def listing_view(listing: Listing) -> ListingView:
     salary = listing.salary
     return ListingView(
-        id=listing.id, title=listing.title, company=listing.company, url=listing.url, source=listing.source,
-        location=listing.location.text or "not stated", work_mode=listing.work_mode.value,
-        salary=SalaryView(**salary.model_dump(include={"min", "max", "currency", "period", "annual_usd_min",
-                                                       "annual_usd_max"})) if salary else None,
+        id=listing.id,
+        title=listing.title,
+        company=listing.company,
+        url=listing.url,
+        source=listing.source,
+        location=listing.location.text or "not stated",
+        work_mode=listing.work_mode.value,
+        salary=SalaryView(
+            **salary.model_dump(include={"min", "max", "currency", "period", "annual_usd_min", "annual_usd_max"})
+        )
+        if salary
+        else None,
         posted_at=listing.posted_at.isoformat() if listing.posted_at else None,
     )
 
@@ -53,7 +61,7 @@ _URL_KEPT = "/:?#&=+%@!$,;~'*.-_"  # everything else, "(", ")" and spaces includ
 def safe_url(url: str | None) -> str | None:
     """The URL when it is an absolute http(s) address, else None: listing URLs come from feeds we do not control,
     and a `javascript:` or `data:` one must never become a link."""
-    if not url or any(ord(ch) < 33 or ch in "<>\"\\`" for ch in url):
+    if not url or any(ord(ch) < 33 or ch in '<>"\\`' for ch in url):
         return None
     try:
         parts = urlsplit(url)
@@ -103,9 +111,15 @@ def location_cell(view: ListingView, listing: Listing, filters: Filters) -> str:
 
 def describe_filters(filters: Filters) -> str:
     """The filters in a few words: "senior · Europe · salary stated · ML roles"."""
-    parts = [*(s.value for s in filters.seniority), *(country_name(c) for c in filters.countries), *filters.regions,
-             *(m.value for m in filters.work_modes), *filters.companies, *filters.skills,
-             *(SOURCE_NAMES.get(s, s) for s in filters.sources)]
+    parts = [
+        *(s.value for s in filters.seniority),
+        *(country_name(c) for c in filters.countries),
+        *filters.regions,
+        *(m.value for m in filters.work_modes),
+        *filters.companies,
+        *filters.skills,
+        *(SOURCE_NAMES.get(s, s) for s in filters.sources),
+    ]
     if filters.min_annual_usd is not None:
         parts.append(f"pay reaching ${filters.min_annual_usd:,.0f}/yr")
     if filters.salary_disclosed:
@@ -122,8 +136,9 @@ def answer_listings(understood: Understood, passages: list[Passage], listings: d
     wanted = describe_filters(understood.filters)
     chosen = [p for p in passages if p.kind == "listing" and p.doc_id.removeprefix("listing:") in listings]
     if not chosen:
-        return Draft(answer=f"No listing in the current snapshot matches: {wanted}. Try dropping a filter.",
-                     answerable=False)
+        return Draft(
+            answer=f"No listing in the current snapshot matches: {wanted}. Try dropping a filter.", answerable=False
+        )
     views, rows = [], []
     for passage in chosen[:MAX_LISTINGS]:
         listing = listings[passage.doc_id.removeprefix("listing:")]
@@ -131,21 +146,25 @@ def answer_listings(understood: Understood, passages: list[Passage], listings: d
         views.append(view)
         header = passage.text.split("\n", 1)[0]
         marker = composer.cite(passage, header)
-        rows.append(f"| {markdown_link(view.title, view.url)} {marker} | {_cell(view.company)} | "
-                    f"{location_cell(view, listing, understood.filters)} | {salary_cell(view)} | "
-                    f"{posted_cell(view)} | {SOURCE_NAMES[view.source]} |")
+        rows.append(
+            f"| {markdown_link(view.title, view.url)} {marker} | {_cell(view.company)} | "
+            f"{location_cell(view, listing, understood.filters)} | {salary_cell(view)} | "
+            f"{posted_cell(view)} | {SOURCE_NAMES[view.source]} |"
+        )
     intro = f"{len(views)} matching listing{'s' if len(views) > 1 else ''} ({wanted}):"
     table = ["| Role | Company | Location · work mode | Salary | Posted | Source |", "|---|---|---|---|---|---|"]
-    return Draft(answer="\n".join([intro, "", *table, *rows]), answerable=True, citations=composer.citations,
-                 listings=views)
+    return Draft(
+        answer="\n".join([intro, "", *table, *rows]), answerable=True, citations=composer.citations, listings=views
+    )
 
 
 def answer_listing_detail(passage: Passage, listing: Listing) -> Draft:
-    """"Tell me more about the second one": the facts lines of its chunk, each quoted."""
+    """ "Tell me more about the second one": the facts lines of its chunk, each quoted."""
     composer = Composer()
     lines = passage.text.split("\n\n", 1)[0].split("\n")
     body = [f"**{_cell(listing.title)}** at {_cell(listing.company)} {composer.cite(passage, lines[0])}"]
     body += [f"- {line} {composer.cite(passage, line)}" for line in lines[1:]]
     body.append(f"- Original listing: {markdown_link(f'{SOURCE_NAMES[listing.source]} listing', listing.url)}")
-    return Draft(answer="\n".join(body), answerable=True, citations=composer.citations,
-                 listings=[listing_view(listing)])
+    return Draft(
+        answer="\n".join(body), answerable=True, citations=composer.citations, listings=[listing_view(listing)]
+    )

@@ -34,14 +34,24 @@ def answer_pay(understood: Understood, section: list[Passage]) -> Draft:
     verdict = _figure_verdict(understood, rows, asked, composer)
     if verdict:
         lines.insert(0, verdict)
-    lead = "Base salary ranges for remote senior ML engineers, by market:" if len(lines) > 1 else \
-        "The guide's base salary range for remote senior ML engineers:"
-    verdict = _pay_verdict([(m, *rows[m]) for m in asked if m in rows], composer) \
-        if len(asked) >= 2 and understood.markets else None
-    notes = [(p, u) for p, u in unique_units(section)
-             if u.kind == "sentence" and re.search(r"upper end|top of|equity|staff|principal", u.text, re.I)]
-    extra = " ".join(f"{u.display} {composer.cite(p, u.text)}"
-                     for p, u in relevant_units(understood.question, notes, 2))
+    lead = (
+        "Base salary ranges for remote senior ML engineers, by market:"
+        if len(lines) > 1
+        else "The guide's base salary range for remote senior ML engineers:"
+    )
+    verdict = (
+        _pay_verdict([(m, *rows[m]) for m in asked if m in rows], composer)
+        if len(asked) >= 2 and understood.markets
+        else None
+    )
+    notes = [
+        (p, u)
+        for p, u in unique_units(section)
+        if u.kind == "sentence" and re.search(r"upper end|top of|equity|staff|principal", u.text, re.I)
+    ]
+    extra = " ".join(
+        f"{u.display} {composer.cite(p, u.text)}" for p, u in relevant_units(understood.question, notes, 2)
+    )
     body = "\n".join([lead, *lines]) + (f"\n\n{verdict}" if verdict else "")
     return Draft(answer=body + (f"\n\n{extra}" if extra else ""), answerable=True, citations=composer.citations)
 
@@ -60,18 +70,26 @@ def _pay_verdict(found: list[tuple[str, Passage, Unit]], composer: Composer) -> 
     else:
         day = max((s.fx_date for _, s, _ in converted if s.fx_date), default=None)
         dollars = f"in US dollars at the ECB rate of {day.isoformat()}" if day else "in US dollars"
-    ranges = "; ".join(f"{_market_phrase(m)} ≈ {_thousands(s.annual_usd_min)} – "
-                       f"{_thousands(s.annual_usd_max or s.annual_usd_min)} {marker}" for m, s, marker in converted)
+    ranges = "; ".join(
+        f"{_market_phrase(m)} ≈ {_thousands(s.annual_usd_min)} – "
+        f"{_thousands(s.annual_usd_max or s.annual_usd_min)} {marker}"
+        for m, s, marker in converted
+    )
     mid = {m: (s.annual_usd_min + (s.annual_usd_max or s.annual_usd_min)) / 2 for m, s, _ in converted}
     best = max(mid, key=mid.get)
     others = [m for m in mid if m != best]
     if all(abs(mid[best] - mid[m]) < 0.02 * mid[best] for m in others):
         return f"Compared {dollars}: {ranges}. The ranges are about the same."
     top = next(s for m, s, _ in converted if m == best)
-    ends = all(top.annual_usd_min >= s.annual_usd_min and (top.annual_usd_max or 0) >= (s.annual_usd_max or 0)
-               for m, s, _ in converted if m != best)
-    return (f"Compared {dollars}: {ranges}. {_market_phrase(best)[:1].upper()}{_market_phrase(best)[1:]} pays more"
-            f"{' at both ends of the range' if ends else ' at the midpoint of the range'}.")
+    ends = all(
+        top.annual_usd_min >= s.annual_usd_min and (top.annual_usd_max or 0) >= (s.annual_usd_max or 0)
+        for m, s, _ in converted
+        if m != best
+    )
+    return (
+        f"Compared {dollars}: {ranges}. {_market_phrase(best)[:1].upper()}{_market_phrase(best)[1:]} pays more"
+        f"{' at both ends of the range' if ends else ' at the midpoint of the range'}."
+    )
 
 
 def _thousands(usd: float) -> str:
@@ -79,7 +97,7 @@ def _thousands(usd: float) -> str:
 
 
 def _figure_verdict(understood: Understood, rows: dict, asked: list[str], composer: Composer) -> str | None:
-    """"Is €140k fair in Munich?": the figure placed in the one market's range, cited to its row."""
+    """ "Is €140k fair in Munich?": the figure placed in the one market's range, cited to its row."""
     if understood.figure is None or len(asked) != 1 or asked[0] not in rows:
         return None
     passage, row = rows[asked[0]]
@@ -99,7 +117,8 @@ def _pay_for_missing_market(understood: Understood, rows: dict, composer: Compos
     fallback = rows.get("Remote (global)")
     if fallback and not lines:
         passage, row = fallback
-        lines = [f"- The nearest it has is the range for remote roles open globally: {row.cells()[1]} "
-                 f"{composer.cite(passage, row.text)}"]
-    return Draft(answer="\n".join([intro, *lines]), answerable=bool(understood.markets),
-                 citations=composer.citations)
+        lines = [
+            f"- The nearest it has is the range for remote roles open globally: {row.cells()[1]} "
+            f"{composer.cite(passage, row.text)}"
+        ]
+    return Draft(answer="\n".join([intro, *lines]), answerable=bool(understood.markets), citations=composer.citations)

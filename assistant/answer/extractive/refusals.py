@@ -27,13 +27,17 @@ _RANGE_ASKED = re.compile(r"\b(?:range|exactly|how much|what (?:is|are) (?:the )
 # fair questions in other words ("accountable for once a model is live"), less answers unrelated ones.
 GENERAL_SHARE = 0.25
 # Rates and shares: answered only by a section that states a percentage.
-_QUANTITY = re.compile(r"\b(?:percent\w*|percentage|share of|proportion|odds|likelihood|chances?|how likely"
-                       r"|success rate|pass rate|acceptance rate)\b")
+_QUANTITY = re.compile(
+    r"\b(?:percent\w*|percentage|share of|proportion|odds|likelihood|chances?|how likely"
+    r"|success rate|pass rate|acceptance rate)\b"
+)
 SURE_TOPIC = 0.8  # a classifier probability this high needs no word of the question in the section
 
 
-OFF_TOPIC = ("I can only help with remote machine-learning careers: the role, its pay, hiring and the flags to "
-             "watch for, and current job listings.")
+OFF_TOPIC = (
+    "I can only help with remote machine-learning careers: the role, its pay, hiring and the flags to "
+    "watch for, and current job listings."
+)
 
 
 def _heading(passage: Passage) -> str:
@@ -68,8 +72,10 @@ def beyond_the_guide(understood: Understood) -> str | None:
         return f"The guide's pay ranges are for senior ML engineers, not {' or '.join(levels)} ones."
     above = [level.value for level in understood.levels if level in _LEVELS_ABOVE]
     if above and Seniority.senior not in understood.levels and _RANGE_ASKED.search(understood.question.lower()):
-        return (f"The guide gives no range for {' or '.join(above)} ML engineers; it says only that they earn above "
-                "the senior ranges.")
+        return (
+            f"The guide gives no range for {' or '.join(above)} ML engineers; it says only that they earn above "
+            "the senior ranges."
+        )
     later = any(int(y) > date.today().year for y in _YEAR.findall(understood.question))
     if later or _FORECAST.search(understood.question.lower()):
         return "The guide gives pay as it is now; it makes no forecast."

@@ -12,7 +12,8 @@ from assistant.query import normalized
 from assistant.vocab.places import resolve_place
 
 # Words every question about this domain shares: they say nothing about whether a passage answers it.
-_GENERIC = set("""
+_GENERIC = set(
+    """
 a an the and or of to in on for at by with from about is are was were be been do does did can could should would
 will what whats which who whom how when where why much many any some there their they them it its this that these
 those i me my we our you your role roles job jobs position positions work working ml machine learning engineer
@@ -21,7 +22,8 @@ tell explain please know want more most mean means between vs versus ai make mak
 ok okay hey hi hello so just then thanks thank also really actually never mind nutshell compare compared
 based mle mles sr snr jr doing done have has honestly think thinking going wondering curious guess guide
 all lot lots day days week weeks
-""".split())
+""".split()
+)
 _WORD = re.compile(r"[a-z][a-z0-9+#-]{2,}")
 _FUZZY_MIN = 6  # words this long match a near-miss spelling (one slip in a short word changes its meaning)
 

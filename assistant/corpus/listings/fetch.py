@@ -25,8 +25,10 @@ class Response:
 def endpoints(settings: Settings) -> dict[str, list[str]]:
     """The URLs each source polls: its connector's defaults, unless `settings.endpoints` overrides the board's
     (tests point them at loopback)."""
-    return {source: settings.endpoints.get(source, connector.default_urls(settings))
-            for source, connector in CONNECTORS.items()}
+    return {
+        source: settings.endpoints.get(source, connector.default_urls(settings))
+        for source, connector in CONNECTORS.items()
+    }
 
 
 def _retryable(error: BaseException) -> bool:

@@ -56,7 +56,10 @@ def _salary(raw: RawListing, description: str) -> Salary | None:
     found = None
     if fields:
         found = salary.salary_from_fields(
-            fields.get("min"), fields.get("max"), fields.get("currency"), fields.get("period"),
+            fields.get("min"),
+            fields.get("max"),
+            fields.get("currency"),
+            fields.get("period"),
             posted_at=raw.posted_at,
         )
     if found is not None and _same_amounts_other_currency(found, stated):
@@ -69,7 +72,5 @@ def _salary(raw: RawListing, description: str) -> Salary | None:
 
 def _same_amounts_other_currency(field: Salary, stated: Salary | None) -> bool:
     return (
-        stated is not None
-        and stated.currency != field.currency
-        and (stated.min, stated.max) == (field.min, field.max)
+        stated is not None and stated.currency != field.currency and (stated.min, stated.max) == (field.min, field.max)
     )

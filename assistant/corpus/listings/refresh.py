@@ -100,8 +100,9 @@ def refresh(settings: Settings, from_dir: Path | None = None, track=None) -> Ref
     return report
 
 
-def _read(source: str, origin: str, load: Callable[[], fetch.Response], stats: SourceReport,
-          board: BoardReport) -> list[Listing]:
+def _read(
+    source: str, origin: str, load: Callable[[], fetch.Response], stats: SourceReport, board: BoardReport
+) -> list[Listing]:
     try:
         response = load()
         batch: Batch = CONNECTORS[source].parse(response.content, origin)
@@ -147,8 +148,13 @@ def _shrunk_before(path: Path | None) -> set[str]:
         meta = snapshots.load_meta(path) if path else {}
     except (OSError, ValueError):
         return set()
-    return {board.get("origin") for source in (meta.get("sources") or {}).values() if isinstance(source, dict)
-            for board in source.get("boards") or [] if isinstance(board, dict) and board.get("reason") == SHRUNK}
+    return {
+        board.get("origin")
+        for source in (meta.get("sources") or {}).values()
+        if isinstance(source, dict)
+        for board in source.get("boards") or []
+        if isinstance(board, dict) and board.get("reason") == SHRUNK
+    }
 
 
 def _captured_steps(directory: Path) -> Iterator[Step]:
@@ -180,8 +186,12 @@ def _live_steps(settings: Settings) -> Iterator[Step]:
             yield source, url, lambda url=url: get(url)
 
 
-def _carry_over(previous: list[Listing], read: list[tuple[BoardReport, list[Listing]]], shrunk_before: set[str],
-                report: RefreshReport) -> list[Listing]:
+def _carry_over(
+    previous: list[Listing],
+    read: list[tuple[BoardReport, list[Listing]]],
+    shrunk_before: set[str],
+    report: RefreshReport,
+) -> list[Listing]:
     """A board that could not be read, was cut off or came back far smaller keeps its last listings; a
     source that yielded nothing at all keeps every listing it had (also those read from boards not read now)."""
     by_origin: dict[str, list[Listing]] = {}

@@ -135,8 +135,9 @@ def _add_translations(index: dict) -> None:
     for key, ccs in seen.items():
         # A name two countries share, or that already names a place elsewhere (Spanish "Granada" is
         # Grenada, but Granada is a Spanish city), settles nothing.
-        others = {c.country for c in index.get(key, ())
-                  if c.kind != _CITY or c.population >= STANDALONE_CITY_POPULATION}
+        others = {
+            c.country for c in index.get(key, ()) if c.kind != _CITY or c.population >= STANDALONE_CITY_POPULATION
+        }
         if len(ccs) == 1 and len(key) >= 4 and others <= ccs:
             index[key].append(_Candidate(_TRANSLATION, next(iter(ccs))))
 
@@ -198,7 +199,6 @@ def _index() -> dict[str, _Entry]:
 @functools.cache
 def _region_keys() -> dict[str, tuple[str, ...]]:
     return {_key(alias): names for alias, names in REGION_ALIASES.items()}
-
 
 
 # --- lookups -------------------------------------------------------------------------------------------

@@ -128,8 +128,11 @@ def _anchor_country(mention: _Mention) -> str | None:
     if entry is None or entry.stop:
         return None
     strong = {c.country for c in entry.candidates if c.kind <= _SUBDIVISION}
-    rivals = {c.country for c in entry.candidates
-              if c.kind > _SUBDIVISION and c.primary and c.population >= STANDALONE_CITY_POPULATION}
+    rivals = {
+        c.country
+        for c in entry.candidates
+        if c.kind > _SUBDIVISION and c.primary and c.population >= STANDALONE_CITY_POPULATION
+    }
     return next(iter(strong)) if len(strong) == 1 and rivals <= strong else None
 
 

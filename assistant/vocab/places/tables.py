@@ -23,7 +23,9 @@ REGIONS = (
 
 # What job boards mean by "Middle East": the Gulf, the Levant, Iraq, Iran, Turkey and Egypt. These are in
 # EMEA rather than APAC, which boards use for East/South Asia and Oceania.
-MIDDLE_EAST = frozenset({"AE", "BH", "EG", "IL", "IQ", "IR", "JO", "KW", "LB", "OM", "PS", "QA", "SA", "SY", "TR", "YE"})
+MIDDLE_EAST = frozenset(
+    {"AE", "BH", "EG", "IL", "IQ", "IR", "JO", "KW", "LB", "OM", "PS", "QA", "SA", "SY", "TR", "YE"}
+)
 # Hiring regions put the Caucasus and Central Asia (the former Soviet south) in EMEA, not APAC.
 CAUCASUS_CENTRAL_ASIA = frozenset({"AM", "AZ", "GE", "KZ", "KG", "TJ", "TM", "UZ"})
 # The rest of geonames' continent NA (Mexico, Central America, the Caribbean) is LATAM.
@@ -73,8 +75,16 @@ REGION_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "US": ("usa", "us", "america", "united states of america", "new england", "bay area", "silicon valley",
-           "washington dc"),
+    "US": (
+        "usa",
+        "us",
+        "america",
+        "united states of america",
+        "new england",
+        "bay area",
+        "silicon valley",
+        "washington dc",
+    ),
     "GB": ("uk", "britain", "great britain", "england", "scotland", "wales", "northern ireland"),
     "NL": ("holland", "the netherlands"),
     "KR": ("korea", "south korea", "republic of korea"),
@@ -110,13 +120,29 @@ _SKIP_SUBDIVISIONS = frozenset(
 )
 # English names that pycountry (which gives local names: "Bayern") lacks.
 SUBDIVISION_EXONYMS: dict[str, tuple[str, ...]] = {
-    "DE": ("north rhine-westphalia", "lower saxony", "saxony", "saxony-anhalt", "hesse", "thuringia",
-           "rhineland-palatinate", "mecklenburg-western pomerania", "baden-wuerttemberg"),
+    "DE": (
+        "north rhine-westphalia",
+        "lower saxony",
+        "saxony",
+        "saxony-anhalt",
+        "hesse",
+        "thuringia",
+        "rhineland-palatinate",
+        "mecklenburg-western pomerania",
+        "baden-wuerttemberg",
+    ),
     "AT": ("tyrol", "carinthia", "styria", "upper austria", "lower austria"),
     "CH": ("geneva", "lucerne", "grisons"),
     "FR": ("brittany", "normandy", "corsica", "provence", "burgundy"),
-    "ES": ("catalonia", "andalusia", "basque country", "balearic islands", "canary islands", "navarre",
-           "valencian community"),
+    "ES": (
+        "catalonia",
+        "andalusia",
+        "basque country",
+        "balearic islands",
+        "canary islands",
+        "navarre",
+        "valencian community",
+    ),
     "IT": ("lombardy", "tuscany", "sicily", "sardinia", "piedmont", "apulia", "aosta valley"),
     "PL": ("masovia", "masovian", "lesser poland", "greater poland", "silesia", "lower silesia", "pomerania"),
     "NL": ("north holland", "south holland", "north brabant", "friesland"),
@@ -131,21 +157,45 @@ _SUBDIVISION_SUFFIXES = frozenset({"sheng", "shi", "zizhiqu", "lan", "kraj"})
 
 # Languages whose country names are indexed: those job posts are written in. The rest of pycountry's 160
 # locales add mostly collisions between short names.
-TRANSLATION_LANGUAGES = ("de", "fr", "es", "pt", "pt_BR", "it", "nl", "pl", "sv", "da", "nb_NO", "fi", "cs",
-                         "sk", "ro", "hu", "tr", "ca", "hr", "sl", "id")
+TRANSLATION_LANGUAGES = (
+    "de",
+    "fr",
+    "es",
+    "pt",
+    "pt_BR",
+    "it",
+    "nl",
+    "pl",
+    "sv",
+    "da",
+    "nb_NO",
+    "fi",
+    "cs",
+    "sk",
+    "ro",
+    "hu",
+    "tr",
+    "ca",
+    "hr",
+    "sl",
+    "id",
+)
 
 # Words that stand in location strings without naming a place; dropped before matching.
-NOISE_WORDS = frozenset("""
+NOISE_WORDS = frozenset(
+    """
     remote remotely remoto remota teletrabajo teletravail telecommute telework distributed friendly first
     only based hybrid onsite on site office offices hq headquarters flexible flexibility travel required
     preferred optional timezone timezones time zone zones tz utc gmt cst cet cest edt pst pdt mst mdt
     bst eet eest wet ist jst kst aest aedt hours overlap within in the and or of for with from across
     plus metro greater state province prefecture voivodeship county
-""".split())
+""".split()
+)
 
 # Names that must not name a country on their own: common English words and given names that are also
 # cities or subdivisions somewhere, and names shared by big places in different countries.
-STOP_NAMES = frozenset("""
+STOP_NAMES = frozenset(
+    """
     of remote friendly reading mobile victoria split nice bath orange mission independence liberty concord
     paradise surprise sunrise union hope eden sandy spring springs vista providence corona delta unity
     central centre center capital north south east west northern southern eastern western coast city town
@@ -155,7 +205,8 @@ STOP_NAMES = frozenset("""
     brittany sophia man
     san-juan santa-cruz santa-fe san-luis formosa kochi hidalgo guerrero santiago valencia salem leon vitoria
     natal
-""".replace("-", " ").split()) | {"free state", "north west", "san juan", "santa cruz", "santa fe", "san luis"}
+""".replace("-", " ").split()
+) | {"free state", "north west", "san juan", "santa cruz", "santa fe", "san luis"}
 
 STANDALONE_CITY_POPULATION = 100_000
 # For a subdivision name shared by several countries and not settled by its group ("La Rioja" is in Spain

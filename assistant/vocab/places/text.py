@@ -14,8 +14,22 @@ _ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")  # U.S.A., D.C., U.K.
 _ABBREVIATION = re.compile(r"\b(St|Ste|Ft)\.\s*")
 _TOKEN = re.compile(r"[^\W\d_]+")
 _EXPANSIONS = {"st": "saint", "ste": "sainte", "ft": "fort"}
-_FOLD_TABLE = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ß": "ss", "æ": "ae",
-                             "Æ": "ae", "œ": "oe", "ı": "i", "’": "'"})
+_FOLD_TABLE = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "l",
+        "ø": "o",
+        "Ø": "o",
+        "đ": "d",
+        "Đ": "d",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "ı": "i",
+        "’": "'",
+    }
+)
 
 
 def _fold(token: str) -> str:

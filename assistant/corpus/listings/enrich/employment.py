@@ -78,9 +78,7 @@ def _type_of(word: str) -> EmploymentType:
     return next((kind for prefix, kind in _TYPE_PREFIXES if word.startswith(prefix)), EmploymentType.unknown)
 
 
-def employment_type(
-    raw: str | list[str] | None, *, title: str = "", description: str = ""
-) -> EmploymentType:
+def employment_type(raw: str | list[str] | None, *, title: str = "", description: str = "") -> EmploymentType:
     """The board's type field when it holds a known value (the first known one of a list), else title
     words, else a description phrase that states the type of this job ("a full-time position")."""
     for value in [raw] if isinstance(raw, str) else list(raw or []):

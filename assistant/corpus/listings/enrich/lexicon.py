@@ -53,9 +53,7 @@ class Lexicon:
         self._words = frozenset(self._by_word)
         _TRIGGERS.update(self._words)
 
-    def finditer(
-        self, text: str, start: int = 0, end: int | None = None
-    ) -> Iterator[tuple[str, re.Match[str]]]:
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[str, re.Match[str]]]:
         end = len(text) if end is None else end
         index = word_index(text)
         candidates = sorted(

@@ -62,9 +62,7 @@ _TITLE_LABELLING = re.compile(
     r"\b(?:data\s+)?(?:label(?:l)?ing|annotat(?:e|ing|ion|ions))\b|\bdata(?:set)?\s+curation\b", _I
 )
 # Automating labelling away is ML work, not data operations.
-_AUTO_LABELLING = re.compile(
-    r"\bauto(?:mat(?:ed|ic|ion))?[- ]?label(?:l)?ing|\blabel(?:l)?ing\s+automation", _I
-)
+_AUTO_LABELLING = re.compile(r"\bauto(?:mat(?:ed|ic|ion))?[- ]?label(?:l)?ing|\blabel(?:l)?ing\s+automation", _I)
 
 
 def framework_wishlist(description: str) -> Signal | None:

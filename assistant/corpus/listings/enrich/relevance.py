@@ -39,9 +39,7 @@ _ML_ROLE = (
     r"TLM|modell?ers?)\b"
 )
 # An ML term naming the role noun it stands before, with at most two words between.
-_DIRECT_ROLE = re.compile(
-    rf"{_ML_TERM}(?:(?:\s*[/&+,]?\s*(?:and\s+|&\s+)?[\w.+-]+){{0,2}}?)\s*[/-]?\s*{_ML_ROLE}"
-)
+_DIRECT_ROLE = re.compile(rf"{_ML_TERM}(?:(?:\s*[/&+,]?\s*(?:and\s+|&\s+)?[\w.+-]+){{0,2}}?)\s*[/-]?\s*{_ML_ROLE}")
 _GENERIC_ROLE = re.compile(
     # The prefix starts only at a word's start: from inside a word it rescanned the word from every letter.
     r"(?:(?<![\w+#-])(?P<prefix>[\w+#-]+\s+))?(?P<role>engineer(?:ing)?(?:\s+manager)?|swe|"
@@ -163,9 +161,7 @@ def _description_ml(description: str) -> list[str]:
     return list(seen.values())
 
 
-def ml_relevance(
-    title: str, description: str, tags: list[str], category: str | None = None
-) -> tuple[bool, list[str]]:
+def ml_relevance(title: str, description: str, tags: list[str], category: str | None = None) -> tuple[bool, list[str]]:
     """Whether this is an ML / AI / data-science job, with the words that show it.
 
     The title decides: an ML-only job name (Data Scientist, MLOps, Applied/Research Scientist), an ML term

@@ -142,9 +142,7 @@ def _one_level(hint: str) -> Seniority:
         return Seniority.unknown
     if n <= 3:
         return Seniority.junior
-    return {4: Seniority.mid, 5: Seniority.senior, 6: Seniority.staff, 7: Seniority.staff}.get(
-        n, Seniority.principal
-    )
+    return {4: Seniority.mid, 5: Seniority.senior, 6: Seniority.staff, 7: Seniority.staff}.get(n, Seniority.principal)
 
 
 def seniority(title: str, *, level_hint: str | None = None, description: str = "") -> Seniority:

@@ -12,8 +12,11 @@ _I = re.IGNORECASE
 
 SKILLS = Lexicon(ENTRIES)
 # A tag's canonical spelling: a vocabulary name, an alias of one, or a known tag spelling.
-_CANONICAL = ({name.lower(): name for name in SKILL_NAMES}
-              | {alias: name for name, names in ALIASES.items() for alias in names} | TAG_SPELLINGS)
+_CANONICAL = (
+    {name.lower(): name for name in SKILL_NAMES}
+    | {alias: name for name, names in ALIASES.items() for alias in names}
+    | TAG_SPELLINGS
+)
 # Tags that name a role, a level, a contract or a board's filler category rather than a skill.
 _JUNK_TAGS = frozenset(
     "digital nomad|dev|engineer|engineering|senior|junior|lead|leader|manager|director|executive|exec|"

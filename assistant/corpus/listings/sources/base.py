@@ -20,8 +20,17 @@ class InputError(ValueError):
 
 # Longest text kept per field. Boards' real values are far shorter (the longest description in the captures
 # is ~40k characters); a stranger's 1 MB title must not make every later step slow.
-FIELD_LIMITS = {"native_id": 200, "url": 2_000, "title": 300, "company": 200, "description_html": 100_000,
-                "category": 200, "level_hint": 200, "work_mode_hint": 200, "salary_text": 300}
+FIELD_LIMITS = {
+    "native_id": 200,
+    "url": 2_000,
+    "title": 300,
+    "company": 200,
+    "description_html": 100_000,
+    "category": 200,
+    "level_hint": 200,
+    "work_mode_hint": 200,
+    "salary_text": 300,
+}
 LIST_LIMIT, ITEM_LIMIT = 50, 300  # location texts, tags, employment values: how many, and how long each
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # The oldest and newest posting date believed: no job board predates 1995, and none posts from the future.
@@ -54,8 +63,12 @@ class RawListing(BaseModel):
         if not isinstance(data, dict):
             return data
         # A URL is only cut: a replaced character would make a wrong link, so the Listing refuses it instead.
-        return {key: value[: FIELD_LIMITS["url"]] if key == "url" and isinstance(value, str)
-                else _clean_strings(value, FIELD_LIMITS.get(key, ITEM_LIMIT)) for key, value in data.items()}
+        return {
+            key: value[: FIELD_LIMITS["url"]]
+            if key == "url" and isinstance(value, str)
+            else _clean_strings(value, FIELD_LIMITS.get(key, ITEM_LIMIT))
+            for key, value in data.items()
+        }
 
     source: Source
     native_id: str
@@ -110,8 +123,9 @@ def load_json(content: bytes) -> Any:
         raise InputError(f"not valid JSON ({err.msg} at line {err.lineno}, column {err.colno}; truncated?)") from None
 
 
-def parse_jobs(content: bytes, origin: str, build: Callable[[dict], RawListing | None], *,
-               bare_array: bool = False) -> Batch:
+def parse_jobs(
+    content: bytes, origin: str, build: Callable[[dict], RawListing | None], *, bare_array: bool = False
+) -> Batch:
     """A JSON response holding `{"jobs": [...]}` (or, where a board also sends it, a bare array of jobs)."""
     data = load_json(content)
     jobs = data.get("jobs") if isinstance(data, dict) else data if bare_array else None

@@ -22,11 +22,19 @@ def parse(content: bytes, origin: str) -> Batch:
 def _salary_fields(job: dict) -> dict | None:
     # Older payloads: annualSalaryMin/Max. Newer: salaryMin/Max/Period, as strings or numbers.
     if "annualSalaryMin" in job or "annualSalaryMax" in job:
-        return {"min": job.get("annualSalaryMin"), "max": job.get("annualSalaryMax"),
-                "currency": job.get("salaryCurrency"), "period": "yearly"}
+        return {
+            "min": job.get("annualSalaryMin"),
+            "max": job.get("annualSalaryMax"),
+            "currency": job.get("salaryCurrency"),
+            "period": "yearly",
+        }
     if "salaryMin" in job or "salaryMax" in job:
-        return {"min": job.get("salaryMin"), "max": job.get("salaryMax"),
-                "currency": job.get("salaryCurrency"), "period": job.get("salaryPeriod")}
+        return {
+            "min": job.get("salaryMin"),
+            "max": job.get("salaryMax"),
+            "currency": job.get("salaryCurrency"),
+            "period": job.get("salaryPeriod"),
+        }
     return None
 
 

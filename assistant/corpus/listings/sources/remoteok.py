@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-from assistant.corpus.listings.sources.base import Batch, InputError, RawListing, load_json, parse_records, parse_timestamp
+from assistant.corpus.listings.sources.base import (
+    Batch,
+    InputError,
+    RawListing,
+    load_json,
+    parse_records,
+    parse_timestamp,
+)
 from assistant.settings import Settings
 
 BOARD = "remoteok"  # its id in assistant.vocab.boards
