@@ -8,7 +8,7 @@ TEST_LOCK := requirements-test.txt
 STAMP     := .venv/.installed
 TEST_STAMP := .venv/.installed-test
 
-.PHONY: serve test install install-test lock clean
+.PHONY: serve test lint install install-test lock clean
 
 $(PY):
 	python3 -m venv .venv
@@ -41,8 +41,13 @@ install-test: $(TEST_STAMP)
 serve: $(STAMP)
 	$(CLI) serve --feeds $(FEEDS)
 
-test: $(TEST_STAMP)
+test: lint
 	$(PY) -m pytest
+
+# The guard rails `make test` runs first: ruff's lint and its format check (pyproject.toml's [tool.ruff]).
+lint: $(TEST_STAMP)
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
 
 # Re-resolves pyproject.toml into the locks with pip-tools (in its own .venv-lock, so .venv holds only the
 # locked set), through pip's configured indexes and find-links. Pins already in the locks are kept where

@@ -9,9 +9,9 @@ from assistant.answer.extractive.draft import Draft, join_drafts
 from assistant.answer.extractive.guide import answer_guide
 from assistant.answer.extractive.listings import answer_listing_detail, answer_listings
 from assistant.answer.extractive.refusals import not_answerable
-from assistant.answer.sections import chosen_sections, closer_of, rank_sections, section_reading
 from assistant.answer.followup import Resolved, Turn, merge_filters, resolve
 from assistant.answer.models import Answer, AnswerError, Passage
+from assistant.answer.sections import chosen_sections, closer_of, rank_sections, section_reading
 from assistant.index.retrieve import Hit, Retriever, place_terms
 from assistant.library import Library
 from assistant.query import Filters, Intent, Understood, classifier, understand

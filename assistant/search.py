@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import math
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from pydantic import BaseModel
 
 from assistant.index import health
 from assistant.index.manifest import IndexMissing
 from assistant.index.retrieve import Hit, IndexMismatch, Retriever, place_terms
-from assistant.vocab.places import resolve_place
 from assistant.query import Filters, Understood, understand
-from assistant.vocab.money import MAX_AMOUNT, parse_salary_text
 from assistant.settings import Settings
+from assistant.vocab.money import MAX_AMOUNT, parse_salary_text
+from assistant.vocab.places import resolve_place
 
 LIST_FIELDS = {"sources", "countries", "regions", "work_modes", "seniority", "companies", "skills"}
 ALIASES = {
@@ -85,7 +85,7 @@ def _usd_floor(raw: str) -> float:
         if not math.isfinite(amount) or abs(amount) > MAX_AMOUNT:
             raise SearchError(f"min_annual_usd={raw[:40]!r}: not a believable amount")
         return amount
-    salary = parse_salary_text(raw, posted_at=datetime.now(timezone.utc))
+    salary = parse_salary_text(raw, posted_at=datetime.now(UTC))
     if salary is None or salary.annual_usd_min is None:
         raise SearchError(f"min_annual_usd={raw!r}: not an amount")
     return salary.annual_usd_min

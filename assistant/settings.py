@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from functools import cached_property
 from pathlib import Path
-
 from typing import Literal
 
 from pydantic import AliasChoices, Field, SecretStr

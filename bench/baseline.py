@@ -187,9 +187,8 @@ def refresh_within_budget(index, documents, budget_s: float, events: Events) -> 
 
 
 def dump_vectors(index, path: Path) -> None:
-    from llama_index.core.schema import MetadataMode
-
     from derived import save_vectors
+    from llama_index.core.schema import MetadataMode
 
     vectors = index.vector_store.data.embedding_dict
     texts = [index.docstore.get_node(node_id).get_content(MetadataMode.EMBED) for node_id in vectors]
@@ -211,7 +210,7 @@ class SectionMapper:
             for guide in guides
         }
 
-    @cache
+    @cache  # noqa: B019 (one mapper per benchmark run: the cache lives as long as it should)
     def _map(self, ref_doc_id: str, text: str) -> tuple[str, tuple[str, ...]]:
         scores = {
             section_id: sum(len(line) for line in lines if line in text)
@@ -231,7 +230,6 @@ class SectionMapper:
 
 def query(params: dict, events: Events) -> dict:
     from llama_index.core import Settings, StorageContext, load_index_from_storage
-
     from metrics import run_queries
 
     work = Path(params["work"])

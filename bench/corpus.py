@@ -22,7 +22,7 @@ from __future__ import annotations
 import random
 import re
 from datetime import datetime, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from assistant.corpus.listings.enrich import seniority
@@ -89,7 +89,7 @@ class Pools:
         self.role_groups = [[w for w in group if _word(w).search(titles)] for group in ROLE_NOUNS]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _word(word: str) -> re.Pattern:
     return re.compile(rf"(?<![\w.]){re.escape(word)}(?![\w])")
 

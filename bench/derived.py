@@ -43,7 +43,7 @@ class DerivationTable:
         self.keys, self.rows, self.noisy, self.vectors = keys[order], rows[order], noisy[order], vectors
 
     @classmethod
-    def build(cls, real_keys: np.ndarray, real_vectors: np.ndarray, pairs: list[tuple[str, str]]) -> "DerivationTable":
+    def build(cls, real_keys: np.ndarray, real_vectors: np.ndarray, pairs: list[tuple[str, str]]) -> DerivationTable:
         """`pairs` are (derived text, the real text it came from); every real text maps to itself."""
         row_of = {int(k): n for n, k in enumerate(real_keys)}
         keys, rows, noisy = [int(k) for k in real_keys], list(range(len(real_keys))), [False] * len(real_keys)
@@ -62,7 +62,7 @@ class DerivationTable:
         np.savez(path, keys=self.keys, rows=self.rows, noisy=self.noisy, vectors=self.vectors)
 
     @classmethod
-    def load(cls, path: Path) -> "DerivationTable":
+    def load(cls, path: Path) -> DerivationTable:
         data = np.load(path)
         return cls(data["keys"], data["rows"], data["noisy"], data["vectors"])
 

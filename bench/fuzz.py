@@ -19,7 +19,7 @@ import sys
 import tempfile
 import time
 import xml.etree.ElementTree as ElementTree
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,7 +67,7 @@ def _outcomes(junit: Path) -> dict[str, dict]:
 
 def run(examples: int, longest_run: int = 5000, deadline: float = 5.0) -> dict:
     """One pytest run of tests/test_fuzz.py; every figure in the result is from it."""
-    digest, started_at, started = code_digest(), datetime.now(timezone.utc), time.perf_counter()
+    digest, started_at, started = code_digest(), datetime.now(UTC), time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="fuzz-") as scratch:
         counts, junit = Path(scratch) / "tried.json", Path(scratch) / "junit.xml"
         env = {

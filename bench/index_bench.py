@@ -44,17 +44,16 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
+import report
 from common import BENCH_DIR, PROJECT_ROOT, QUERIES, REAL, load_queries
 from derived import SIGMA
 from metrics import latency, quality
-import report
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 PACKAGES = (
     "llama-index-core",
@@ -214,7 +213,7 @@ def machine_meta(argv: list[str], sizes: list[str], baseline_sizes: set[str]) ->
     if skipped:
         notes.append(f"Baseline not run at: {', '.join(skipped)} (--baseline-sizes).")
     return {
-        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "command": " ".join(shlex.quote(a) for a in [".venv/bin/python", "bench/index_bench.py", *argv]),
         "cpu_count": os.cpu_count(),
         "platform": platform.platform(),

@@ -112,9 +112,9 @@ def build(params: dict, events: Events) -> dict:
 
 
 def dump_vectors(settings, path: Path) -> None:
-    from assistant.index.manifest import build_dir, read_chunks, read_manifest, read_vectors
-
     from derived import save_vectors
+
+    from assistant.index.manifest import build_dir, read_chunks, read_manifest, read_vectors
 
     directory = build_dir(settings.index_dir, read_manifest(settings.index_dir).build_id)
     save_vectors(path, [chunk.text for chunk in read_chunks(directory)], read_vectors(directory))
@@ -149,11 +149,11 @@ def embedding_ceiling(settings, embedder, texts: list[str]) -> dict:
 
 
 def query(params: dict, events: Events) -> dict:
+    from metrics import run_queries
+
     from assistant.index.retrieve import Retriever
     from assistant.search import search
     from assistant.settings import Settings
-
-    from metrics import run_queries
 
     settings = Settings()
     queries = load_queries(Path(params["queries"]))
@@ -185,9 +185,9 @@ def ask_timings(settings, queries: list[dict], events: Events, repeats: int = 3)
     """`Assistant.ask` end to end (understanding, retrieval, the extractive answer) as the CLI and the page call
     it: the time to open an assistant, its first answer (what loads lazily), then every labelled question
     `repeats` times warm, per kind, and follow-up turns."""
-    from assistant.chat import Assistant, Conversation
-
     from common import percentile
+
+    from assistant.chat import Assistant, Conversation
 
     with timed() as opened:
         assistant = Assistant(settings)

@@ -183,7 +183,8 @@ def latency_table(results: dict) -> list[str]:
         q = run.get("query") or {}
         lat = q.get("latency", {})
         lines.append(
-            f"| {size_label(size)} | {system} | {_num(_get(lat, 'guide', 'p50_ms'))} | {_num(_get(lat, 'guide', 'p95_ms'))} "
+            f"| {size_label(size)} | {system} "
+            f"| {_num(_get(lat, 'guide', 'p50_ms'))} | {_num(_get(lat, 'guide', 'p95_ms'))} "
             f"| {_num(_get(lat, 'listing', 'p50_ms'))} | {_num(_get(lat, 'listing', 'p95_ms'))} "
             f"| {_num(q.get('load_s'), 2)} | {_num(q.get('peak_rss_mb'), 0)} |"
         )

@@ -66,12 +66,12 @@ def main() -> None:
         mask[allowed] = True
         results[f"chroma_ids_{share}_ms"] = best_ms(chroma(ids=[f"c{i}" for i in allowed]), 2)
 
-        def masked():
+        def masked(mask=mask):
             scores = np.where(mask, vectors @ question, -np.inf)
             best = np.argpartition(-scores, TOP)[:TOP]
             return best[np.argsort(-scores[best])]
 
-        def gathered():
+        def gathered(allowed=allowed):
             scores = vectors[allowed] @ question
             best = np.argpartition(-scores, TOP)[:TOP]
             return allowed[best[np.argsort(-scores[best])]]

@@ -26,14 +26,13 @@ import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from common import BENCH_DIR, PROJECT_ROOT, load_queries, percentile, write_json
 from rich.console import Console
 from rich.progress import track
-
-from common import BENCH_DIR, PROJECT_ROOT, load_queries, percentile, write_json
 
 CLIENTS = 4
 console = Console(stderr=True)
@@ -246,7 +245,7 @@ def main() -> None:
         process.wait()
         llm.shutdown()
     results = {
-        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores",
         "questions": len(queries),
         "rounds": args.rounds,

@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 import numpy as np
-
 from common import Events, load_listings, load_queries, peak_rss_mb, read_json, save_listings, timed, write_json
 
 
@@ -47,8 +46,9 @@ def prepare_real(params: dict, events: Events) -> dict:
 
 def prepare_synthetic(params: dict, events: Events) -> dict:
     """The corpus of `size` listings and, for each system, the table its derived vectors come from."""
-    from corpus import baseline_pairs, changed_version, ours_pairs, synthetic_corpus
     from derived import DerivationTable, load_vectors
+
+    from corpus import baseline_pairs, changed_version, ours_pairs, synthetic_corpus
 
     real_dir, out, work = Path(params["real_corpus"]), Path(params["corpus"]), Path(params["work"])
     real = load_listings(real_dir / "original.jsonl")

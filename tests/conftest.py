@@ -5,11 +5,11 @@ from pathlib import Path
 import pytest
 
 from assistant.corpus.listings import snapshots
-from assistant.index.build import build_index
 from assistant.corpus.listings.normalize import normalize
 from assistant.corpus.listings.refresh import refresh
-from assistant.settings import Settings
 from assistant.corpus.listings.sources import RawListing
+from assistant.index.build import build_index
+from assistant.settings import Settings
 
 # Rich wraps tables to the terminal width; a wide one keeps CLI output assertions readable.
 os.environ["COLUMNS"] = "200"

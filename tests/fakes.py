@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import numpy as np
 
@@ -36,7 +36,7 @@ def chunk(doc_id: str, text: str, n: int = 0, title: str = "") -> Chunk:
 class MemoryRetriever(Retriever):
     def __init__(self, chunks: list[Chunk], settings: Settings | None = None, snapshot: str | None = None) -> None:
         self.settings = settings or Settings()
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         self.manifest = Manifest(
             build_id="memory",
             collection="memory",

@@ -6,7 +6,10 @@ does with given passages: which section answers, what is quoted, which listings 
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
+
+from conftest import FEEDS
+from fakes import MemoryRetriever, chunk
 
 from assistant.answer.extractive.guide import answer_guide
 from assistant.answer.extractive.listings import answer_listings
@@ -19,9 +22,6 @@ from assistant.index.filters import Filters, matches
 from assistant.library import Library
 from assistant.query import Intent, Understood
 from assistant.vocab.listing import Listing
-from fakes import MemoryRetriever, chunk
-
-from conftest import FEEDS
 
 GUIDE = "guide:g#"
 HIRING = (
@@ -43,7 +43,7 @@ def by_section(hit) -> dict[str, float]:
 
 def remotive_listings() -> list[Listing]:
     batch = CONNECTORS["remotive"].parse((FEEDS / "remotive" / "remote-jobs_2026-07-18.json").read_bytes(), "r")
-    return [normalize(raw, datetime(2026, 7, 18, tzinfo=timezone.utc)) for raw in batch.listings]
+    return [normalize(raw, datetime(2026, 7, 18, tzinfo=UTC)) for raw in batch.listings]
 
 
 def test_passages_number_every_chunk_of_a_section_and_the_first_of_a_listing():

@@ -7,12 +7,11 @@ import shutil
 import pytest
 from typer.testing import CliRunner
 
-from assistant.corpus.listings import snapshots
 from assistant.answer.models import AnswerError
 from assistant.chat import Assistant, Conversation
 from assistant.cli import app
+from assistant.corpus.listings import snapshots
 from assistant.settings import Settings
-from tests.conftest import INJECTED
 
 runner = CliRunner()
 

@@ -7,14 +7,14 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.cli import app
-from assistant.corpus.listings.enrich import ml_relevance
 from assistant.corpus.guides import split_sections
-from assistant.vocab.places import normalize_location, resolve_place
+from assistant.corpus.listings.enrich import ml_relevance
+from assistant.corpus.listings.sources import remoteok
+from assistant.corpus.text import html_to_text
 from assistant.query import understand
 from assistant.query.injection import _blank_injection
 from assistant.vocab.money import find_salary_in_text, parse_salary_text
-from assistant.corpus.listings.sources import remoteok
-from assistant.corpus.text import html_to_text
+from assistant.vocab.places import normalize_location, resolve_place
 
 LIMIT = 1.0  # seconds; each case ran 7-22 s on the old code
 

@@ -2,23 +2,23 @@
 with a quote that is verbatim in what it cites; its Markdown, and `career-assistant brief`."""
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
-from assistant.corpus.listings import snapshots
 from assistant.brief import BriefError, InterviewBrief, build_brief, to_markdown
 from assistant.brief.models import MustHave
 from assistant.brief.notes import match_notes
 from assistant.chat import Assistant
 from assistant.cli import app
 from assistant.corpus.guides import load_guides
-from assistant.index.build import build_index
+from assistant.corpus.listings import snapshots
 from assistant.corpus.listings.normalize import normalize
-from assistant.settings import Settings
 from assistant.corpus.listings.sources import RawListing
+from assistant.index.build import build_index
+from assistant.settings import Settings
 
 runner = CliRunner()
 GUIDE = "guide:remote-senior-ml-engineer"
@@ -55,7 +55,7 @@ def flagged_home(tmp_path_factory):
         description_html=WISHLIST_HTML,
         location_texts=["Berlin, Germany"],
         salary_fields={"min": 95000, "max": 120000, "currency": "EUR", "period": "year"},
-        posted_at=datetime(2026, 7, 1, tzinfo=timezone.utc),
+        posted_at=datetime(2026, 7, 1, tzinfo=UTC),
     )
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CAREER_ASSISTANT_HOME", str(home))
@@ -68,9 +68,9 @@ def flagged_home(tmp_path_factory):
             company="Example AI",
             description_html="",
             location_texts=["Berlin, Germany"],
-            posted_at=datetime(2026, 7, 1, tzinfo=timezone.utc),
+            posted_at=datetime(2026, 7, 1, tzinfo=UTC),
         )
-        fetched = datetime(2026, 7, 2, tzinfo=timezone.utc)
+        fetched = datetime(2026, 7, 2, tzinfo=UTC)
         snapshots.write_snapshot(settings.listings_dir, [normalize(raw, fetched), normalize(bare, fetched)], {})
         build_index(settings, say=lambda _: None)
     return home

@@ -1,11 +1,11 @@
 """One listing per job, keeping every source URL."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from assistant.corpus.listings.dedupe import dedupe
 from assistant.vocab.listing import Listing, Location, Salary
 
-T0 = datetime(2026, 7, 1, tzinfo=timezone.utc)
+T0 = datetime(2026, 7, 1, tzinfo=UTC)
 
 
 def make(id_: str, title="Senior ML Engineer", company="Acme AI", posted=T0, fetched=T0, **extra) -> Listing:

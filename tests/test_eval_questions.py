@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
@@ -76,7 +76,7 @@ CHECK_KEYS = {
     "title_any",
     "employment_type",
 }
-FETCHED_AT = datetime(2026, 11, 29, tzinfo=timezone.utc)
+FETCHED_AT = datetime(2026, 11, 29, tzinfo=UTC)
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -1,17 +1,16 @@
 """Each filter on its own, over listing chunks made from real normalized fields."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from assistant.corpus.listings import snapshots
 from assistant.index.chunks import Chunk, listing_chunks
-from assistant.index.filters import FilterColumns, matches
+from assistant.index.filters import FilterColumns, Filters, matches
 from assistant.index.meta import GuideMeta, ListingMeta
 from assistant.vocab.listing import Seniority, WorkMode
-from assistant.index.filters import Filters
 
-NOW = datetime(2026, 8, 22, tzinfo=timezone.utc)
+NOW = datetime(2026, 8, 22, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -100,7 +99,7 @@ def test_each_filter_keeps_what_matches_and_drops_what_does_not(filters, keeps, 
 def test_posted_within_counts_from_the_snapshot_not_the_wall_clock():
     week = Filters(posted_within_days=7)
     assert matches(week, listing(), NOW)  # two days before the snapshot was fetched
-    assert not matches(week, listing(), datetime(2026, 11, 29, tzinfo=timezone.utc))
+    assert not matches(week, listing(), datetime(2026, 11, 29, tzinfo=UTC))
 
 
 def test_listing_filters_leave_guides_alone_and_kind_decides():

@@ -13,24 +13,22 @@ import os
 import random
 import time
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.corpus.listings import enrich
-
-from assistant.vocab import places
-
-from assistant.vocab import money as salary
-from assistant.evals.questions import QuestionFileError, load_questions
 from assistant.corpus.guides import GuideError, load_guide, split_sections
+from assistant.corpus.listings import enrich
 from assistant.corpus.listings.normalize import normalize
-from assistant.query import understand
 from assistant.corpus.listings.sources import CONNECTORS, InputError
 from assistant.corpus.text import html_to_text
+from assistant.evals.questions import QuestionFileError, load_questions
+from assistant.query import understand
+from assistant.vocab import money as salary
+from assistant.vocab import places
 from tests.conftest import FEEDS
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "500"))
@@ -47,7 +45,7 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
 )
 TRIED: Counter[str] = Counter()
-NOW = datetime(2026, 8, 20, tzinfo=timezone.utc)
+NOW = datetime(2026, 8, 20, tzinfo=UTC)
 
 
 class Hang(AssertionError):

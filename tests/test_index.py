@@ -10,9 +10,10 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
-from assistant.corpus.listings import snapshots
 from assistant.cli import app
 from assistant.corpus.guides import load_guide
+from assistant.corpus.listings import snapshots
+from assistant.corpus.listings.refresh import refresh
 from assistant.index import build as build_module
 from assistant.index import store
 from assistant.index.build import build_index
@@ -21,7 +22,6 @@ from assistant.index.manifest import read_manifest
 from assistant.index.meta import GuideMeta
 from assistant.index.retrieve import IndexMismatch, Retriever
 from assistant.index.verify import verify_index
-from assistant.corpus.listings.refresh import refresh
 from assistant.settings import Settings
 from tests.conftest import FEEDS
 

@@ -6,14 +6,14 @@ import sqlite3
 import pytest
 from typer.testing import CliRunner
 
-from assistant.corpus.listings import snapshots
 from assistant.answer.models import AnswerError
 from assistant.chat import Assistant
 from assistant.cli import app
+from assistant.corpus.listings import snapshots
+from assistant.corpus.listings.refresh import refresh
 from assistant.index import health
 from assistant.index.build import build_index
 from assistant.index.manifest import build_dir, read_manifest
-from assistant.corpus.listings.refresh import refresh
 from assistant.settings import Settings
 from tests.conftest import FEEDS
 

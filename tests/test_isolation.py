@@ -7,14 +7,14 @@ import shutil
 import pytest
 from typer.testing import CliRunner
 
-from assistant.corpus.listings import snapshots
 from assistant.cli import app
 from assistant.corpus.guides import load_guides
-from assistant.index.build import collect_chunks
-from assistant.vocab.listing import Listing
+from assistant.corpus.listings import snapshots
 from assistant.corpus.listings.refresh import refresh
-from assistant.settings import Settings
 from assistant.corpus.listings.sources import CONNECTORS
+from assistant.index.build import collect_chunks
+from assistant.settings import Settings
+from assistant.vocab.listing import Listing
 from tests.conftest import FEEDS
 
 runner = CliRunner()

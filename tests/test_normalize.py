@@ -1,15 +1,15 @@
 """Named listings from the captured feeds, normalized: salaries, work modes, places, seniority."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
-from assistant.vocab.listing import Clarity, WorkMode
 from assistant.corpus.listings.normalize import normalize
 from assistant.corpus.listings.sources import CONNECTORS
+from assistant.vocab.listing import Clarity, WorkMode
 from tests.conftest import FEEDS
 
-FETCHED = datetime(2026, 8, 30, tzinfo=timezone.utc)
+FETCHED = datetime(2026, 8, 30, tzinfo=UTC)
 
 
 def listing(source: str, name: str, listing_id: str):

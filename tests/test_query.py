@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from assistant.corpus.listings import enrich
-from assistant.vocab.listing import Salary, Seniority, WorkMode
 from assistant.query import MARKETS, Filters, Intent, Understood, understand
+from assistant.vocab.listing import Salary, Seniority, WorkMode
 from assistant.vocab.money import annualize
 
 TODAY = date(2026, 11, 29)

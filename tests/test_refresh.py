@@ -6,8 +6,8 @@ import shutil
 import pytest
 from typer.testing import CliRunner
 
-from assistant.corpus.listings import snapshots
 from assistant.cli import app
+from assistant.corpus.listings import snapshots
 from assistant.corpus.listings.sources import CONNECTORS
 from tests.conftest import FEEDS
 

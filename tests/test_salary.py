@@ -6,7 +6,7 @@ import html
 import json
 import re
 import xml.etree.ElementTree as ET
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -18,8 +18,8 @@ from assistant.vocab.money import annualize, find_salary_in_text, parse_salary_t
 
 FEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "feeds"
 
-THURSDAY = datetime(2026, 7, 16, 13, 28, 2, tzinfo=timezone.utc)
-SATURDAY = datetime(2026, 7, 11, 9, 0, tzinfo=timezone.utc)
+THURSDAY = datetime(2026, 7, 16, 13, 28, 2, tzinfo=UTC)
+SATURDAY = datetime(2026, 7, 11, 9, 0, tzinfo=UTC)
 LAST_ECB_DATE = date(2026, 10, 30)  # the bundled ECB file runs through 2026-10-31, a Saturday
 
 
@@ -290,7 +290,7 @@ def test_ecb_holiday_uses_the_previous_business_day():
 
 
 def test_dates_after_the_bundled_data_use_its_last_rate():
-    s = annualize(Salary(min=50_000, currency="EUR"), posted_at=datetime(2027, 3, 3, tzinfo=timezone.utc))
+    s = annualize(Salary(min=50_000, currency="EUR"), posted_at=datetime(2027, 3, 3, tzinfo=UTC))
     assert s.fx_date == LAST_ECB_DATE
     assert s.annual_usd_min == round(50_000 * ecb_rate("EUR", LAST_ECB_DATE))
 

@@ -1,14 +1,14 @@
 """Snapshots are written atomically and the last good one always keeps serving."""
 
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from assistant.corpus.listings import snapshots
 from assistant.vocab.listing import Listing
 
-NOW = datetime(2026, 8, 1, tzinfo=timezone.utc)
+NOW = datetime(2026, 8, 1, tzinfo=UTC)
 
 
 def listing(native_id: str, title: str = "ML Engineer") -> Listing:

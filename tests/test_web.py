@@ -252,7 +252,8 @@ def test_a_person_clicks_a_citation_and_keeps_chatting(page):
     last = page.locator("#sources-panel .source").last
     assert box.evaluate("b => b.scrollHeight > b.clientHeight")  # three answers' sources overflow the box
     assert box.evaluate("""(b) => { const all = b.querySelectorAll('.source'), r = all[all.length - 1]
-        .getBoundingClientRect(), o = b.getBoundingClientRect(); return r.bottom <= o.bottom + 1 && r.bottom > o.top; }""")
+        .getBoundingClientRect(), o = b.getBoundingClientRect();
+        return r.bottom <= o.bottom + 1 && r.bottom > o.top; }""")
     assert last.is_visible() and "Pay by market" in page.locator("#sources-panel .source-group").last.inner_text()
     assert in_viewport(page, "#question textarea")
     # The input still takes a question.

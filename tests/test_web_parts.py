@@ -2,15 +2,12 @@
 
 import re
 import threading
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from markdown_it import MarkdownIt
 
-from assistant.web import feedback
-
-from assistant.corpus.listings import snapshots
 from assistant.answer.extractive.listings import (
     listing_view,
     location_cell,
@@ -21,12 +18,13 @@ from assistant.answer.extractive.listings import (
 )
 from assistant.answer.models import Answer, Citation, ListingView, SalaryView
 from assistant.chat import Assistant, Conversation
+from assistant.corpus.listings import snapshots
 from assistant.corpus.listings.fetch import offline_reason
-from assistant.vocab.listing import Seniority, WorkMode
-from assistant.vocab.places import countries_in_region
 from assistant.query import Filters
 from assistant.settings import Settings
-from assistant.web import render
+from assistant.vocab.listing import Seniority, WorkMode
+from assistant.vocab.places import countries_in_region
+from assistant.web import feedback, render
 from assistant.web.handlers import REFRESH_OFF, control_filters
 from assistant.web.layout import Page
 from assistant.web.limits import MAX_EXCHANGES, RateLimiter, keep_last
@@ -191,7 +189,7 @@ def test_a_pay_comparison_converts_to_one_currency_and_says_which_pays_more(assi
 
 def test_freshness_line_names_the_snapshot_date_its_age_and_the_boards():
     line = render.freshness_line(
-        {str(n): None for n in range(818)}, datetime(2026, 7, 17, 9, tzinfo=timezone.utc), 5, today=date(2026, 12, 1)
+        {str(n): None for n in range(818)}, datetime(2026, 7, 17, 9, tzinfo=UTC), 5, today=date(2026, 12, 1)
     )
     assert line == "Listings from 2026-07-17 (137 days ago); 818 listings from 5 boards."
 

@@ -4,8 +4,9 @@
 CondenseQuestionChatEngine uses) and comes back as "What do senior ML engineers earn in the United Kingdom?",
 which understand() then reads like any question. The rewrite is not trusted: a failed request, or a rewrite
 that is empty, overlong, brings figures nobody asked about (the model answered instead of rewriting), drops
-a place, work mode or level the follow-up names, or is about something else, falls back to the rules of followup.py with a notice. A pointer at a listing ("the
-second one") always goes to the rules: only they know the ids of the previous answer's listings.
+a place, work mode or level the follow-up names, or is about something else, falls back to the rules of
+followup.py with a notice. A pointer at a listing ("the second one") always goes to the rules: only they know
+the ids of the previous answer's listings.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from llama_index.core.chat_engine.condense_question import DEFAULT_PROMPT
 
 from assistant.answer.followup import Resolved, Turn, merge_filters, resolve
 from assistant.answer.llm import LLMError, predict, shorten
-from assistant.vocab.places import country_name, resolve_place
 from assistant.query import Intent, Understood, understand
 from assistant.settings import Settings
+from assistant.vocab.places import country_name, resolve_place
 
 MAX_TOKENS = 96  # one question; a model that goes on is answering, not rewriting
 HISTORY_EXCHANGES = 3

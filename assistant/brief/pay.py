@@ -12,13 +12,13 @@ from assistant.answer.models import Passage
 from assistant.answer.units import Unit
 from assistant.brief.listing_parts import header_line
 from assistant.brief.models import PayBenchmark, PayRow, Statement
-from assistant.brief.sources import Sources
-from assistant.vocab.listing import Listing
-from assistant.vocab.places import country_name
-from assistant.query.markets import GLOBAL_MARKET_REGION, MARKET_OF_COUNTRY, MARKETS
 from assistant.brief.notes import note_lines
+from assistant.brief.sources import Sources
 from assistant.brief.terms import excerpt
+from assistant.query.markets import GLOBAL_MARKET_REGION, MARKET_OF_COUNTRY, MARKETS
+from assistant.vocab.listing import Listing
 from assistant.vocab.money import find_salary_in_text, parse_salary_text
+from assistant.vocab.places import country_name
 
 GLOBAL = "Remote (global)"
 MIN_ASK = 1_000  # a bare number below this in the notes is not a pay ask (years, counts)

@@ -11,11 +11,11 @@ from rich.progress import track
 from rich.table import Table
 
 from assistant.cli.common import app, err, fail
-from assistant.corpus.listings import snapshots
 from assistant.corpus.guides import GuideError, load_guides
-from assistant.vocab.boards import SOURCE_NAMES
+from assistant.corpus.listings import snapshots
 from assistant.corpus.listings.refresh import RefreshReport, refresh
 from assistant.settings import Settings
+from assistant.vocab.boards import SOURCE_NAMES
 
 listings_app = typer.Typer(help="Inspect the listings of the current snapshot.", no_args_is_help=True)
 guides_app = typer.Typer(help="Inspect the role guides.", no_args_is_help=True)

@@ -12,8 +12,8 @@ import os
 from functools import cache
 
 from assistant.chat import Assistant
-from assistant.evals.runner import K, Report, relevant_documents
 from assistant.corpus.guides import Guide, load_guides
+from assistant.evals.runner import K, Report, relevant_documents
 from assistant.vocab.listing import Listing
 
 
@@ -48,7 +48,7 @@ class SectionMapper:
             for g in guides
         }
 
-    @cache
+    @cache  # noqa: B019 (one mapper per eval run: the cache lives as long as it should)
     def doc_id(self, ref_doc_id: str, text: str) -> str:
         if ref_doc_id not in self.sections:
             return ref_doc_id

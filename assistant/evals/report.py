@@ -96,7 +96,8 @@ def markdown(report: Report, changes: dict | None = None) -> str:
     lines = [
         "# Eval report",
         "",
-        f"- backend: `{report.backend}`; questions: `{report.questions_file}`; created {report.created_at:%Y-%m-%d %H:%M} UTC",
+        f"- backend: `{report.backend}`; questions: `{report.questions_file}`; "
+        f"created {report.created_at:%Y-%m-%d %H:%M} UTC",
         f"- index: `{report.index.get('build_id')}` built with `{report.index.get('model')}` "
         f"from snapshot `{report.index.get('snapshot')}`",
         f"- retrieval metrics at k={report.k}: hit rate and MRR of the document that holds the answer",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from statistics import median
 
 from pydantic import BaseModel, Field
@@ -130,7 +130,7 @@ def run_eval(assistant: Assistant, questions: list[EvalQuestion], questions_file
     manifest = assistant.library.retriever.manifest
     categories = sorted({r.question.category for r in results})
     return Report(
-        created_at=datetime.now(timezone.utc),
+        created_at=datetime.now(UTC),
         backend=assistant.settings.llm,
         questions_file=questions_file,
         index={"build_id": manifest.build_id, "model": manifest.model, "snapshot": manifest.snapshot},

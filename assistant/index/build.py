@@ -7,24 +7,18 @@ import json
 import shutil
 import time
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 
 from assistant.corpus import guides as guides_module
-from assistant.vocab import boards as boards_module
-from assistant.vocab import listing as models_module
-from assistant.vocab import places as places_module
-from assistant.vocab.places import gazetteer as places_gazetteer
-from assistant.vocab.places import reading as places_reading
-from assistant.vocab.places import tables as places_tables
-from assistant.vocab.places import text as places_text
-from assistant.corpus.listings import snapshots
 from assistant.corpus.guides import load_guides
+from assistant.corpus.listings import snapshots
+from assistant.files import atomic_write
 from assistant.index import chunks as chunks_module
-from assistant.index import meta as meta_module
 from assistant.index import health, keyword, store
+from assistant.index import meta as meta_module
 from assistant.index.chunks import Chunk, guide_chunks, listing_chunks
 from assistant.index.embeddings import embedder_for, model_id
 from assistant.index.manifest import (
@@ -38,8 +32,14 @@ from assistant.index.manifest import (
     write_manifest,
     write_vectors,
 )
-from assistant.files import atomic_write
 from assistant.settings import Settings
+from assistant.vocab import boards as boards_module
+from assistant.vocab import listing as models_module
+from assistant.vocab import places as places_module
+from assistant.vocab.places import gazetteer as places_gazetteer
+from assistant.vocab.places import reading as places_reading
+from assistant.vocab.places import tables as places_tables
+from assistant.vocab.places import text as places_text
 
 EMBED_BATCH = 64
 DOCUMENTS = "documents.json"  # in a build's directory: each listing's digest, for the next build's reuse
@@ -209,7 +209,7 @@ def build_index(settings: Settings, track=None, say=print) -> Manifest:
         ],
     )
 
-    build_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     directory = build_dir(settings.index_dir, build_id)
     write_chunks(directory, chunks)
     atomic_write(directory / DOCUMENTS, json.dumps(digests))
@@ -222,7 +222,7 @@ def build_index(settings: Settings, track=None, say=print) -> Manifest:
         model=model,
         dimensions=vectors.shape[1],
         store=settings.chroma_url or f"embedded at {settings.index_dir / 'chroma'}",
-        built_at=datetime.now(timezone.utc),
+        built_at=datetime.now(UTC),
         seconds=round(time.perf_counter() - started, 2),
         chunks=len(chunks),
         documents=dict(Counter(c.kind for c in {c.doc_id: c for c in chunks}.values())),

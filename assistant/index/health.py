@@ -12,9 +12,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from pydantic import ValidationError
-
 import numpy as np
+from pydantic import ValidationError
 
 from assistant.index import store
 from assistant.index.chunks import Chunk

@@ -13,9 +13,9 @@ from typing import Any
 import numpy as np
 from pydantic import BaseModel, Field
 
+from assistant.files import atomic_write
 from assistant.index.chunks import Chunk
 from assistant.index.meta import construct_meta
-from assistant.files import atomic_write
 
 MANIFEST = "manifest.json"
 VECTORS = "vectors.npy"

@@ -21,12 +21,11 @@ from pydantic import BaseModel
 from assistant.index import keyword
 from assistant.index.chunks import Chunk
 from assistant.index.embeddings import Embedder, embedder_for, model_id
-from assistant.index.filters import FilterColumns
-from assistant.index.meta import ChunkMeta
+from assistant.index.filters import FilterColumns, Filters
 from assistant.index.manifest import Manifest, build_dir, read_chunks, read_manifest, read_vectors
-from assistant.vocab.places import country_name
-from assistant.index.filters import Filters
+from assistant.index.meta import ChunkMeta
 from assistant.settings import Settings
+from assistant.vocab.places import country_name
 
 RRF_K = 60  # the constant from Cormack et al.; it damps the head of each ranking
 # Allowed share under which copying the allowed rows out beats one product over all rows: gathering won at 5%

@@ -10,6 +10,7 @@ from assistant.settings import Settings
 
 if TYPE_CHECKING:  # chromadb takes a second to import: only a build or a fallback needs it
     import chromadb
+
     from assistant.index.chunks import Chunk
 
 PREFIX = "career_assistant_"

@@ -43,7 +43,6 @@ guide question carries), `results` (`Intent`, `Understood`; `Filters` is the ind
 
 from .assemble import understand
 from .markets import MARKETS
-from .posted import RECENT_DAYS
 from .results import Filters, Intent, Understood
 from .text import normalized
 

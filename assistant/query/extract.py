@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .comparison import _comparison
 from .companies import _companies
+from .comparison import _comparison
 from .cues import _Cues, _hits
 from .places import _places
 from .posted import _posted
@@ -17,7 +17,6 @@ from .skills import _skills
 from .sources import _sources
 from .text import _Text
 from .work_mode import _work_modes
-
 
 # Asking for every job, not only ML ones: "any role is fine", "not just ML", "all openings", "non-ML jobs too".
 _ANY_ROLE = re.compile(

@@ -160,7 +160,7 @@ class Listing(BaseModel):
     def urls(self) -> list[str]:
         return [self.url, *(ref.url for ref in self.also_seen)]
 
-    def with_hash(self) -> "Listing":
+    def with_hash(self) -> Listing:
         """Hash what the job says, not when we saw it, so a re-fetch of the same job is not an update."""
         content = self.model_dump(mode="json", exclude={"fetched_at", "content_hash", "also_seen", "origin"})
         digest = hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
@@ -13,7 +13,7 @@ _lock = threading.Lock()  # one line at a time: sessions answer in parallel thre
 
 
 class Feedback(BaseModel):
-    at: datetime = Field(default_factory=lambda: datetime.now(timezone.utc))
+    at: datetime = Field(default_factory=lambda: datetime.now(UTC))
     session: str
     question: str
     answer: str

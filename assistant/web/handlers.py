@@ -12,14 +12,13 @@ from pathlib import Path
 
 import gradio as gr
 
-from assistant.web import feedback
 from assistant.answer.models import Answer, AnswerError
 from assistant.chat import Conversation
 from assistant.corpus.listings.fetch import offline_reason
+from assistant.query import Filters
 from assistant.vocab.boards import SOURCE_NAMES
 from assistant.vocab.listing import Seniority, WorkMode
-from assistant.query import Filters
-from assistant.web import render
+from assistant.web import feedback, render
 from assistant.web.limits import MAX_COMMENT_CHARS, RateLimiter, keep_last
 from assistant.web.service import RefreshUnavailable, Service, stream_answer
 from assistant.web.status import data_status

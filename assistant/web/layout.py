@@ -53,7 +53,9 @@ CSS = """
 .source.flash { background: #fff3bf; }
 .source .passage { margin: .3rem 0; font-size: .9em; color: #334155; }
 .source .passage p { margin: .3rem 0; }
-.source .passage h1, .source .passage h2, .source .passage h3, .source .passage h4 { font-size: 1em; margin: .4rem 0 .2rem; }
+.source .passage h1, .source .passage h2, .source .passage h3, .source .passage h4 {
+  font-size: 1em; margin: .4rem 0 .2rem;
+}
 .source .passage table { border-collapse: collapse; margin: .3rem 0; }
 .source .passage td, .source .passage th { border: 1px solid #cbd5e1; padding: .15rem .4rem; }
 .source mark { background: #fde68a; padding: 0 .1rem; }

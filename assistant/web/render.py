@@ -5,7 +5,7 @@ becomes a link."""
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from html import escape
 
 from markdown_it import MarkdownIt
@@ -181,7 +181,7 @@ def freshness_line(listings: dict, snapshot_at: datetime | None, boards: int, to
     if snapshot_at is None:
         return f"No listings snapshot yet; {len(listings):,} listings."
     day = snapshot_at.date()
-    days = ((today or datetime.now(timezone.utc).date()) - day).days
+    days = ((today or datetime.now(UTC).date()) - day).days
     age = "today" if days <= 0 else f"{days:,} day{'s' if days != 1 else ''} ago"
     return (
         f"Listings from {day.isoformat()} ({age}); {len(listings):,} listings from {boards} "

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 from assistant.answer.models import Answer
 from assistant.chat import Assistant, Conversation
 from assistant.corpus.listings.fetch import offline_reason
+from assistant.corpus.listings.refresh import refresh
 from assistant.index.build import build_index
 from assistant.query import Filters
-from assistant.corpus.listings.refresh import refresh
 from assistant.settings import Settings
 
 

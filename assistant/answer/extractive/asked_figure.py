@@ -7,7 +7,7 @@ says which date's rate that was.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from assistant.vocab.currencies import written
 from assistant.vocab.listing import Salary
@@ -28,7 +28,7 @@ def _position(value: float, low: float, high: float) -> str:
 
 def compare_figure(figure: Salary, range_text: str, market: str) -> str | None:
     """One sentence placing the figure in the range, or None when either side cannot be read as money."""
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     row = parse_salary_text(range_text, posted_at=now)
     if row is None or row.min is None or row.max is None or figure.min is None:
         return None

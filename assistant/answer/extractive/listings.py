@@ -5,7 +5,7 @@ the interview briefs."""
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from urllib.parse import quote, urlsplit
 
 from assistant.answer.compose import Composer
@@ -86,7 +86,7 @@ def age_days(posted_at: str | None, today: date | None = None) -> int | None:
         posted = datetime.fromisoformat(posted_at)
     except ValueError:
         return None
-    return ((today or datetime.now(timezone.utc).date()) - posted.date()).days
+    return ((today or datetime.now(UTC).date()) - posted.date()).days
 
 
 def posted_cell(view: ListingView, today: date | None = None) -> str:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from assistant.vocab.listing import Listing, Location, SourceRef
 
 _NOISE = re.compile(r"\b(remote|100%|fully|anywhere|wfh|work from home)\b")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-_FOREVER = datetime.max.replace(tzinfo=timezone.utc)
+_FOREVER = datetime.max.replace(tzinfo=UTC)
 
 
 def dedupe(listings: list[Listing]) -> list[Listing]:

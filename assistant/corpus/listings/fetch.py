@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import socket
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import httpx
 from tenacity import retry, retry_if_exception, stop_after_attempt, wait_exponential
 
-from assistant.settings import Settings
 from assistant.corpus.listings.sources import CONNECTORS
+from assistant.settings import Settings
 
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 
@@ -47,7 +47,7 @@ def make_getter(client: httpx.Client, settings: Settings):
     def get(url: str) -> Response:
         reply = client.get(url)
         reply.raise_for_status()
-        return Response(origin=url, content=reply.content, fetched_at=datetime.now(timezone.utc))
+        return Response(origin=url, content=reply.content, fetched_at=datetime.now(UTC))
 
     return get
 

@@ -5,14 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from assistant.corpus.listings import enrich
-
-from assistant.vocab import places
-
-from assistant.vocab import money as salary
-from assistant.vocab.boards import REMOTE_BOARDS
-from assistant.vocab.listing import Listing, Salary
 from assistant.corpus.listings.sources import RawListing
 from assistant.corpus.text import fix_text, html_to_text, squash_spaces
+from assistant.vocab import money as salary
+from assistant.vocab import places
+from assistant.vocab.boards import REMOTE_BOARDS
+from assistant.vocab.listing import Listing, Salary
 
 
 def normalize(raw: RawListing, fetched_at: datetime, origin: str = "") -> Listing:

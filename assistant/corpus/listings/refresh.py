@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from assistant.corpus.listings import fetch
-
-from assistant.corpus.listings import snapshots
+from assistant.corpus.listings import fetch, snapshots
 from assistant.corpus.listings.dedupe import dedupe
-from assistant.vocab.boards import SOURCES
-from assistant.vocab.listing import Listing
 from assistant.corpus.listings.normalize import normalize
-from assistant.settings import Settings
 from assistant.corpus.listings.sources import CONNECTORS, Batch, InputError, Skip
 from assistant.corpus.listings.sources.base import clean_string
+from assistant.settings import Settings
+from assistant.vocab.boards import SOURCES
+from assistant.vocab.listing import Listing
 
 _DATE_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
 
@@ -72,7 +70,7 @@ def refresh(settings: Settings, from_dir: Path | None = None, track=None) -> Ref
     """Write a new snapshot from what could be read; never lose the last good one."""
     report = RefreshReport(
         mode=f"from-dir {from_dir}" if from_dir else "live",
-        started_at=datetime.now(timezone.utc),
+        started_at=datetime.now(UTC),
         sources={source: SourceReport(source=source) for source in SOURCES},
     )
     steps = list(_captured_steps(from_dir) if from_dir else _live_steps(settings))
@@ -171,9 +169,9 @@ def _read_file(path: Path) -> fetch.Response:
     # A capture's own date (in its name) is when it was fetched; its mtime is only when it was copied.
     found = _DATE_IN_NAME.search(path.name)
     when = (
-        datetime.fromisoformat(found.group(1)).replace(tzinfo=timezone.utc)
+        datetime.fromisoformat(found.group(1)).replace(tzinfo=UTC)
         if found
-        else datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
+        else datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
     )
     return fetch.Response(origin=path.name, content=path.read_bytes(), fetched_at=when)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -27,7 +27,7 @@ class SnapshotError(RuntimeError):
 
 def write_snapshot(directory: Path, listings: list[Listing], meta: dict, keep: int = 5) -> Path:
     """Write the snapshot and its report, then point CURRENT at it: readers never see a half file."""
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     path = directory / f"{stamp}.jsonl"
     lines = "".join(listing.model_dump_json() + "\n" for listing in sorted(listings, key=lambda l: l.id))
     atomic_write(path, lines)

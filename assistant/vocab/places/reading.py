@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from typing import Iterable, NamedTuple
+from collections.abc import Iterable
+from typing import NamedTuple
 
 from assistant.vocab.listing import Location
 from assistant.vocab.places.gazetteer import (

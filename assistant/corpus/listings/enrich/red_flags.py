@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.vocab.listing import Signal
+
 from .evidence import sentence, signal, span
 from .lexicon import Lexicon
 from .sections import SECTION

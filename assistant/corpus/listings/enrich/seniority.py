@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.vocab.listing import Seniority
+
 from .lexicon import Lexicon
 
 _I = re.IGNORECASE

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.vocab.listing import Signal
+
 from .evidence import signal, span
 from .lexicon import NUMBER, Lexicon
 from .platforms import platform_signals

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.vocab.listing import Clarity, WorkMode
+
 from .evidence import sentence, span
 from .lexicon import NUMBER, Lexicon
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import math
 import re
-from datetime import datetime, timedelta, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
-from typing import Any, Callable
+from typing import Any
 
 from pydantic import BaseModel, Field, model_validator
 
@@ -34,7 +35,7 @@ FIELD_LIMITS = {
 LIST_LIMIT, ITEM_LIMIT = 50, 300  # location texts, tags, employment values: how many, and how long each
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # The oldest and newest posting date believed: no job board predates 1995, and none posts from the future.
-EARLIEST_POST = datetime(1995, 1, 1, tzinfo=timezone.utc)
+EARLIEST_POST = datetime(1995, 1, 1, tzinfo=UTC)
 FUTURE_SLACK = timedelta(days=2)
 
 
@@ -171,7 +172,7 @@ def parse_timestamp(value: Any) -> datetime | None:
         if not math.isfinite(value):
             return None
         try:
-            parsed = datetime.fromtimestamp(value, tz=timezone.utc)
+            parsed = datetime.fromtimestamp(value, tz=UTC)
         except (OverflowError, OSError, ValueError):  # 1e20 seconds is past year 9999
             return None
         return _believable(parsed)
@@ -184,11 +185,11 @@ def parse_timestamp(value: Any) -> datetime | None:
         except (TypeError, ValueError, IndexError, OverflowError):
             return None
     # Remotive and older Jobicy payloads carry no zone; the boards publish in UTC.
-    return _believable(parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc))
+    return _believable(parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC))
 
 
 def _believable(when: datetime) -> datetime | None:
     try:
-        return when if EARLIEST_POST <= when <= datetime.now(timezone.utc) + FUTURE_SLACK else None
+        return when if EARLIEST_POST <= when <= datetime.now(UTC) + FUTURE_SLACK else None
     except (OverflowError, ValueError):  # an offset that pushes it past datetime's range
         return None
