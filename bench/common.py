@@ -120,3 +120,19 @@ class Events:
 
     def result(self, data: dict) -> None:
         self.emit(event="result", data=data)
+
+
+# --- the command line, for the reliability runs -------------------------------------------------------------
+
+FEEDS = PROJECT_ROOT.parent / "shared" / "feeds"
+
+
+def cli_env(home: Path) -> dict:
+    return {**os.environ, "CAREER_ASSISTANT_HOME": str(home), "PYTHONPATH": str(PROJECT_ROOT)}
+
+
+def cli(home: Path, *args: str) -> subprocess.Popen:
+    command = [sys.executable, "-c", "from assistant.cli import app; app()", *args]  # assistant.cli has no __main__
+    return subprocess.Popen(
+        command, env=cli_env(home), cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
