@@ -7,6 +7,7 @@ import re
 
 from .cues import _Hit, _hits, _unique
 from .places import _place_of
+from .salary import _PAY_TERM
 from .text import _Text, _Token
 from .vocabulary import _JOB_NOUN, _is_vocabulary
 
@@ -51,7 +52,7 @@ _FILLER = re.compile(
 # A known employer a few words before a job noun, whatever the words: "reddit embedding platform jobs".
 _NEAR_JOB = re.compile(rf"^(?: [^ ]+){{0,4}} {_JOB_NOUN}\b")
 # A name that pays is an employer: "how much does Reddit pay?", "Reddit's salaries".
-_PAYS_AFTER = re.compile(r"^ (?:pays?|paying|salar(?:y|ies)|compensation|comp)\b")
+_PAYS_AFTER = re.compile(rf"^ {_PAY_TERM}\b")
 
 
 def _in_company_position(text: _Text, start: int, end: int) -> bool:

@@ -14,14 +14,14 @@ from . import classifier
 from .cues import _Cues, _Hit
 from .listing import _PLURAL_NOUN, _QUESTION_START, _STRONG_LISTING, _WEAK_LISTING
 from .results import Intent
-from .salary import _PAY_WORD
+from .salary import _PAY_TERM
 from .text import _Text
 from .vocabulary import _ANY_NOUN
 
 # "anything in Ireland?", "any at GitLab?": a short search by what follows.
 _ASKS_ANY = re.compile(r"^(?:and |so |ok )?any(?:thing)? (?:open )?(?:in|at|from|for|near|around)\b")
 # A pay word beside a named company asks for its pay, whatever the classifier makes of the rest.
-_NAMES_PAY = re.compile(rf"\b{_PAY_WORD}\b|\b(?:pays?|paying|earn\w*)\b")
+_NAMES_PAY = re.compile(rf"\b{_PAY_TERM}\b")
 
 # Labels that are not an intent of their own: an elliptical follow-up takes the next reading (the previous
 # turn decides in followup.py), a career topic no section covers is a general question the support check refuses.
