@@ -81,6 +81,15 @@ def test_a_correct_answer_passes():
     assert result.passed and result.facts_found == 1 and result.reasons == []
 
 
+def test_one_of_the_sections_named_is_enough_but_every_kind_named_is_needed():
+    question = EvalQuestion(id="q", category="pay", question="q", sources=["guide", "guide:g#pay", "guide:g#faq"])
+    assert score(question, answer("Germany: €110,000 – €165,000 [1]", [PAY]), documents, {}).sources_ok
+    question = question.model_copy(update={"sources": ["listing", "guide:g#pay"]})
+    assert not score(question, answer("Germany: €110,000 – €165,000 [1]", [PAY]), documents, {}).sources_ok
+    question = question.model_copy(update={"sources": ["guide:g#faq", "guide:g#levels"]})
+    assert not score(question, answer("Germany: €110,000 – €165,000 [1]", [PAY]), documents, {}).sources_ok
+
+
 def test_each_failure_is_named():
     question = EvalQuestion(
         id="x",

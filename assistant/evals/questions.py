@@ -15,7 +15,7 @@ class EvalQuestion(BaseModel):
     turns: list[str] = Field(default_factory=list)  # earlier user turns, oldest first
     facts: list[str] = Field(default_factory=list)
     forbidden: list[str] = Field(default_factory=list)
-    sources: list[str] = Field(default_factory=list)  # kinds ("guide", "listing") or citation ids
+    sources: list[str] = Field(default_factory=list)  # kinds ("guide", "listing"), all cited; citation ids, one cited
     listings: list[str] = Field(default_factory=list)
     answerable: bool = True
 
