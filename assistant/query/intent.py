@@ -137,8 +137,10 @@ def _routed(decision: Decision, text: _Text, cues: _Cues) -> Decision:
         decision.why = f"pay for a place ({decision.why})"
         if Intent.pay in decision.close:
             decision.close.remove(Intent.pay)
+    # Pay must be read, not merely the best of weak guide readings: "any Reddit roles in Canada?" is a search
+    # whose runner-up guide topic may be pay, and filtering it to disclosed salaries would hide every role.
     if cues.companies and (
-        Intent.pay in (decision.intent, _best_guide_reading(decision)) or _NAMES_PAY.search(text.norm)
+        decision.intent is Intent.pay or Intent.pay in decision.close or _NAMES_PAY.search(text.norm)
     ):
         company = cues.companies[0]
         cues.disclosed = cues.disclosed or _Hit(True, company.quote, company.start, company.end)
