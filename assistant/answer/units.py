@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 LINE_UNIT = re.compile(r"^\s*(?:[-*+•]\s|\d+[.)]\s|\||#{1,6}\s)")  # a line that is one unit whole
 LIST_MARK = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
@@ -23,7 +24,7 @@ def sentence_spans(line: str, offset: int = 0) -> list[tuple[int, int]]:
     """(start, end) of each sentence of one line of prose, stripped, shifted by `offset`."""
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(line):
-        word = re.search(r"([\w.]*)$", line[: m.start()])[1].lower()
+        word = cast(re.Match[str], re.search(r"([\w.]*)$", line[: m.start()]))[1].lower()  # `[\w.]*$` always matches
         if word in _ABBREVIATIONS or len(word) == 1 and word.isalpha():
             continue
         spans.append((start, m.end()))

@@ -7,8 +7,10 @@ import json
 import shutil
 import time
 from collections import Counter
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TypedDict, TypeVar, cast
 
 import numpy as np
 
@@ -41,6 +43,14 @@ from assistant.vocab.places import reading as places_reading
 from assistant.vocab.places import tables as places_tables
 from assistant.vocab.places import text as places_text
 
+if TYPE_CHECKING:
+    from chromadb.api import ClientAPI
+    from chromadb.api.models.Collection import Collection
+
+    from assistant.vocab.listing import Listing
+
+_T = TypeVar("_T")
+
 EMBED_BATCH = 64
 DOCUMENTS = "documents.json"  # in a build's directory: each listing's digest, for the next build's reuse
 CHUNKING_CODE = (
@@ -57,18 +67,33 @@ CHUNKING_CODE = (
 )
 
 
-def collect_chunks(settings: Settings) -> tuple[list[Chunk], dict]:
+class Origin(TypedDict):
+    """What a build's chunks came from: fields of its manifest."""
+
+    snapshot: str | None
+    snapshot_fetched_at: str | None  # as the snapshot's meta file has it; the manifest parses it
+    guides: list[str]
+    listings_per_source: dict[str, int]
+
+
+class Track(Protocol):
+    """A progress display over a list of items (the CLI's rich `track`)."""
+
+    def __call__(self, items: list[_T], *, description: str) -> Iterable[_T]: ...
+
+
+def collect_chunks(settings: Settings) -> tuple[list[Chunk], Origin]:
     """Every chunk of the current guides and listing snapshot, plus what they came from."""
     chunks, origin, _ = _collect(settings, {})
     return chunks, origin
 
 
-def listing_digest(listing) -> str:
+def listing_digest(listing: Listing) -> str:
     """A listing's every field: an equal digest (and equal chunking code) means equal chunks."""
     return hashlib.sha256(listing.model_dump_json().encode()).hexdigest()[:32]
 
 
-def _collect(settings: Settings, earlier: dict[str, list[Chunk]]) -> tuple[list[Chunk], dict, dict[str, str]]:
+def _collect(settings: Settings, earlier: dict[str, list[Chunk]]) -> tuple[list[Chunk], Origin, dict[str, str]]:
     """Chunks, origin, and each listing's digest. `earlier` maps a listing digest to the chunks a previous
     build cut from it with the same chunking code: those are reused, so a refresh that changed 1% of 100k
     listings cuts 1k listings, not 100k (cutting is most of a build that embeds nothing)."""
@@ -81,7 +106,7 @@ def _collect(settings: Settings, earlier: dict[str, list[Chunk]]) -> tuple[list[
         digest = digests[f"listing:{listing.id}"] = listing_digest(listing)
         chunks += earlier.get(digest) or listing_chunks(listing)
     fetched = snapshots.load_meta(snapshot).get("fetched_at") if snapshot else None
-    origin = {
+    origin: Origin = {
         "snapshot": snapshot.name if snapshot else None,
         "snapshot_fetched_at": fetched,
         "guides": [guide.id for guide in guides],
@@ -94,7 +119,7 @@ def chunker_digest() -> str:
     """The code that turns documents into chunks: when it changes, no earlier chunk is reused."""
     digest = hashlib.sha256()
     for module in CHUNKING_CODE:
-        digest.update(Path(module.__file__).read_bytes())
+        digest.update(Path(cast(str, module.__file__)).read_bytes())  # source modules: never None
     return digest.hexdigest()
 
 
@@ -119,7 +144,7 @@ def _current(settings: Settings, model: str, digest: str) -> Manifest | None:
     return manifest if manifest.inputs == digest and manifest.model == model else None
 
 
-def _previous(settings: Settings, model: str, say) -> Manifest | None:
+def _previous(settings: Settings, model: str, say: Callable[[str], object]) -> Manifest | None:
     """The build in service, when its vectors can be reused (same model)."""
     try:
         manifest = read_manifest(settings.index_dir)
@@ -156,7 +181,7 @@ def chunks_digest(chunks: list[Chunk]) -> str:
     return digest.hexdigest()
 
 
-def build_index(settings: Settings, track=None, say=print) -> Manifest:
+def build_index(settings: Settings, track: Track | None = None, say: Callable[[str], object] = print) -> Manifest:
     """Add what is new to the store, write the build's files, and swap: the manifest, written last, is the swap.
 
     The store keeps one collection per model. Records are keyed by chunk id and text hash, so a build adds
@@ -165,7 +190,7 @@ def build_index(settings: Settings, track=None, say=print) -> Manifest:
     whole and serving, and the next build removes what the killed one added.
     """
     started = time.perf_counter()
-    track = track or (lambda items, **_: items)
+    track = track or _no_progress
     model = model_id(settings)
     if (damage := health.damage(settings)) is not None:
         say(f"the index in service is damaged ({damage}): rebuilding it")
@@ -240,8 +265,17 @@ def build_index(settings: Settings, track=None, say=print) -> Manifest:
     return manifest
 
 
+def _no_progress(items: list[_T], **_: object) -> list[_T]:
+    return items
+
+
 def _vectors(
-    settings: Settings, client, previous: Manifest | None, old: list[Chunk], chunks: list[Chunk], track
+    settings: Settings,
+    client: ClientAPI,
+    previous: Manifest | None,
+    old: list[Chunk],
+    chunks: list[Chunk],
+    track: Track,
 ) -> tuple[np.ndarray, int]:
     """A row per chunk: the previous build's row for an unchanged text, else embedded now (each text once)."""
     reusable = _previous_vectors(settings, client, previous, old)
@@ -259,11 +293,16 @@ def _vectors(
     dimensions = reusable.shape[1] if reusable is not None else len(next(iter(fresh.values()), ()))
     vectors = np.empty((len(chunks), dimensions), dtype=np.float32)
     for n, chunk in enumerate(chunks):
-        vectors[n] = reusable[rows[chunk.text_hash]] if chunk.text_hash in rows else fresh[chunk.text_hash]
+        if reusable is not None and chunk.text_hash in rows:  # `rows` is empty when nothing is reusable
+            vectors[n] = reusable[rows[chunk.text_hash]]
+        else:
+            vectors[n] = fresh[chunk.text_hash]
     return vectors, sum(1 for c in chunks if c.text_hash not in rows)
 
 
-def _previous_vectors(settings: Settings, client, previous: Manifest | None, old: list[Chunk]) -> np.ndarray | None:
+def _previous_vectors(
+    settings: Settings, client: ClientAPI, previous: Manifest | None, old: list[Chunk]
+) -> np.ndarray | None:
     """The serving build's vectors in its chunk order: its vectors.npy, or for a build from before that file
     existed, read back from its Chroma collection once."""
     if previous is None or not old:
@@ -281,7 +320,9 @@ def _previous_vectors(settings: Settings, client, previous: Manifest | None, old
     return np.asarray([by_id[c.id] for c in old], dtype=np.float32)
 
 
-def _clean_up(settings: Settings, client, collection, manifest: Manifest, held: set[str], kept: set[str]) -> None:
+def _clean_up(
+    settings: Settings, client: ClientAPI, collection: Collection, manifest: Manifest, held: set[str], kept: set[str]
+) -> None:
     """After the swap: the records only the replaced build read, any a killed build added, other collections."""
     store.delete(collection, sorted(held - kept))
     if collection.count() != len(kept):  # a killed build's records: rare, so the listing of ids is too

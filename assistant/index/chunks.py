@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from functools import cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, model_validator
 
@@ -18,6 +18,9 @@ from assistant.index.meta import ChunkMeta, GuideMeta, ListingMeta
 from assistant.vocab.boards import SOURCE_NAMES
 from assistant.vocab.listing import Listing, Salary
 from assistant.vocab.places import country_name
+
+if TYPE_CHECKING:
+    from llama_index.core.node_parser import SentenceSplitter
 
 CHUNK_TOKENS = 200
 OVERLAP_TOKENS = 30
@@ -44,7 +47,7 @@ class Chunk(BaseModel):
 
 
 @cache
-def _splitter():
+def _splitter() -> SentenceSplitter:
     # Imported here: llama-index takes seconds to import, and answering a question never cuts chunks.
     from llama_index.core.node_parser import SentenceSplitter
     from llama_index.core.utils import get_tokenizer

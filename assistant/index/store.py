@@ -9,7 +9,11 @@ from urllib.parse import urlparse
 from assistant.settings import Settings
 
 if TYPE_CHECKING:  # chromadb takes a second to import: only a build or a fallback needs it
-    import chromadb
+    import numpy as np
+    import numpy.typing as npt
+    from chromadb.api import ClientAPI
+    from chromadb.api.models.Collection import Collection
+    from chromadb.api.types import Metadata
 
     from assistant.index.chunks import Chunk
 
@@ -28,7 +32,7 @@ def record_id(chunk: Chunk, legacy: bool = False) -> str:
     return chunk.id if legacy else f"{chunk.id}@{chunk.text_hash}"
 
 
-def client_for(settings: Settings) -> chromadb.ClientAPI:
+def client_for(settings: Settings) -> ClientAPI:
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
@@ -46,12 +50,18 @@ def client_for(settings: Settings) -> chromadb.ClientAPI:
     return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
 
 
-def open_or_create(client: chromadb.ClientAPI, name: str):
+def open_or_create(client: ClientAPI, name: str) -> Collection:
     # Cosine distance: the local model's vectors are normalized, and OpenAI's are meant for cosine.
     return client.get_or_create_collection(name=name, metadata={"hnsw:space": "cosine"})
 
 
-def add(collection, ids: list[str], embeddings, documents: list[str], metadatas: list[dict]) -> None:
+def add(
+    collection: Collection,
+    ids: list[str],
+    embeddings: npt.NDArray[np.float32],
+    documents: list[str],
+    metadatas: list[Metadata],
+) -> None:
     """Upsert: records a killed build already added are written again, not refused."""
     for start in range(0, len(ids), _BATCH):
         end = start + _BATCH
@@ -63,12 +73,12 @@ def add(collection, ids: list[str], embeddings, documents: list[str], metadatas:
         )
 
 
-def delete(collection, ids: list[str]) -> None:
+def delete(collection: Collection, ids: list[str]) -> None:
     for start in range(0, len(ids), _BATCH):
         collection.delete(ids=ids[start : start + _BATCH])
 
 
-def all_ids(collection) -> set[str]:
+def all_ids(collection: Collection) -> set[str]:
     found: set[str] = set()
     offset = 0
     while batch := collection.get(include=[], limit=_BATCH * 5, offset=offset)["ids"]:
@@ -77,15 +87,18 @@ def all_ids(collection) -> set[str]:
     return found
 
 
-def vectors_by_id(collection, ids: list[str]) -> dict[str, list[float]]:
+def vectors_by_id(collection: Collection, ids: list[str]) -> dict[str, list[float]]:
     found: dict[str, list[float]] = {}
     for start in range(0, len(ids), _BATCH):
         got = collection.get(ids=ids[start : start + _BATCH], include=["embeddings"])
-        found.update({i: list(e) for i, e in zip(got["ids"], got["embeddings"])})
+        vectors = got["embeddings"]
+        if vectors is None:  # asked for in `include`, so always there (zip raised the same TypeError)
+            raise TypeError("the vector store returned no embeddings")
+        found.update({i: list(e) for i, e in zip(got["ids"], vectors)})
     return found
 
 
-def drop_others(client: chromadb.ClientAPI, keep: set[str]) -> list[str]:
+def drop_others(client: ClientAPI, keep: set[str]) -> list[str]:
     """Delete our collections not in `keep`: the replaced build, and any a killed build left behind."""
     dropped = []
     for collection in client.list_collections():

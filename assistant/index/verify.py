@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from typing import TYPE_CHECKING
 
 import numpy as np
 from pydantic import BaseModel, Field
@@ -12,6 +13,12 @@ from assistant.index.build import collect_chunks
 from assistant.index.embeddings import embedder_for
 from assistant.index.manifest import build_dir, read_chunks, read_manifest, read_vectors
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from chromadb.api.models.Collection import Collection
+    from chromadb.api.types import Metadata
+
+    from assistant.index.chunks import Chunk
 
 SAMPLE = 16  # chunks re-embedded to check the vectors are the model's
 
@@ -34,11 +41,14 @@ def verify_index(settings: Settings) -> VerifyReport:
     collection = store.client_for(settings).get_collection(manifest.collection)
     legacy = read_vectors(build_dir(settings.index_dir, manifest.build_id)) is None  # a build before vectors.npy
     records = {store.record_id(chunk, legacy): chunk for chunk in chunks}
-    stored = {}
+    stored: dict[str, tuple[str, Metadata]] = {}
     ids = list(records)
     for start in range(0, len(ids), 2000):
         got = collection.get(ids=ids[start : start + 2000], include=["documents", "metadatas"])
-        stored.update(zip(got["ids"], zip(got["documents"], got["metadatas"])))
+        documents, metadatas = got["documents"], got["metadatas"]
+        if documents is None or metadatas is None:  # asked for in `include`, so always there (zip raised the same)
+            raise TypeError("the vector store returned no documents or metadata")
+        stored.update(zip(got["ids"], zip(documents, metadatas)))
     report = VerifyReport(ok=True, chunks=len(chunks), stored=collection.count())
     report.missing = [i for i in records if i not in stored]
     report.mismatched = [
@@ -53,14 +63,14 @@ def verify_index(settings: Settings) -> VerifyReport:
     return report
 
 
-def _documents(chunks) -> set[tuple[str, str]]:
+def _documents(chunks: list[Chunk]) -> set[tuple[str, str]]:
     by_doc: dict[str, list[str]] = {}
     for chunk in chunks:
         by_doc.setdefault(chunk.doc_id, []).append(chunk.text_hash)
     return {(doc, "".join(hashes)) for doc, hashes in by_doc.items()}
 
 
-def _check_vectors(settings: Settings, collection, records: dict) -> tuple[int, list[str]]:
+def _check_vectors(settings: Settings, collection: Collection, records: dict[str, Chunk]) -> tuple[int, list[str]]:
     sample = random.Random(0).sample(sorted(records), min(SAMPLE, len(records)))
     if not sample:
         return 0, []

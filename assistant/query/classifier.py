@@ -18,11 +18,15 @@ import hashlib
 from collections import Counter
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from pydantic import BaseModel
 
 from assistant.settings import PROJECT_ROOT
+
+if TYPE_CHECKING:
+    from sklearn.linear_model import LogisticRegression
 
 MODEL_FILE = Path(__file__).with_name("intent_model.npz")
 TRAIN_FILE = PROJECT_ROOT / "evals" / "train.jsonl"
@@ -156,7 +160,7 @@ def embed(texts: list[str]) -> np.ndarray:
     return np.asarray(embedder.embed_documents(texts), dtype=np.float32)
 
 
-def _regression(c: float):
+def _regression(c: float) -> LogisticRegression:
     """scikit-learn's multinomial logistic regression, class-balanced so the larger labels do not swallow the
     smaller ones; C was chosen by cross-validation on the training file (`intent train --cv`)."""
     from sklearn.linear_model import LogisticRegression

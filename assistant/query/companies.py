@@ -61,11 +61,11 @@ def _in_company_position(text: _Text, start: int, end: int) -> bool:
     return bool(_COMPANY_BEFORE.search(before) or _FILLER.match(after) or _PAYS_AFTER.match(after))
 
 
-def _overlaps(hit: _Hit, taken: list[tuple[int, int]]) -> bool:
+def _overlaps(hit: _Hit[str], taken: list[tuple[int, int]]) -> bool:
     return any(s < hit.end and hit.start < e for s, e in taken)
 
 
-def _companies(text: _Text, taken: list[tuple[int, int]]) -> list[_Hit]:
+def _companies(text: _Text, taken: list[tuple[int, int]]) -> list[_Hit[str]]:
     known = _hits(text, _KNOWN_COMPANY, lambda m: _KNOWN_COMPANIES[m.group()], taken)
     candidates = sorted(known + _proper_nouns(text), key=lambda h: (h.start, -h.end))
     candidates = [h for h in candidates if not _overlaps(h, taken)]
@@ -90,7 +90,7 @@ def _companies(text: _Text, taken: list[tuple[int, int]]) -> list[_Hit]:
     return _unique(sorted(accepted, key=lambda h: h.start))
 
 
-def _listed_together(text: _Text, a: _Hit, b: _Hit) -> bool:
+def _listed_together(text: _Text, a: _Hit[str], b: _Hit[str]) -> bool:
     first, second = (a, b) if a.start < b.start else (b, a)
     return text.norm[first.end : second.start] in (" or ", " and ", " ")
 
@@ -98,7 +98,7 @@ def _listed_together(text: _Text, a: _Hit, b: _Hit) -> bool:
 _NAME_SUFFIX = re.compile(r"AI|Labs|Inc|Technologies")
 
 
-def _proper_nouns(text: _Text) -> list[_Hit]:
+def _proper_nouns(text: _Text) -> list[_Hit[str]]:
     """Runs of capitalized words, none of them vocabulary or a place: names, if they stand where a company does."""
     out, i, tokens = [], 0, text.tokens
     while i < len(tokens):

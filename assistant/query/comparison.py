@@ -14,6 +14,6 @@ _COMPARISON = re.compile(
 )
 
 
-def _comparison(text: _Text) -> _Hit | None:
+def _comparison(text: _Text) -> _Hit[bool] | None:
     found = _hits(text, _COMPARISON, lambda m: True)
     return found[0] if found else None

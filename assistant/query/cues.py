@@ -4,14 +4,21 @@ that turn pattern matches into hits."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from assistant.vocab.listing import Location, Salary, Seniority, WorkMode
 
 from .text import _Text
 
+V = TypeVar("V")
+H = TypeVar("H", bound=Hashable)
+
 
 @dataclass(frozen=True)
-class _Hit:
-    value: object
+class _Hit(Generic[V]):
+    value: V
     quote: str  # the user's words
     start: int = 0  # span in the normalized text
     end: int = 0
@@ -19,24 +26,29 @@ class _Hit:
 
 @dataclass
 class _Cues:
-    sources: list[_Hit] = field(default_factory=list)
-    companies: list[_Hit] = field(default_factory=list)
-    skills: list[_Hit] = field(default_factory=list)
-    seniority: list[_Hit] = field(default_factory=list)
-    work_modes: list[_Hit] = field(default_factory=list)
-    floor: _Hit | None = None  # value: Salary
+    sources: list[_Hit[str]] = field(default_factory=list)
+    companies: list[_Hit[str]] = field(default_factory=list)
+    skills: list[_Hit[str]] = field(default_factory=list)
+    seniority: list[_Hit[Seniority]] = field(default_factory=list)
+    work_modes: list[_Hit[WorkMode]] = field(default_factory=list)
+    floor: _Hit[Salary] | None = None
     floor_bound: bool = False  # the floor is said as one ("over $200k", "150k+"), not a bare figure to judge
-    ceiling: _Hit | None = None
-    disclosed: _Hit | None = None
-    posted: _Hit | None = None  # value: days
-    places: list[_Hit] = field(default_factory=list)  # value: Location
-    roles: list[_Hit] = field(default_factory=list)  # value: (term, is_ml)
-    comparison: _Hit | None = None
-    any_role: _Hit | None = None  # "any role is fine", "not just ML": a company search shows all its jobs
+    ceiling: _Hit[Salary] | None = None
+    disclosed: _Hit[bool] | None = None
+    posted: _Hit[int] | None = None  # value: days
+    places: list[_Hit[Location]] = field(default_factory=list)
+    roles: list[_Hit[tuple[str, bool]]] = field(default_factory=list)  # value: (term, is_ml)
+    comparison: _Hit[bool] | None = None
+    any_role: _Hit[bool] | None = None  # "any role is fine", "not just ML": a company search shows all its jobs
     injection: list[str] = field(default_factory=list)
 
 
-def _hits(text: _Text, pattern: re.Pattern, value, taken: list[tuple[int, int]] | None = None) -> list[_Hit]:
+def _hits(
+    text: _Text,
+    pattern: re.Pattern[str],
+    value: Callable[[re.Match[str]], V | None],
+    taken: list[tuple[int, int]] | None = None,
+) -> list[_Hit[V]]:
     """Matches of pattern as hits, skipping spans already taken; value maps a match to its value (None skips it)."""
     out = []
     for m in pattern.finditer(text.norm):
@@ -48,8 +60,9 @@ def _hits(text: _Text, pattern: re.Pattern, value, taken: list[tuple[int, int]] 
     return out
 
 
-def _unique(hits: list[_Hit]) -> list[_Hit]:
-    seen, out = set(), []
+def _unique(hits: list[_Hit[H]]) -> list[_Hit[H]]:
+    seen: set[H] = set()
+    out: list[_Hit[H]] = []
     for h in hits:
         if h.value not in seen:
             seen.add(h.value)

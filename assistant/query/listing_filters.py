@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from assistant.vocab.boards import SOURCE_NAMES
 from assistant.vocab.currencies import written
-from assistant.vocab.listing import Salary
+from assistant.vocab.listing import Location, Salary
 from assistant.vocab.places import country_name
 
 from .cues import _Cues, _Hit
@@ -17,14 +19,14 @@ def _listing_filters(cues: _Cues) -> tuple[Filters, list[str]]:
     for h in cues.sources:
         filters.sources.append(h.value)
         lines.append(f"source: {SOURCE_NAMES[h.value]} (from '{h.quote}')")
-    for h in cues.places:
-        lines += _place_filter(filters, h)
-    for h in cues.work_modes:
-        filters.work_modes.append(h.value)
-        lines.append(f"work mode: {h.value.value} (from '{h.quote}')")
-    for h in cues.seniority:
-        filters.seniority.append(h.value)
-        lines.append(f"seniority: {h.value.value} (from '{h.quote}')")
+    for place in cues.places:
+        lines += _place_filter(filters, place)
+    for mode in cues.work_modes:
+        filters.work_modes.append(mode.value)
+        lines.append(f"work mode: {mode.value.value} (from '{mode.quote}')")
+    for level in cues.seniority:
+        filters.seniority.append(level.value)
+        lines.append(f"seniority: {level.value.value} (from '{level.quote}')")
     lines += _salary_filters(filters, cues)
     if cues.posted:
         filters.posted_within_days = cues.posted.value
@@ -53,7 +55,7 @@ def _days_text(days: int) -> str:
     return "1 day" if days == 1 else f"{days} days"
 
 
-def _place_filter(filters: Filters, hit: _Hit) -> list[str]:
+def _place_filter(filters: Filters, hit: _Hit[Location]) -> list[str]:
     lines = []
     for cc in hit.value.countries:
         if cc not in filters.countries:
@@ -82,7 +84,7 @@ def _salary_filters(filters: Filters, cues: _Cues) -> list[str]:
 
 def _describe_floor(salary: Salary) -> str:
     low = salary.min if salary.min is not None else salary.max
-    stated = f"{written(low, salary.currency)}/{salary.period}"
+    stated = f"{written(cast(float, low), salary.currency)}/{salary.period}"  # a floor always has a figure
     if salary.period_inferred and salary.period != "year":
         stated += " (period inferred)"
     if salary.currency == "USD" and salary.period == "year":

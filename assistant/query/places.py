@@ -99,7 +99,7 @@ def _placeable(token: _Token, taken_tokens: set[int], index: int) -> bool:
     return (token.alpha or words.isalpha()) and index not in taken_tokens and token.norm not in _NOT_PLACE
 
 
-def _places(text: _Text, taken: list[tuple[int, int]]) -> list[_Hit]:
+def _places(text: _Text, taken: list[tuple[int, int]]) -> list[_Hit[Location]]:
     """Places named in the question, longest phrase first, each checked by resolve_place."""
     taken_tokens = {i for i, t in enumerate(text.tokens) for s, e in taken if t.at < e and s < t.at + len(t.norm)}
     out, i = [], 0
@@ -113,7 +113,7 @@ def _places(text: _Text, taken: list[tuple[int, int]]) -> list[_Hit]:
     return out
 
 
-def _place_at(text: _Text, i: int, taken_tokens: set[int]) -> tuple[_Hit, int] | None:
+def _place_at(text: _Text, i: int, taken_tokens: set[int]) -> tuple[_Hit[Location], int] | None:
     for n in range(_MAX_PLACE_WORDS, 0, -1):
         span = text.tokens[i : i + n]
         if len(span) < n or not all(_placeable(t, taken_tokens, i + k) for k, t in enumerate(span)):

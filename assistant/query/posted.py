@@ -34,7 +34,7 @@ _POSTED = re.compile(
 )
 
 
-def _days(m: re.Match) -> int:
+def _days(m: re.Match[str]) -> int:
     if m["unit"]:
         n = m["n"] or "1"
         count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
@@ -42,6 +42,6 @@ def _days(m: re.Match) -> int:
     return _FIXED_DAYS[m["fixed"]] if m["fixed"] else RECENT_DAYS
 
 
-def _posted(text: _Text) -> _Hit | None:
+def _posted(text: _Text) -> _Hit[int] | None:
     found = _hits(text, _POSTED, _days)
     return found[0] if found else None

@@ -7,7 +7,7 @@ from enum import Enum
 
 from pydantic import BaseModel, Field
 
-from assistant.index.filters import Filters
+from assistant.index.filters import Filters as Filters  # re-exported: the filters a reading carries
 from assistant.vocab.listing import Salary, Seniority
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from .cues import _Hit, _hits, _unique
 from .text import _Text
@@ -32,10 +33,10 @@ _ROLE_ENTRIES = (
 _ROLE = re.compile("|".join(rf"(?P<r{i}>\b(?:{p})\b)" for i, (_, _, p) in enumerate(_ROLE_ENTRIES)))
 
 
-def _role_of(m: re.Match) -> tuple[str, bool]:
-    i = int(m.lastgroup[1:])
+def _role_of(m: re.Match[str]) -> tuple[str, bool]:
+    i = int(cast(str, m.lastgroup)[1:])
     return _ROLE_ENTRIES[i][0], _ROLE_ENTRIES[i][1]
 
 
-def _roles(text: _Text, taken: list[tuple[int, int]]) -> list[_Hit]:
+def _roles(text: _Text, taken: list[tuple[int, int]]) -> list[_Hit[tuple[str, bool]]]:
     return _unique(_hits(text, _ROLE, _role_of, taken))  # "AI" in "Cast AI" names the company, not the role

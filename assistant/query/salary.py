@@ -46,7 +46,7 @@ _CUE_BEFORE = re.compile(
 )
 
 
-def _is_money(m: re.Match, text: _Text) -> bool:
+def _is_money(m: re.Match[str], text: _Text) -> bool:
     if _NOT_MONEY_AFTER.match(text.norm[m.end() :]) or _RETIREMENT_PLAN.match(m["num"]):
         return False
     if _MONEY_MARK.search(m.group()):
@@ -54,7 +54,7 @@ def _is_money(m: re.Match, text: _Text) -> bool:
     return len(re.sub(r"\D", "", m["num"].split(".")[0])) >= _MIN_BARE_DIGITS
 
 
-def _floor_bound(text: _Text, floor: _Hit | None) -> bool:
+def _floor_bound(text: _Text, floor: _Hit[Salary] | None) -> bool:
     """Whether the floor is said as a bound ("over $200k", "at least 150k", "150k+"), not a bare figure."""
     if floor is None:
         return False
@@ -66,7 +66,7 @@ def _floor_bound(text: _Text, floor: _Hit | None) -> bool:
     )
 
 
-def _salary_bounds(text: _Text, today: date) -> tuple[_Hit | None, _Hit | None]:
+def _salary_bounds(text: _Text, today: date) -> tuple[_Hit[Salary] | None, _Hit[Salary] | None]:
     """The first floor and the first ceiling the question names. An amount with no "under"/"up to" before it
     is a floor: someone asking for "ML jobs 150k" wants at least that much."""
     floor = ceiling = None
@@ -83,14 +83,14 @@ def _salary_bounds(text: _Text, today: date) -> tuple[_Hit | None, _Hit | None]:
     return floor, ceiling
 
 
-def _amount_quote(text: _Text, m: re.Match, before: str) -> str:
+def _amount_quote(text: _Text, m: re.Match[str], before: str) -> str:
     cue = _CUE_BEFORE.search(before)
     start = m.start() - (len(before) - cue.start()) if cue else m.start()
     after = _FLOOR_AFTER.match(text.norm[m.end() :])
     return text.quote(start, m.end() + (after.end() if after else 0))
 
 
-def _parse_amount(text: _Text, m: re.Match, today: date) -> Salary | None:
+def _parse_amount(text: _Text, m: re.Match[str], today: date) -> Salary | None:
     """assistant.vocab.money reads the user's own words; a currency written as a word is the default currency,
     and with none at all the amount is in US dollars (never guessed from a place in the question)."""
     written = text.quote(m.start(), m.end())
@@ -122,6 +122,6 @@ _DISCLOSED = re.compile(
 )
 
 
-def _disclosed(text: _Text) -> _Hit | None:
+def _disclosed(text: _Text) -> _Hit[bool] | None:
     found = _hits(text, _DISCLOSED, lambda m: True)
     return found[0] if found else None

@@ -21,5 +21,5 @@ _SENIORITY = re.compile(
 )
 
 
-def _seniority(text: _Text) -> list[_Hit]:
+def _seniority(text: _Text) -> list[_Hit[Seniority]]:
     return _unique(_hits(text, _SENIORITY, lambda m: Seniority(m.lastgroup)))

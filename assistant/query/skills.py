@@ -9,6 +9,7 @@ ordinary word ("Ray", "Go", "Rust", "Comet") counts only written as the name, ca
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from assistant.vocab.skills import ALIASES, ORDINARY_WORDS, SKILL_NAMES
 
@@ -34,9 +35,9 @@ _SKILL_ENTRIES = _entries()
 _SKILL = re.compile("|".join(rf"(?P<s{i}>(?<![\w+])(?:{p})(?![\w+]))" for i, (_, p) in enumerate(_SKILL_ENTRIES)))
 
 
-def _skills(text: _Text, taken: list[tuple[int, int]]) -> list[_Hit]:
-    def name(m: re.Match) -> str | None:
-        skill = _SKILL_ENTRIES[int(m.lastgroup[1:])][0]
+def _skills(text: _Text, taken: list[tuple[int, int]]) -> list[_Hit[str]]:
+    def name(m: re.Match[str]) -> str | None:
+        skill = _SKILL_ENTRIES[int(cast(str, m.lastgroup)[1:])][0]
         written = text.quote(m.start(), m.end())
         if skill in ORDINARY_WORDS and written.lower() == skill.lower() and written != skill:
             return None

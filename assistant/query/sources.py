@@ -25,13 +25,13 @@ _PATTERNS = keyed_by_board(
 _SOURCE = re.compile("|".join(f"(?P<{board}>{pattern})" for board, pattern in _PATTERNS.items()))
 
 
-def _sources(text: _Text) -> list[_Hit]:
+def _sources(text: _Text) -> list[_Hit[str]]:
     hits = _hits(text, _SOURCE, lambda m: m.lastgroup)
     hits += _capitalized_remote_ok(text)
     return _unique(sorted(hits, key=lambda h: h.start))
 
 
-def _capitalized_remote_ok(text: _Text) -> list[_Hit]:
+def _capitalized_remote_ok(text: _Text) -> list[_Hit[str]]:
     """The board's name as written ("Remote OK") counts wherever it stands."""
     out = []
     for a, b in zip(text.tokens, text.tokens[1:]):

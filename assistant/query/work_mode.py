@@ -24,11 +24,11 @@ _ACCEPTABLE = re.compile(
 )
 
 
-def _permissive(text: _Text, hit: _Hit) -> bool:
+def _permissive(text: _Text, hit: _Hit[WorkMode]) -> bool:
     return bool(_ACCEPTABLE.match(text.norm[hit.end :]))
 
 
-def _work_modes(text: _Text, taken: list[tuple[int, int]]) -> list[_Hit]:
+def _work_modes(text: _Text, taken: list[tuple[int, int]]) -> list[_Hit[WorkMode]]:
     """The modes asked for. A mode only said to be acceptable widens the others ("remote, hybrid is fine") and
     alone restricts nothing: "(office-based is fine too)" accepts offices, it does not ask for them."""
     hits = _unique(_hits(text, _WORK_MODE, lambda m: WorkMode(m.lastgroup), taken))

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
+from typing import cast
 
 from currency_converter import CurrencyConverter, RateNotFoundError
 from price_parser import Price
@@ -96,7 +97,7 @@ class _Money:
     plus: bool
 
 
-def _read_money(m: re.Match, default_currency: str) -> _Money | None:
+def _read_money(m: re.Match[str], default_currency: str) -> _Money | None:
     """Amounts and currency of a match of _MONEY; price-parser reads each side."""
     if m["abig"] or m["bbig"]:  # millions and billions are revenue, funding or valuations, never a wage
         return None
@@ -117,7 +118,7 @@ def _read_money(m: re.Match, default_currency: str) -> _Money | None:
     )
 
 
-def _side(m: re.Match, side: str) -> tuple[float, str | None]:
+def _side(m: re.Match[str], side: str) -> tuple[float, str | None]:
     written = " ".join(filter(None, (m[f"{side}pre"], m[f"{side}num"], m[f"{side}post"])))
     price = Price.fromstring(written)
     amount = float(price.amount or 0) * (1000 if m[f"{side}k"] else 1)
@@ -133,6 +134,8 @@ def _currency_code(seen: str | None) -> str | None:
 def _infer_period(low: float | None, high: float | None) -> Period:
     """Judge the period from the size of the amounts: Remote OK's 30/30 is $30 an hour."""
     amount = high if high is not None else low
+    if amount is None:  # every caller has at least one end (comparing None raised this TypeError before)
+        raise TypeError("no amount to judge a period from")
     if amount < 300:
         return "hour"
     if amount < 20_000:
@@ -155,7 +158,12 @@ def _bounds(money: _Money, before: str) -> tuple[float | None, float | None]:
 
 
 def salary_from_fields(
-    min_value, max_value, currency: str | None = None, period: str | None = None, *, posted_at: datetime | None
+    min_value: object,
+    max_value: object,
+    currency: str | None = None,
+    period: str | None = None,
+    *,
+    posted_at: datetime | None,
 ) -> Salary | None:
     """Salary from a board's structured fields; 0, "" and None all mean "not given"."""
     low, high = _field_amount(min_value), _field_amount(max_value)
@@ -175,7 +183,7 @@ def salary_from_fields(
     return annualize(salary, posted_at=posted_at)
 
 
-def _field_amount(value) -> float | None:
+def _field_amount(value: object) -> float | None:
     text = str(value)[:40].replace(",", "").strip() if value not in (None, "") else "0"
     try:
         amount = float(text)
@@ -211,8 +219,9 @@ def parse_salary_text(
     return None
 
 
-def _period_of(m: re.Match) -> Period:
-    return next(name for name, value in m.groupdict().items() if value)
+def _period_of(m: re.Match[str]) -> Period:
+    # the pattern's groups are named after the periods
+    return cast(Period, next(name for name, value in m.groupdict().items() if value))
 
 
 def annualize(salary: Salary, *, posted_at: datetime | None) -> Salary:
@@ -316,7 +325,7 @@ def find_salary_in_text(description: str, *, posted_at: datetime | None) -> Sala
     return annualize(merged, posted_at=posted_at)
 
 
-def _pay_at(text: str, m: re.Match, last_pay_end: int | None, posted_at) -> _Found | None:
+def _pay_at(text: str, m: re.Match[str], last_pay_end: int | None, posted_at: datetime | None) -> _Found | None:
     """The figure at m, when its context shows it is pay."""
     money = _read_money(m, DEFAULT_CURRENCY)
     if money is None or money.low <= 0 or not _sane(money.high or money.low):

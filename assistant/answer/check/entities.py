@@ -17,10 +17,10 @@ from functools import lru_cache
 
 from assistant.answer.models import Passage
 from assistant.corpus.listings.enrich.lexicon import Lexicon
-from assistant.corpus.listings.enrich.platforms import PLATFORM_ENTRIES
 from assistant.index.meta import ListingMeta
 from assistant.vocab.currencies import CURRENCIES
 from assistant.vocab.places import resolve_place
+from assistant.vocab.skills import PLATFORM_ENTRIES
 
 _PLATFORMS = Lexicon(PLATFORM_ENTRIES)
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -113,9 +113,9 @@ def place_key(phrase: str) -> str | None:
     return found.countries[0] if found.countries else f"region:{found.regions[0]}"
 
 
-def _capital_runs(text: str) -> list[list[re.Match]]:
+def _capital_runs(text: str) -> list[list[re.Match[str]]]:
     """Runs of capitalised words joined by a space or hyphen: the candidates for place names."""
-    runs: list[list[re.Match]] = []
+    runs: list[list[re.Match[str]]] = []
     for m in _WORD.finditer(text):
         if not m.group()[0].isupper():
             continue

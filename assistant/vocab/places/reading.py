@@ -61,7 +61,7 @@ _CAPITAL_OR_WHOLE = frozenset({"us", "eu"})
 # --- reading a location --------------------------------------------------------------------------------
 
 
-def _match(words: list[tuple[str, str]], i: int, index: dict) -> tuple[_Entry | None, int]:
+def _match(words: list[tuple[str, str]], i: int, index: dict[str, _Entry]) -> tuple[_Entry | None, int]:
     """The longest indexed name starting at word i, and how many words it takes."""
     for n in range(min(_MAX_KEY_WORDS, len(words) - i), 0, -1):
         key = " ".join(folded for _, folded in words[i : i + n])
@@ -77,7 +77,7 @@ def _match(words: list[tuple[str, str]], i: int, index: dict) -> tuple[_Entry | 
     return None, 1
 
 
-def _part_mentions(part: str, index: dict, codes: dict) -> list[_Mention]:
+def _part_mentions(part: str, index: dict[str, _Entry], codes: dict[str, frozenset[tuple[str, str]]]) -> list[_Mention]:
     words = _words(part, codes)
     mentions, unknown, i = [], False, 0
     while i < len(words):
@@ -100,7 +100,7 @@ def _is_strong(entry: _Entry) -> bool:
     return bool(entry.regions) or any(c.kind <= _SUBDIVISION for c in entry.candidates)
 
 
-def _is_code(token: str, codes: dict, alone: bool) -> bool:
+def _is_code(token: str, codes: dict[str, frozenset[tuple[str, str]]], alone: bool) -> bool:
     return 2 <= len(token) <= 3 and (token.isupper() or alone) and token.upper() in codes
 
 
@@ -112,7 +112,7 @@ def _candidate_countries(mention: _Mention, pinned: str | None) -> list[str]:
     return list(dict.fromkeys(c.country for c in mention.entry.candidates))
 
 
-def _code_country(code: str, before: list[str], codes: dict) -> str | None:
+def _code_country(code: str, before: list[str], codes: dict[str, frozenset[tuple[str, str]]]) -> str | None:
     """The country a code means right after a place that may be in any of `before` (best first)."""
     meanings = codes.get(code, frozenset())
     for kind in ("country", "subdivision"):
@@ -137,8 +137,8 @@ def _anchor_country(mention: _Mention) -> str | None:
     return next(iter(strong)) if len(strong) == 1 and rivals <= strong else None
 
 
-def _standalone_country(mention: _Mention) -> str | None:
-    entry = mention.entry
+def _standalone_country(entry: _Entry, whole: bool) -> str | None:
+    """A place's country when nothing in its group pins it; `whole`: it is the only thing in its part."""
     if entry.stop:
         return None
     by_kind = defaultdict(list)
@@ -151,7 +151,7 @@ def _standalone_country(mention: _Mention) -> str | None:
         if len(ccs) == 1:
             return ccs.pop()
         return next((cc for cc in _PREFERRED_COUNTRIES if cc in ccs), None)
-    if not mention.whole:
+    if not whole:
         return None
     if by_kind[_TRANSLATION]:
         return by_kind[_TRANSLATION][0].country
@@ -161,7 +161,7 @@ def _standalone_country(mention: _Mention) -> str | None:
     return None
 
 
-def _resolve_group(mentions: list[_Mention], codes: dict) -> tuple[set[str], set[str]]:
+def _resolve_group(mentions: list[_Mention], codes: dict[str, frozenset[tuple[str, str]]]) -> tuple[set[str], set[str]]:
     regions = {r for m in mentions if m.entry for r in m.entry.regions}
     places = [m for m in mentions if not (m.entry and m.entry.regions)]
     pinned: dict[int, str] = {}
@@ -179,7 +179,7 @@ def _resolve_group(mentions: list[_Mention], codes: dict) -> tuple[set[str], set
         if i in pinned or m.entry is None:
             continue
         in_group = [cc for cc in _candidate_countries(m, None) if cc in anchors]
-        cc = in_group[0] if in_group else _standalone_country(m)
+        cc = in_group[0] if in_group else _standalone_country(m.entry, m.whole)
         if cc:
             pinned[i] = cc
     return set(pinned.values()), regions

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 
 from assistant.vocab.places.tables import NOISE_WORDS
 
@@ -55,7 +56,7 @@ _SPACE_RUN = re.compile(r"\s+")
 _MAX_TEXT = 1_000  # a location or place phrase; longer text is cut, not read word by word
 
 
-def _one_space(run: re.Match) -> str:
+def _one_space(run: re.Match[str]) -> str:
     return "\n" if "\n" in run.group() else " "
 
 
@@ -69,7 +70,7 @@ def _prepare(text: str) -> str:
     return _ABBREVIATION.sub(r"\1 ", text)
 
 
-def _words(part: str, codes: dict | None = None) -> list[tuple[str, str]]:
+def _words(part: str, codes: Mapping[str, object] | None = None) -> list[tuple[str, str]]:
     """(original, folded) words of a part, noise dropped; a capitalised code is kept even if it is a noise word."""
     words = []
     raw = _TOKEN.findall(part)
@@ -84,7 +85,7 @@ def _words(part: str, codes: dict | None = None) -> list[tuple[str, str]]:
     return words
 
 
-def _is_capital_code(token: str, codes: dict) -> bool:
+def _is_capital_code(token: str, codes: Mapping[str, object]) -> bool:
     return 2 <= len(token) <= 3 and token.isupper() and token in codes
 
 
