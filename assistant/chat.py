@@ -195,7 +195,12 @@ class Assistant:
         return Intent.listings in understood.close and bool(understood.markets or understood.unknown_markets)
 
     def _with_llm(
-        self, answer: Answer, question: str, passages: list[Passage], history: list[Turn], on_token
+        self,
+        answer: Answer,
+        question: str,
+        passages: list[Passage],
+        history: list[Turn],
+        on_token: Callable[[str], None] | None,
     ) -> Answer:
         from assistant.answer.check.support import check_answer
         from assistant.answer.llm import LLMError, generate

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -39,7 +41,7 @@ class SearchResult(BaseModel):
     understood: Understood
     filters: Filters  # what was applied: the question's filters merged with explicit ones
     hits: list[Hit]
-    index: dict
+    index: dict[str, Any]
     timings_ms: dict[str, float]
 
 
@@ -67,7 +69,7 @@ def parse_filter_options(options: list[str], base: Filters) -> Filters:
         raise SearchError(f"invalid filter: {error}") from None
 
 
-def _add_place(values: dict, raw: str) -> None:
+def _add_place(values: dict[str, Any], raw: str) -> None:
     for name in raw.split(","):
         place = resolve_place(name.strip())
         if place is None:
@@ -103,7 +105,7 @@ def search(
     query: str,
     *,
     kind: str | None = None,
-    filters: list[str] = (),
+    filters: Sequence[str] = (),
     k: int = 8,
     retriever: Retriever | None = None,
 ) -> SearchResult:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from assistant.brief import guide_parts, listing_parts
 from assistant.brief.models import BriefError, InterviewBrief
 from assistant.brief.notes import MAX_NOTES_CHARS, match_notes
@@ -37,7 +39,7 @@ def build_brief(
     return brief
 
 
-def find_guide(directory, guide_id: str | None) -> Guide:
+def find_guide(directory: Path, guide_id: str | None) -> Guide:
     try:
         guides = load_guides(directory)
     except GuideError as error:

@@ -5,7 +5,7 @@ production ownership, and the flags to look for. Each statement restates one gui
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from assistant.brief.models import Flag, MustHave, Stage, Statement
 from assistant.brief.sources import Item, Sources
@@ -111,7 +111,7 @@ def stages(src: Sources, listing_skills: Sequence[MustHave] = ()) -> list[Stage]
     return found
 
 
-def _union(lists) -> list[int]:
+def _union(lists: Iterable[Iterable[int]]) -> list[int]:
     return list(dict.fromkeys(n for numbers in lists for n in numbers))
 
 

@@ -5,12 +5,13 @@ the listing's indexed chunks (and, for flags, next to the guide text that says w
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from assistant.answer.extractive.listings import listing_view, salary_cell
 from assistant.answer.models import Passage
-from assistant.answer.units import units
+from assistant.answer.units import Unit, units
 from assistant.brief.models import Flag, MustHave, Statement
-from assistant.brief.sources import Sources
+from assistant.brief.sources import Item, Sources
 from assistant.brief.terms import excerpt, find_term, plain
 from assistant.vocab.listing import Listing
 
@@ -48,9 +49,9 @@ def header_line(src: Sources, listing: Listing, prefix: str) -> tuple[Passage, s
     return next(((passage, line) for line in lines if line.startswith(prefix)), None)
 
 
-def body_units(src: Sources, listing: Listing):
+def body_units(src: Sources, listing: Listing) -> Iterator[tuple[Passage, Unit]]:
     """The description's sentences and items across every chunk, once each (chunks overlap)."""
-    seen = set()
+    seen: set[str] = set()
     for passage in src.passages(doc_id(listing)):
         for unit in units(passage.text):
             if unit.text not in seen:
@@ -123,7 +124,7 @@ def red_flags(src: Sources, listing: Listing) -> list[Flag]:
     return found
 
 
-def _matching_item(src: Sources, label: str):
+def _matching_item(src: Sources, label: str) -> Item | None:
     """The guide red-flag item sharing a word with the signal's label ("framework wishlist", "labelling")."""
     words = {w for w in re.findall(r"[a-z]{5,}", label.lower())}
     return next((i for i in src.items("red-flags") if words & set(re.findall(r"[a-z]{5,}", i.label.lower()))), None)

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from assistant.brief.models import InterviewBrief, Statement
+
+S = TypeVar("S", bound=Statement)
 
 _MARKUP = re.compile(r"([\\`*_\[\]|~])")
 # A heading or a list opened inside a list item: "\#", "\-" and "1\." keep them text.
@@ -40,7 +44,9 @@ def line(statement: Statement, label: str | None = None) -> str:
     return f"{escape(text)} {markers(statement.cites)}"
 
 
-def bullets(statements, none: str = "None.", label=lambda s: None) -> list[str]:
+def bullets(
+    statements: Iterable[S], none: str = "None.", label: Callable[[S], str | None] = lambda s: None
+) -> list[str]:
     return [f"- {line(s, label(s))}" for s in statements] or [f"_{none}_"]
 
 

@@ -16,7 +16,7 @@ from assistant.brief.notes import note_lines
 from assistant.brief.sources import Sources
 from assistant.brief.terms import excerpt
 from assistant.query.markets import GLOBAL_MARKET_REGION, MARKET_OF_COUNTRY, MARKETS
-from assistant.vocab.listing import Listing
+from assistant.vocab.listing import Listing, Salary
 from assistant.vocab.money import find_salary_in_text, parse_salary_text
 from assistant.vocab.places import country_name
 
@@ -28,7 +28,7 @@ Rows = dict[str, tuple[Passage, Unit]]
 
 def table_rows(src: Sources) -> Rows:
     """The pay table's rows by market, in the table's order; the header row (no figure) is left out."""
-    rows = {}
+    rows: Rows = {}
     for passage, unit in src.units("pay"):
         cells = unit.cells() if unit.kind == "row" else []
         if len(cells) >= 2 and any(ch.isdigit() for ch in cells[1]):
@@ -137,7 +137,7 @@ def _usd(low: float, high: float) -> str:
     return f"${low:,.0f}" if low == high else f"${low:,.0f}–${high:,.0f}"
 
 
-def _asked_pay(text: str, listing: Listing):
+def _asked_pay(text: str, listing: Listing) -> Salary | None:
     """Pay stated in a notes line: a figure with a currency ("€140,000", "$90/hr"), or a bare amount of at least
     MIN_ASK ("180k USD"), so "7 yrs ML" is no ask of $7 an hour."""
     found = find_salary_in_text(text, posted_at=listing.posted_at)
@@ -155,8 +155,11 @@ def pay_ask(src: Sources, listing: Listing, notes: str) -> Statement | None:
     if asked is None or line is None:
         return None
     text, ask = asked
+    low = ask.annual_usd_min
+    if low is None:  # never: _asked_pay keeps only asks with an annual figure (this tells the type checker)
+        return None
     quoted = excerpt(text, 0)
-    low, high = ask.annual_usd_min, ask.annual_usd_max or ask.annual_usd_min
+    high = ask.annual_usd_max or low
     salary = listing.salary
     if not (salary and salary.annual_usd_min):
         return Statement(

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 
 from assistant.cli.common import app, fail
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.answer.models import Answer
 
 
 @app.command("ask")
@@ -30,7 +34,7 @@ def ask_command(
     print_answer(answer)
 
 
-def print_answer(answer) -> None:
+def print_answer(answer: Answer) -> None:
     from rich.markdown import Markdown
 
     out = Console()
@@ -83,7 +87,7 @@ def chat_command() -> None:
             out.print(f"[yellow]{notice}[/yellow]")
 
 
-def _print_sources(out: Console, answer) -> None:
+def _print_sources(out: Console, answer: Answer | None) -> None:
     if answer is None or not answer.citations:
         out.print("[dim]no sources yet[/dim]")
         return

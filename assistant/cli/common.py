@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any, NoReturn, TypeVar
+
 import typer
 from rich.console import Console
 from rich.progress import track
@@ -12,11 +15,13 @@ app = typer.Typer(
 
 err = Console(stderr=True)
 
+T = TypeVar("T")
 
-def fail(message: str) -> None:
+
+def fail(message: str) -> NoReturn:
     err.print(f"[red]error:[/red] {message}")
     raise typer.Exit(2)
 
 
-def _progress(items, **kwargs):
+def _progress(items: Iterable[T], **kwargs: Any) -> Iterable[T]:
     return track(items, console=err, **kwargs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import typer
@@ -14,8 +15,10 @@ from assistant.cli.common import app, err, fail
 from assistant.corpus.guides import GuideError, load_guides
 from assistant.corpus.listings import snapshots
 from assistant.corpus.listings.refresh import RefreshReport, refresh
+from assistant.corpus.listings.sources import Skip
 from assistant.settings import Settings
 from assistant.vocab.boards import SOURCE_NAMES
+from assistant.vocab.listing import Listing
 
 listings_app = typer.Typer(help="Inspect the listings of the current snapshot.", no_args_is_help=True)
 guides_app = typer.Typer(help="Inspect the role guides.", no_args_is_help=True)
@@ -70,7 +73,7 @@ def print_summary(report: RefreshReport) -> None:
     err.print(report.message)
 
 
-def _group_skips(skips) -> dict[str, list[str]]:
+def _group_skips(skips: Iterable[Skip]) -> dict[str, list[str]]:
     grouped: dict[str, list[str]] = {}
     for skip in skips:
         grouped.setdefault(skip.reason, []).append(skip.ref)
@@ -82,7 +85,7 @@ def _refs(refs: list[str], shown: int = 3) -> str:
     return ", ".join(refs[:shown]) + more
 
 
-def _current_listings():
+def _current_listings() -> list[Listing]:
     settings = Settings()
     path = snapshots.current_snapshot(settings.listings_dir)
     if path is None:

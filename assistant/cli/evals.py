@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -13,6 +14,9 @@ from rich.table import Table
 from assistant.cli.common import _progress, app, err, fail
 from assistant.corpus.listings.refresh import refresh
 from assistant.settings import PROJECT_ROOT, Settings
+
+if TYPE_CHECKING:
+    from assistant.evals.runner import Report
 
 
 @app.command("eval")
@@ -45,7 +49,8 @@ def eval_command(
     from assistant.evals.report import write_report, write_sets
     from assistant.evals.runner import run_eval
 
-    settings = Settings(**({"llm": backend} if backend else {}))
+    overrides: dict[str, Any] = {"llm": backend} if backend else {}  # a raw --backend string: Settings validates it
+    settings = Settings(**overrides)
     try:
         question_sets = [(path, load_questions(path)) for path in questions]
     except (OSError, QuestionFileError) as error:
@@ -89,7 +94,7 @@ def eval_command(
         raise typer.Exit(1)
 
 
-def _eval_json(result) -> dict:
+def _eval_json(result: Report) -> dict[str, Any]:
     rows = [
         {
             **r.answer.model_dump(mode="json"),
@@ -108,7 +113,7 @@ def _eval_json(result) -> dict:
     }
 
 
-def _print_totals(result) -> None:
+def _print_totals(result: Report) -> None:
     table = Table(title=f"eval ({result.backend}, {result.overall.questions} questions)")
     for column in ("category", "questions", "passed", "pass rate", "facts", "hit@5", "MRR@5"):
         table.add_column(column, justify="left" if column == "category" else "right")

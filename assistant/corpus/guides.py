@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import frontmatter
 import html2text
@@ -118,14 +118,16 @@ def _load_guide(path: Path) -> Guide:
     kind = FORMATS.get(path.suffix.lower())
     if kind is None:
         raise GuideError(f"{path.name}: unsupported guide format {path.suffix!r} (use .md, .txt or .html)")
-    raw = fix_text(path.read_text(encoding="utf-8", errors="replace")) if kind != "markdown" else None
+    meta: dict[str, Any]
     if kind == "markdown":
         post = frontmatter.load(path)
         meta, markdown = dict(post.metadata), post.content
-    elif kind == "html":
-        meta, markdown = _html_meta(raw), _html_to_markdown(raw)
     else:
-        meta, markdown = {}, _text_to_markdown(raw)
+        raw = fix_text(path.read_text(encoding="utf-8", errors="replace"))
+        if kind == "html":
+            meta, markdown = _html_meta(raw), _html_to_markdown(raw)
+        else:
+            meta, markdown = {}, _text_to_markdown(raw)
     sections = split_sections(markdown)
     if not sections:
         raise GuideError(f"{path.name}: no text found")
@@ -141,12 +143,12 @@ def _load_guide(path: Path) -> Guide:
     )
 
 
-def _sources(value) -> list[GuideSource]:
+def _sources(value: object) -> list[GuideSource]:
     if value is None:
         return []
     if not isinstance(value, list):
         raise ValueError(f"`sources` must be a list, not {type(value).__name__}")
-    sources = []
+    sources: list[GuideSource] = []
     for number, source in enumerate(value, 1):
         try:
             sources.append(GuideSource.model_validate(source))
@@ -172,7 +174,7 @@ def split_sections(markdown: str) -> list[Section]:
     """A section per heading; text before the first heading becomes an untitled 'intro' section."""
     sections: list[Section] = []
     path: list[tuple[int, str]] = []
-    current: dict | None = {"id": "intro", "title": "", "level": 1, "heading_path": [], "lines": []}
+    current: dict[str, Any] = {"id": "intro", "title": "", "level": 1, "heading_path": [], "lines": []}
     taken: set[str] = set()
     for line in markdown.splitlines():
         heading = _heading(line)
@@ -196,13 +198,13 @@ def _unique(section_id: str, taken: set[str]) -> str:
     return candidate
 
 
-def _close(current: dict, sections: list[Section]) -> None:
+def _close(current: dict[str, Any], sections: list[Section]) -> None:
     text = "\n".join(current.pop("lines")).strip()
     if text or current["title"]:
         sections.append(Section(text=text, **current))
 
 
-def _html_meta(markup: str) -> dict:
+def _html_meta(markup: str) -> dict[str, Any]:
     found = _HTML_TITLE.search(markup)
     return {"title": fix_text(found.group(1))} if found else {}
 

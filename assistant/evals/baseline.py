@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import os
 from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from assistant.chat import Assistant
 from assistant.corpus.guides import Guide, load_guides
 from assistant.evals.runner import K, Report, relevant_documents
+
+if TYPE_CHECKING:
+    from llama_index.core import Document, VectorStoreIndex
 from assistant.vocab.listing import Listing
 
 
@@ -29,7 +33,7 @@ def listing_text(listing: Listing) -> str:
     ).strip()
 
 
-def documents(guides: list[Guide], listings: list[Listing]):
+def documents(guides: list[Guide], listings: list[Listing]) -> list[Document]:
     from llama_index.core import Document
 
     return [Document(text=guide_text(g), id_=f"guide:{g.id}") for g in guides] + [
@@ -53,10 +57,10 @@ class SectionMapper:
         if ref_doc_id not in self.sections:
             return ref_doc_id
         scores = {sid: sum(len(line) for line in lines if line in text) for sid, lines in self.sections[ref_doc_id]}
-        return f"{ref_doc_id}#{max(scores, key=scores.get)}"
+        return f"{ref_doc_id}#{max(scores, key=lambda sid: scores[sid])}"
 
 
-def default_index(guides: list[Guide], listings: list[Listing]):
+def default_index(guides: list[Guide], listings: list[Listing]) -> VectorStoreIndex:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from llama_index.core import Settings, VectorStoreIndex
     from llama_index.embeddings.huggingface import HuggingFaceEmbedding
@@ -67,7 +71,7 @@ def default_index(guides: list[Guide], listings: list[Listing]):
     return VectorStoreIndex.from_documents(documents(guides, listings))
 
 
-def baseline_retrieval(assistant: Assistant, report: Report) -> dict:
+def baseline_retrieval(assistant: Assistant, report: Report) -> dict[str, Any]:
     """Hit rate and MRR at K of the default dense retriever on the questions our retrieval was scored on."""
     guides = load_guides(assistant.settings.guides_dir)
     index = default_index(guides, list(assistant.library.listings.values()))

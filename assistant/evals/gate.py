@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from typing import Any
 
 from assistant.evals.runner import Report
 
@@ -21,7 +22,7 @@ def check(report: Report, thresholds_file: Path) -> list[str]:
     return failures
 
 
-def _below(name: str, values: dict, wanted: dict) -> list[str]:
+def _below(name: str, values: dict[str, Any], wanted: dict[str, Any]) -> list[str]:
     failures = []
     for metric, minimum in wanted.items():
         value = values.get(metric)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from assistant.evals.runner import Report, Totals
 
@@ -76,7 +77,7 @@ def load_report(path: Path) -> Report:
     return Report.model_validate(json.loads(path.read_text(encoding="utf-8")))
 
 
-def _cell(value) -> str:
+def _cell(value: object) -> str:
     if value is None:
         return "—"
     if isinstance(value, float):
@@ -92,7 +93,7 @@ def table(rows: dict[str, Totals]) -> list[str]:
     return lines
 
 
-def markdown(report: Report, changes: dict | None = None) -> str:
+def markdown(report: Report, changes: dict[str, Any] | None = None) -> str:
     lines = [
         "# Eval report",
         "",
@@ -138,7 +139,7 @@ def markdown(report: Report, changes: dict | None = None) -> str:
     return "\n".join(lines)
 
 
-def compare(old: Report, new: Report) -> dict:
+def compare(old: Report, new: Report) -> dict[str, Any]:
     """What got better and worse: per category pass rates, and the questions that flipped."""
     before = {r.question.id: r.score.passed for r in old.results}
     fixed = [r.question.id for r in new.results if r.score.passed and before.get(r.question.id) is False]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from statistics import median
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -59,11 +61,11 @@ class Report(BaseModel):
     created_at: datetime
     backend: str
     questions_file: str
-    index: dict
+    index: dict[str, Any]
     k: int = K
     overall: Totals
     categories: dict[str, Totals]
-    baseline: dict | None = None  # the llama-index default's retrieval metrics, when run
+    baseline: dict[str, Any] | None = None  # the llama-index default's retrieval metrics, when run
     results: list[QuestionResult]
 
 
@@ -111,7 +113,12 @@ def section_right(question: EvalQuestion, answer: Answer, assistant: Assistant) 
     return cited in relevant
 
 
-def run_eval(assistant: Assistant, questions: list[EvalQuestion], questions_file: str, track=None) -> Report:
+def run_eval(
+    assistant: Assistant,
+    questions: list[EvalQuestion],
+    questions_file: str,
+    track: Callable[..., Iterable[EvalQuestion]] | None = None,
+) -> Report:
     track = track or (lambda items, **_: items)
     assistant.library.retriever.embedder.embed_query("warm up")  # load the model before any latency is timed
     results = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from pydantic import BaseModel
 
@@ -28,7 +29,7 @@ def fold(text: str) -> str:
     """Case, white space and number formats folded: "€110k", "110,000" and "110 000" all read 110000; "eight"
     reads 8 and "30 percent" 30%."""
 
-    def number(match: re.Match) -> str:
+    def number(match: re.Match[str]) -> str:
         digits = re.sub(r"[ ,\u00a0\u202f]", "", match.group(1))
         value = float(digits) * {"k": 1e3, "m": 1e6}.get((match.group(2) or "").lower(), 1)
         return str(int(value)) if value == int(value) else str(value)
@@ -55,7 +56,7 @@ class Score(BaseModel):
     reasons: list[str]
 
 
-def citation_problems(answer: Answer, document_text) -> list[str]:
+def citation_problems(answer: Answer, document_text: Callable[[str], str]) -> list[str]:
     """Every [n] resolves to a citation, and every quote is verbatim in its id's indexed text."""
     problems = []
     numbers = {c.n for c in answer.citations}
@@ -85,7 +86,9 @@ def _listing_recall(question: EvalQuestion, answer: Answer, aliases: dict[str, s
     return len(found) / len(question.listings)
 
 
-def score(question: EvalQuestion, answer: Answer, document_text, aliases: dict[str, str]) -> Score:
+def score(
+    question: EvalQuestion, answer: Answer, document_text: Callable[[str], str], aliases: dict[str, str]
+) -> Score:
     missing = [fact for fact in question.facts if not fact_found(fact, answer.answer)]
     forbidden = [text for text in question.forbidden if fact_found(text, answer.answer)]
     recall = _listing_recall(question, answer, aliases)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 
 import gradio as gr
 from fastapi import FastAPI, HTTPException, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from assistant.corpus.guides import load_guides
 from assistant.web.guide_page import guide_html
@@ -31,7 +32,7 @@ def create_app(service: Service) -> FastAPI:
         raise HTTPException(404, f"no guide {guide_id!r}")
 
     @app.middleware("http")
-    async def no_uploads(request: Request, call_next):
+    async def no_uploads(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         if UPLOAD_PATHS.match(request.url.path):
             return JSONResponse({"error": "this page takes no uploads"}, status_code=404)
         return await call_next(request)
@@ -39,6 +40,7 @@ def create_app(service: Service) -> FastAPI:
     page = Page(service).blocks().queue(default_concurrency_limit=CHAT_CONCURRENCY)
     page.state_session_capacity = STATE_SESSIONS  # read when the page is mounted
     theme = gr.themes.Soft(font=["system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
-    return gr.mount_gradio_app(
+    mounted: FastAPI = gr.mount_gradio_app(
         app, page, path="/", theme=theme, css=CSS, head=HEAD, ssr_mode=False, footer_links=["api"]
     )
+    return mounted

@@ -8,25 +8,34 @@ from __future__ import annotations
 
 import re
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, Literal, cast
 
 import gradio as gr
 
-from assistant.answer.models import Answer, AnswerError
-from assistant.chat import Conversation
+from assistant.answer.models import Answer, AnswerError, Citation
+from assistant.chat import Assistant, Conversation
 from assistant.corpus.listings.fetch import offline_reason
 from assistant.query import Filters
 from assistant.vocab.boards import SOURCE_NAMES
 from assistant.vocab.listing import Seniority, WorkMode
 from assistant.web import feedback, render
-from assistant.web.limits import MAX_COMMENT_CHARS, RateLimiter, keep_last
+from assistant.web.limits import MAX_COMMENT_CHARS, ChatMessage, RateLimiter, keep_last
 from assistant.web.service import RefreshUnavailable, Service, stream_answer
 from assistant.web.status import data_status
 
-POSTED_WITHIN = {"any time": None, "last 7 days": 7, "last 30 days": 30, "last 90 days": 90}
+POSTED_WITHIN: dict[str, int | None] = {"any time": None, "last 7 days": 7, "last 30 days": 30, "last 90 days": 90}
 ANY = "any"
 
-FILTER_DEFAULTS = (ANY, ANY, ANY, None, "any time", ANY)  # region, work mode, seniority, salary, posted, source
+FILTER_DEFAULTS: tuple[str, str, str, None, str, str] = (
+    ANY,
+    ANY,
+    ANY,
+    None,
+    "any time",
+    ANY,
+)  # region, work mode, seniority, salary, posted, source
 REFRESH_OFF = (
     "Refresh from this page is off (set `CAREER_ASSISTANT_WEB_REFRESH=true` to allow it); "
     "run `career-assistant refresh` and `career-assistant index build` on the server instead."
@@ -56,14 +65,24 @@ class Handlers:
         self.feedback_limit = RateLimiter()
 
     @property
-    def assistant(self):
+    def assistant(self) -> Assistant:
         return self.service.assistant
 
     # --- chat ----------------------------------------------------------------------------------------------
 
     def respond(
-        self, question, history, conversation, answers, region, work_mode, seniority, min_salary, posted, source
-    ):
+        self,
+        question: str,
+        history: list[ChatMessage] | None,
+        conversation: Conversation,
+        answers: list[Answer | None] | None,
+        region: str,
+        work_mode: str,
+        seniority: str,
+        min_salary: float | None,
+        posted: str,
+        source: str,
+    ) -> Iterator[tuple[list[ChatMessage], str, dict[str, Any] | str, list[Answer | None]]]:
         history = list(history or [])
         answers = list(answers or [])
         try:
@@ -89,6 +108,7 @@ class Handlers:
             answers.append(None)  # one entry per exchange keeps votes on later answers pointing right
             yield history, "", gr.skip(), answers
             return
+        answer = cast(Answer, answer)  # stream_answer's last pair always carries the Answer
         answers.append(answer)
         history[-1] = {"role": "assistant", "content": render.answer_markdown(answer, len(answers) - 1)}
         history, answers = self._bounded(history, answers, conversation)
@@ -96,7 +116,9 @@ class Handlers:
         yield history, "", self.sources(answers), answers
 
     @staticmethod
-    def _bounded(history: list, answers: list, conversation: Conversation) -> tuple[list, list]:
+    def _bounded(
+        history: list[ChatMessage], answers: list[Answer | None], conversation: Conversation
+    ) -> tuple[list[ChatMessage], list[Answer | None]]:
         """The session's last exchanges only, so a long session holds bounded memory; the kept bubbles are
         rendered again so their [n] links match the renumbered sources."""
         kept_history, kept = keep_last(history, answers, conversation)
@@ -109,14 +131,16 @@ class Handlers:
     def sources(self, answers: list[Answer | None]) -> str:
         return render.sources_html([(n, a) for n, a in enumerate(answers) if a], self.passage_for)
 
-    def passage_for(self, citation) -> str:
+    def passage_for(self, citation: Citation) -> str:
         """The chunk a quote was taken from, for the highlighted context."""
         for chunk in self.assistant.library.retriever.doc_chunks(citation.id):
             if citation.quote in chunk.text:
                 return chunk.text
         return citation.quote
 
-    def new_chat(self):
+    def new_chat(
+        self,
+    ) -> tuple[list[ChatMessage], Conversation, list[Answer | None], str, str, str, str, str, None, str, str]:
         """An empty chat with every filter back at "any": a filter left set in a closed panel would silently
         narrow the next person's searches."""
         return [], Conversation(), [], render.sources_html([], self.passage_for), "", *FILTER_DEFAULTS
@@ -127,12 +151,12 @@ class Handlers:
         boards = len({listing.source for listing in listings.values()})
         return render.freshness_line(listings, newest, boards)
 
-    def vote(self, answers, request: gr.Request, data: gr.LikeData):
+    def vote(self, answers: list[Answer | None], request: gr.Request, data: gr.LikeData) -> None:
         answer = self._answer_at(answers, data.index)
         if answer is not None and self._allowed(request):
             self._record(request, answer, vote="up" if data.liked else "down")
 
-    def comment(self, text, answers, request: gr.Request):
+    def comment(self, text: str | None, answers: list[Answer | None] | None, request: gr.Request) -> str:
         answered = [a for a in answers or [] if a]
         text = (text or "").strip()
         if not answered or not text:
@@ -152,12 +176,14 @@ class Handlers:
         return self.feedback_limit.allow(getattr(request, "session_hash", None) or "api")
 
     @staticmethod
-    def _answer_at(answers: list[Answer | None], index) -> Answer | None:
+    def _answer_at(answers: list[Answer | None], index: int | list[int] | tuple[int, ...]) -> Answer | None:
         # Each exchange is two messages (question, answer), so message i belongs to answer i // 2.
         position = (index[0] if isinstance(index, (list, tuple)) else index) // 2
         return answers[position] if answers and 0 <= position < len(answers) else None
 
-    def _record(self, request: gr.Request, answer: Answer, vote=None, comment: str = "") -> None:
+    def _record(
+        self, request: gr.Request, answer: Answer, vote: Literal["up", "down"] | None = None, comment: str = ""
+    ) -> None:
         feedback.record(
             self.service.settings.feedback_log,
             feedback.Feedback(
@@ -171,7 +197,7 @@ class Handlers:
             ),
         )
 
-    def api_ask(self, question: str) -> dict:
+    def api_ask(self, question: str) -> dict[str, Any]:
         """One question, no history: the answer object of DESIGN.md, or {"error": ...} for a refused question."""
         try:
             return self.assistant.ask(question).model_dump(mode="json")
@@ -180,15 +206,15 @@ class Handlers:
 
     # --- data ----------------------------------------------------------------------------------------------
 
-    def data(self):
+    def data(self) -> tuple[list[list[object]], list[list[object]], str, dict[str, Any], str]:
         # With the page's refresh off, no visitor's page load makes the server dial every board.
         blocked = offline_reason(self.service.settings) if self.service.settings.web_refresh else REFRESH_OFF
         status = data_status(self.assistant.library, blocked)
-        sources = [
+        sources: list[list[object]] = [
             [s.name, s.listings, s.last_refresh.strftime("%Y-%m-%d %H:%M UTC") if s.last_refresh else "—"]
             for s in status.sources
         ]
-        guides = [[g.id, g.title, g.sections, g.as_of or "—"] for g in status.guides]
+        guides: list[list[object]] = [[g.id, g.title, g.sections, g.as_of or "—"] for g in status.guides]
         index = (
             f"**Snapshot** `{status.snapshot}` · **index** built {status.index_built_at:%Y-%m-%d %H:%M} UTC in "
             f"{status.index_seconds:.0f} s · {status.index_chunks:,} chunks · model `{status.index_model}`"
@@ -196,7 +222,7 @@ class Handlers:
         button = gr.update(interactive=blocked is None)
         return sources, guides, index, button, blocked or "The live boards are reachable."
 
-    def refresh(self):
+    def refresh(self) -> tuple[list[list[object]], list[list[object]], str, dict[str, Any], str]:
         # Checked here, not only by the button's state: any client can call a handler the page registers.
         if not self.service.settings.web_refresh:
             return (*self.data()[:4], REFRESH_OFF)
@@ -208,7 +234,7 @@ class Handlers:
 
     # --- brief ---------------------------------------------------------------------------------------------
 
-    def search_listings(self, text: str):
+    def search_listings(self, text: str) -> dict[str, Any]:
         """The picker's new choices, and a line saying what the search found (it takes a second or two)."""
         choices = self.listing_choices(text)
         said = f"“{text.strip()}”" if text.strip() else "the newest ML roles"
@@ -237,7 +263,9 @@ class Handlers:
             )[:50]
         return [(f"{l.title} — {l.company} ({SOURCE_NAMES[l.source]})", l.id) for l in found]
 
-    def brief(self, subject: str, listing_id: str | None, guide_id: str | None, notes: str):
+    def brief(
+        self, subject: str, listing_id: str | None, guide_id: str | None, notes: str
+    ) -> tuple[str, str, dict[str, Any]]:
         from assistant.brief import BriefError, build_brief, to_markdown
 
         if subject == "a listing" and not listing_id:

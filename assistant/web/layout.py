@@ -76,6 +76,7 @@ class Page(Handlers):
     """Builds the Blocks: the tabs, their controls, and which handler each control calls."""
 
     def blocks(self) -> gr.Blocks:
+        page: gr.Blocks
         with gr.Blocks(title="career-assistant", analytics_enabled=False, fill_width=True) as page:
             gr.Markdown(
                 "## career-assistant\nRemote machine-learning careers: pay, hiring, flags, and current "
@@ -87,7 +88,7 @@ class Page(Handlers):
                 self._brief_tab()
             with gr.Tab("Data", id="data"):
                 self._data_tab(page)
-            gr.api(self.api_ask, api_name="ask")
+            gr.api(self.api_ask, api_name="ask")  # type: ignore[attr-defined]  # gradio exports it, but not in __all__
         return page
 
     def _chat_tab(self, page: gr.Blocks) -> None:

@@ -5,6 +5,14 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict, deque
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.answer.models import Answer
+    from assistant.chat import Conversation
+
+ChatMessage = dict[str, str]  # {"role": ..., "content": ...}, as the page's Chatbot holds them
 
 MAX_COMMENT_CHARS = 2_000  # a comment on an answer, not an essay: a 50 MB one filled the log before
 FEEDBACK_PER_WINDOW = 20  # votes and comments one session may record per window
@@ -21,7 +29,7 @@ class RateLimiter:
         limit: int = FEEDBACK_PER_WINDOW,
         window: float = FEEDBACK_WINDOW_S,
         keys: int = TRACKED_SESSIONS,
-        clock=time.monotonic,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.limit, self.window, self.keys, self.clock = limit, window, keys, clock
         self._events: OrderedDict[str, deque[float]] = OrderedDict()
@@ -42,7 +50,9 @@ class RateLimiter:
             return allowed
 
 
-def keep_last(history: list, answers: list, conversation) -> tuple[list, list]:
+def keep_last(
+    history: list[ChatMessage], answers: list[Answer | None], conversation: Conversation
+) -> tuple[list[ChatMessage], list[Answer | None]]:
     """The last MAX_EXCHANGES exchanges of a session. Each exchange is two chat messages and one answer entry,
     so votes (message i → answer i // 2) still point at the right answer after the cut."""
     drop = max(0, len(answers) - MAX_EXCHANGES)

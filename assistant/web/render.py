@@ -5,14 +5,19 @@ becomes a link."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from html import escape
 
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 
 from assistant.answer.extractive.listings import safe_url
 from assistant.answer.models import Answer, Citation
 from assistant.vocab.boards import SOURCE_NAMES
+from assistant.vocab.listing import Listing
 
 _MARKER = re.compile(r"\[(\d+)\]")
 # Quoted spans are marked in the passage's Markdown source with two private-use characters, which the
@@ -27,9 +32,10 @@ def _markdown() -> MarkdownIt:
     # links only to http(s) addresses, opened in a new tab.
     # breaks: a listing chunk's facts header is one fact a line, which plain Markdown would run together.
     md = MarkdownIt("commonmark", {"html": False, "breaks": True}).enable("table").disable("image")
-    md.validateLink = lambda url: bool(safe_url(url) or url.startswith("#"))
+    # markdown-it documents overriding validateLink on an instance; its stubs declare it a method
+    md.validateLink = lambda url: bool(safe_url(url) or url.startswith("#"))  # type: ignore[method-assign]
 
-    def link_open(renderer, tokens, idx, options, env):
+    def link_open(renderer: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         tokens[idx].attrSet("target", "_blank")
         tokens[idx].attrSet("rel", "noopener noreferrer nofollow")
         return renderer.renderToken(tokens, idx, options, env)
@@ -55,7 +61,7 @@ def answer_markdown(answer: Answer, turn: int) -> str:
 def link_markers(text: str, known: set[int], turn: int | str) -> str:
     """Each [n] with a citation becomes a link to its source entry; other brackets stay as they are."""
 
-    def link(match: re.Match) -> str:
+    def link(match: re.Match[str]) -> str:
         n = int(match.group(1))
         return f'<a class="cite" href="#{source_anchor(turn, n)}">[{n}]</a>' if n in known else match.group(0)
 
@@ -110,7 +116,7 @@ def highlight(passage: str, quotes: list[str] | str) -> str:
         marked.append(_mark_span(text[start:end]))
         last = end
     marked.append(text[last:])
-    html = _MD.render("".join(marked)).replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>")
+    html: str = _MD.render("".join(marked)).replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>")
     extra = "".join(f"<p><mark>{escape(q)}</mark></p>" for q in missing)
     return extra + html
 
@@ -142,7 +148,7 @@ def _mark_span(span: str) -> str:
     return "".join(out)
 
 
-def group_by_passage(answer: Answer, passage_for) -> list[tuple[str, list[Citation]]]:
+def group_by_passage(answer: Answer, passage_for: Callable[[Citation], str]) -> list[tuple[str, list[Citation]]]:
     """The answer's citations grouped by the passage they quote, in order of first citation."""
     groups: dict[tuple[str, str], list[Citation]] = {}
     passages: dict[tuple[str, str], str] = {}
@@ -160,7 +166,7 @@ EMPTY_SOURCES = (
 )
 
 
-def sources_html(turns: list[tuple[int, Answer]], passage_for) -> str:
+def sources_html(turns: list[tuple[int, Answer]], passage_for: Callable[[Citation], str]) -> str:
     """Every answer's sources, newest first, one entry per passage, inside the panel's own scroll box."""
     if not any(answer.citations for _, answer in turns):
         return EMPTY_SOURCES
@@ -176,7 +182,9 @@ def sources_html(turns: list[tuple[int, Answer]], passage_for) -> str:
     return f'<div class="sources-scroll">{"".join(groups)}</div>'
 
 
-def freshness_line(listings: dict, snapshot_at: datetime | None, boards: int, today: date | None = None) -> str:
+def freshness_line(
+    listings: dict[str, Listing], snapshot_at: datetime | None, boards: int, today: date | None = None
+) -> str:
     """ "Listings from 2026-07-17 (137 days ago); 818 listings from 5 boards": how old what the chat searches is."""
     if snapshot_at is None:
         return f"No listings snapshot yet; {len(listings):,} listings."

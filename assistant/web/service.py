@@ -51,13 +51,14 @@ def stream_answer(
     the citation check kept, which may differ from what streamed. `question` has passed `check_question`;
     AnswerError passes through."""
     tokens: queue.Queue[str | None] = queue.Queue()
-    outcome: dict = {}
+    outcome: dict[str, Answer] = {}
+    failure: list[Exception] = []
 
     def work() -> None:
         try:
             outcome["answer"] = assistant.reply(question, conversation, on_token=tokens.put, filters=filters)
         except Exception as error:  # re-raised in the caller's thread, where Gradio reports it
-            outcome["error"] = error
+            failure.append(error)
         finally:
             tokens.put(None)
 
@@ -66,6 +67,6 @@ def stream_answer(
     while (token := tokens.get()) is not None:
         text += token
         yield text, None
-    if "error" in outcome:
-        raise outcome["error"]
+    if failure:
+        raise failure[0]
     yield outcome["answer"].answer, outcome["answer"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -37,7 +38,7 @@ def _retryable(error: BaseException) -> bool:
     return isinstance(error, httpx.TransportError)
 
 
-def make_getter(client: httpx.Client, settings: Settings):
+def make_getter(client: httpx.Client, settings: Settings) -> Callable[[str], Response]:
     @retry(
         retry=retry_if_exception(_retryable),
         stop=stop_after_attempt(max(1, settings.http_retries)),

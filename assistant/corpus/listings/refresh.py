@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -66,7 +67,9 @@ class RefreshReport(BaseModel):
 Step = tuple[str, str, Callable[[], fetch.Response]]  # (source, origin, load)
 
 
-def refresh(settings: Settings, from_dir: Path | None = None, track=None) -> RefreshReport:
+def refresh(
+    settings: Settings, from_dir: Path | None = None, track: Callable[..., Iterable[Step]] | None = None
+) -> RefreshReport:
     """Write a new snapshot from what could be read; never lose the last good one."""
     report = RefreshReport(
         mode=f"from-dir {from_dir}" if from_dir else "live",
@@ -147,11 +150,12 @@ def _shrunk_before(path: Path | None) -> set[str]:
     except (OSError, ValueError):
         return set()
     return {
-        board.get("origin")
+        origin
         for source in (meta.get("sources") or {}).values()
         if isinstance(source, dict)
         for board in source.get("boards") or []
         if isinstance(board, dict) and board.get("reason") == SHRUNK
+        if isinstance(origin := board.get("origin"), str)  # a board's origin is a string; nothing else can match one
     }
 
 
@@ -162,7 +166,7 @@ def _captured_steps(directory: Path) -> Iterator[Step]:
     for source in SOURCES:
         for path in sorted((directory / source).glob("*")):
             if path.is_file() and not path.name.startswith("."):
-                yield source, path.name, lambda path=path: _read_file(path)
+                yield source, path.name, partial(_read_file, path)
 
 
 def _read_file(path: Path) -> fetch.Response:
@@ -181,7 +185,7 @@ def _live_steps(settings: Settings) -> Iterator[Step]:
     get = fetch.make_getter(client, settings)
     for source, urls in fetch.endpoints(settings).items():
         for url in urls:
-            yield source, url, lambda url=url: get(url)
+            yield source, url, partial(get, url)
 
 
 def _carry_over(

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -25,7 +26,7 @@ class SnapshotError(RuntimeError):
     pass
 
 
-def write_snapshot(directory: Path, listings: list[Listing], meta: dict, keep: int = 5) -> Path:
+def write_snapshot(directory: Path, listings: list[Listing], meta: dict[str, Any], keep: int = 5) -> Path:
     """Write the snapshot and its report, then point CURRENT at it: readers never see a half file."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     path = directory / f"{stamp}.jsonl"
@@ -88,6 +89,6 @@ def load_current(directory: Path) -> list[Listing]:
     return load_snapshot(path) if path else []
 
 
-def load_meta(snapshot: Path) -> dict:
+def load_meta(snapshot: Path) -> dict[str, Any]:
     meta = snapshot.with_suffix(".meta.json")
     return json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {}

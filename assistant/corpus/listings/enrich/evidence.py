@@ -41,8 +41,8 @@ def sentence(text: str, start: int, end: int, limit: int = EVIDENCE_LIMIT) -> tu
     left = max(0, start - window)
     for m in _BOUNDARY.finditer(text, left, start):
         left = m.end()
-    m = _BOUNDARY.search(text, end, min(len(text), end + window))
-    right = (m.start() + (text[m.start()] in ".!?")) if m else min(len(text), end + window)
+    stop = _BOUNDARY.search(text, end, min(len(text), end + window))
+    right = (stop.start() + (text[stop.start()] in ".!?")) if stop else min(len(text), end + window)
     return _clip(text, left, right, start, end, limit)
 
 

@@ -23,8 +23,8 @@ def platform_signals(title: str, description: str, tags: list[str]) -> list[Sign
                 evidence = m.group() if field == "title" else span(text, m.start(), m.end())
                 found[name] = signal("ml_platform", name, evidence, field)
     for tag in tags:
-        m = _PLATFORM_TAG.fullmatch(tag.strip()) if tag else None
-        if m:
-            name = PLATFORM_ENTRIES[int((m.lastgroup or "p0")[1:])][0]
+        tag_match = _PLATFORM_TAG.fullmatch(tag.strip()) if tag else None
+        if tag_match:
+            name = PLATFORM_ENTRIES[int((tag_match.lastgroup or "p0")[1:])][0]
             found.setdefault(name, signal("ml_platform", name, tag, "tags"))
     return list(found.values())

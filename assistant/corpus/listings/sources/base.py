@@ -125,7 +125,7 @@ def load_json(content: bytes) -> Any:
 
 
 def parse_jobs(
-    content: bytes, origin: str, build: Callable[[dict], RawListing | None], *, bare_array: bool = False
+    content: bytes, origin: str, build: Callable[[dict[str, Any]], RawListing | None], *, bare_array: bool = False
 ) -> Batch:
     """A JSON response holding `{"jobs": [...]}` (or, where a board also sends it, a bare array of jobs)."""
     data = load_json(content)
@@ -136,7 +136,7 @@ def parse_jobs(
     return parse_records(Batch(origin=origin), jobs, build)
 
 
-def parse_records(batch: Batch, records: list[Any], build: Callable[[dict], RawListing | None]) -> Batch:
+def parse_records(batch: Batch, records: list[Any], build: Callable[[dict[str, Any]], RawListing | None]) -> Batch:
     """Build each record in isolation: one bad record is a skip, never a lost file."""
     for index, record in enumerate(records):
         batch.seen += 1

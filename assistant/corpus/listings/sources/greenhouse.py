@@ -7,6 +7,7 @@ Content mode carries entity-escaped HTML, departments and offices; list mode car
 from __future__ import annotations
 
 import html
+from typing import Any
 
 from assistant.corpus.listings.sources.base import Batch, RawListing, parse_jobs, parse_timestamp
 from assistant.settings import Settings
@@ -27,7 +28,7 @@ def parse(content: bytes, origin: str) -> Batch:
     return parse_jobs(content, origin, _build)
 
 
-def _metadata(job: dict) -> dict[str, str]:
+def _metadata(job: dict[str, Any]) -> dict[str, str]:
     values = {}
     for item in job.get("metadata") or []:
         value = item.get("value") if isinstance(item, dict) else None
@@ -38,7 +39,7 @@ def _metadata(job: dict) -> dict[str, str]:
     return values
 
 
-def _build(job: dict) -> RawListing:
+def _build(job: dict[str, Any]) -> RawListing:
     meta = _metadata(job)
     offices = [office.get("name") or "" for office in job.get("offices") or []]
     departments = [dept.get("name") or "" for dept in job.get("departments") or [] if dept.get("name")]

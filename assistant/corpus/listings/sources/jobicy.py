@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from assistant.corpus.listings.sources.base import Batch, RawListing, parse_jobs, parse_timestamp
 from assistant.corpus.text import fix_text
 from assistant.settings import Settings
@@ -19,7 +21,7 @@ def parse(content: bytes, origin: str) -> Batch:
     return parse_jobs(content, origin, _build)
 
 
-def _salary_fields(job: dict) -> dict | None:
+def _salary_fields(job: dict[str, Any]) -> dict[str, Any] | None:
     # Older payloads: annualSalaryMin/Max. Newer: salaryMin/Max/Period, as strings or numbers.
     if "annualSalaryMin" in job or "annualSalaryMax" in job:
         return {
@@ -38,12 +40,12 @@ def _salary_fields(job: dict) -> dict | None:
     return None
 
 
-def _as_list(value) -> list[str]:
+def _as_list(value: object) -> list[str]:
     values = value if isinstance(value, list) else [value] if value else []
     return [fix_text(str(item)) for item in values]
 
 
-def _build(job: dict) -> RawListing:
+def _build(job: dict[str, Any]) -> RawListing:
     industries = _as_list(job.get("jobIndustry"))
     return RawListing(
         source=BOARD,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from assistant.corpus.listings.sources.base import (
     Batch,
@@ -38,7 +39,7 @@ def parse(content: bytes, origin: str) -> Batch:
     return parse_records(Batch(origin=origin), jobs, _build)
 
 
-def _build(job: dict) -> RawListing:
+def _build(job: dict[str, Any]) -> RawListing:
     return RawListing(
         source=BOARD,
         native_id=str(job["id"]),

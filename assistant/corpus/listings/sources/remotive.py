@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from assistant.corpus.listings.sources.base import Batch, RawListing, parse_jobs, parse_timestamp
 from assistant.settings import Settings
 
@@ -18,7 +20,7 @@ def parse(content: bytes, origin: str) -> Batch:
     return parse_jobs(content, origin, _build, bare_array=True)
 
 
-def _build(job: dict) -> RawListing:
+def _build(job: dict[str, Any]) -> RawListing:
     return RawListing(
         source=BOARD,
         native_id=str(job["id"]),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 from urllib.parse import urlparse
 
 import feedparser
@@ -43,7 +44,7 @@ def _split_title(title: str) -> tuple[str, str]:
     return (company, role) if sep else ("", title)
 
 
-def _build(entry: dict) -> RawListing:
+def _build(entry: dict[str, Any]) -> RawListing:
     link = entry.get("link") or ""
     company, role = _split_title(entry.get("title") or "")
     skills = re.split(r",\s*|\s+and\s+", entry.get("skills") or "")
