@@ -44,10 +44,12 @@ serve: $(STAMP)
 test: lint
 	$(PY) -m pytest
 
-# The guard rails `make test` runs first: ruff's lint and its format check (pyproject.toml's [tool.ruff]).
+# The guard rails `make test` runs first: ruff's lint and format check, and mypy (strict on the core packages);
+# all configured in pyproject.toml.
 lint: $(TEST_STAMP)
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+	.venv/bin/mypy
 
 # Re-resolves pyproject.toml into the locks with pip-tools (in its own .venv-lock, so .venv holds only the
 # locked set), through pip's configured indexes and find-links. Pins already in the locks are kept where
