@@ -4,8 +4,9 @@
 
 The report holds, from this run: the inputs each parser was tried on (counted by the tests themselves), each
 test's outcome and time (pytest's JUnit XML), pytest's summary line, the settings, the date, the commit and a
-digest of the code that was fuzzed (assistant/, tests/, pyproject.toml as they were on disk). `make
-reliability` quotes this report instead of fuzzing again when its digest matches the code it measures.
+digest of the code that was fuzzed (the package modules the run imported, the package's data files, the fuzz
+tests and pyproject.toml, as they were on disk when it started). `make reliability` quotes this report instead
+of fuzzing again when that digest matches the same files on disk.
 """
 
 from __future__ import annotations
@@ -25,17 +26,33 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 REPORT = ROOT / "bench" / "results" / "fuzz.json"
 FUZZED_CODE = ("assistant", "tests", "pyproject.toml")
+# Always part of the digest: the tests themselves, the settings, and every data file the package reads (tables,
+# the intent model); the package's modules count when the fuzzing run imported them.
+ALWAYS = ("tests/test_fuzz.py", "tests/conftest.py", "pyproject.toml")
 
 
-def code_digest(root: Path = ROOT) -> str:
-    """sha256 over the path and bytes of every file the fuzzing exercises, as it is on disk now."""
-    digest = hashlib.sha256()
+def file_hashes(root: Path = ROOT) -> dict[str, str]:
+    """sha256 of every file the fuzzing could exercise, by path relative to `root`, as it is on disk now."""
+    hashes = {}
     for name in FUZZED_CODE:
         top = root / name
-        paths = [top] if top.is_file() else sorted(top.rglob("*"))
-        for path in paths:
+        for path in [top] if top.is_file() else sorted(top.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts and "artifacts" not in path.parts:
-                digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+                hashes[str(path.relative_to(root))] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return hashes
+
+
+def fuzzed_files(hashes: dict[str, str], modules: list[str]) -> list[str]:
+    """What the fuzzing exercised: the modules it imported, the package's data files and `ALWAYS`. A change
+    anywhere else (the index, the web page) leaves the fuzzing's verdict standing."""
+    data = [path for path in hashes if path.startswith("assistant/") and not path.endswith(".py")]
+    return sorted({*modules, *data, *ALWAYS} & set(hashes))
+
+
+def code_digest(files: list[str], hashes: dict[str, str]) -> str:
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(f"{path}\0{hashes[path]}\0".encode())
     return digest.hexdigest()
 
 
@@ -67,7 +84,8 @@ def _outcomes(junit: Path) -> dict[str, dict]:
 
 def run(examples: int, longest_run: int = 5000, deadline: float = 5.0) -> dict:
     """One pytest run of tests/test_fuzz.py; every figure in the result is from it."""
-    digest, started_at, started = code_digest(), datetime.now(UTC), time.perf_counter()
+    # Hashed before the run: the bytes pytest imports, even if a file is edited while a long run goes on.
+    hashes, at_commit, started_at, started = file_hashes(), commit(), datetime.now(UTC), time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="fuzz-") as scratch:
         counts, junit = Path(scratch) / "tried.json", Path(scratch) / "junit.xml"
         env = {
@@ -94,14 +112,16 @@ def run(examples: int, longest_run: int = 5000, deadline: float = 5.0) -> dict:
             capture_output=True,
             text=True,
         )
-        tried = json.loads(counts.read_text())["tried"] if counts.exists() and counts.stat().st_size else {}
+        found = json.loads(counts.read_text()) if counts.exists() and counts.stat().st_size else {}
+        tried, files = found.get("tried", {}), fuzzed_files(hashes, found.get("modules", []))
         tests = _outcomes(junit) if junit.exists() else {}
     lines = done.stdout.strip().splitlines()
     return {
         "command": "make fuzz",
         "date": started_at.strftime("%Y-%m-%d %H:%M UTC"),
-        "commit": commit(),
-        "code_digest": digest,
+        "commit": at_commit,
+        "code_digest": code_digest(files, hashes),
+        "fuzzed_files": files,
         "examples": examples,
         "longest_run": longest_run,
         "deadline_s": deadline,
@@ -122,7 +142,11 @@ def fresh(path: Path, examples: int, root: Path = ROOT) -> dict | None:
         report = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(report, dict) or report.get("code_digest") != code_digest(root):
+    if not isinstance(report, dict) or not report.get("fuzzed_files"):
+        return None
+    hashes = file_hashes(root)
+    files = report["fuzzed_files"]
+    if set(files) - set(hashes) or report.get("code_digest") != code_digest(files, hashes):
         return None
     return report if report.get("examples", 0) >= examples else None
 

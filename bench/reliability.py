@@ -67,7 +67,8 @@ def _fuzz_lines(fuzzing: dict) -> list[str]:
     if fuzzing.get("quoted_from"):
         source = (
             f"From `make fuzz` (bench/fuzz.py), run on {fuzzing['date']} at commit {fuzzing['commit']}, "
-            f"quoted from {fuzzing['quoted_from']}: its digest of assistant/, tests/ and pyproject.toml "
+            f"quoted from {fuzzing['quoted_from']}: its digest of the files it fuzzed (the modules it imported, the "
+            "package's data files, the fuzz tests and pyproject.toml) "
             "matches the code this run measured, so the fuzzing was of this code."
         )
     elif fuzzing.get("command") == "none":

@@ -11,6 +11,7 @@ import functools
 import json
 import os
 import random
+import sys
 import time
 from collections import Counter
 from datetime import UTC, datetime
@@ -183,8 +184,22 @@ def report_counts():
     target = os.environ.get("FUZZ_REPORT")
     if target:
         Path(target).write_text(
-            json.dumps({"examples_setting": EXAMPLES, "tried": dict(sorted(TRIED.items()))}, indent=2)
+            json.dumps(
+                {"examples_setting": EXAMPLES, "tried": dict(sorted(TRIED.items())), "modules": _loaded_modules()},
+                indent=2,
+            )
         )
+
+
+def _loaded_modules() -> list[str]:
+    """The project's source files this run imported: what `make fuzz`'s digest covers."""
+    root = Path(__file__).resolve().parents[1]
+    found = set()
+    for module in list(sys.modules.values()):
+        path = Path(getattr(module, "__file__", None) or "/").resolve()
+        if path.is_relative_to(root / "assistant"):
+            found.add(str(path.relative_to(root)))
+    return sorted(found)
 
 
 @pytest.fixture(scope="module")
