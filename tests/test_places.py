@@ -455,3 +455,27 @@ def test_every_feed_location_string_is_read():
 def test_every_board_has_strings_that_yield_a_place():
     for board, strings in _feed_locations().items():
         assert any(normalize_location(s).countries for s in strings), board
+
+
+def test_the_place_index_reads_back_from_its_cache_file_as_built(tmp_path, monkeypatch):
+    """A new process reads the gazetteer from a cache file instead of building it (a second or two); what it
+    reads must be what building gives, and a damaged file is built again, not trusted."""
+    from assistant.vocab.places import gazetteer
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    gazetteer._index.cache_clear()
+    try:
+        built = gazetteer._index()
+        path = gazetteer._cache_file()
+        assert path.is_relative_to(tmp_path) and path.stat().st_size > 1_000_000
+        gazetteer._index.cache_clear()
+        read = gazetteer._index()
+        keys = ["munich", "georgia", "the uk", "latam", "bangalore", "paris", "emea", "no such place"]
+        assert [read.get(k) for k in keys] == [built.get(k) for k in keys]
+        assert read.get("munich") is not None and read.get("munich").candidates[0].country == "DE"
+        path.write_bytes(path.read_bytes()[:1000])  # a truncated file
+        gazetteer._index.cache_clear()
+        assert gazetteer._index().get("munich") == built.get("munich")
+        assert path.stat().st_size > 1_000_000  # written whole again
+    finally:
+        gazetteer._index.cache_clear()

