@@ -88,7 +88,7 @@ class Assistant:
         )
         if resolved.note:
             answer.notices.append(resolved.note)
-        if self.library.stale:
+        if self.library.stale and self.library.stale not in answer.answer:
             answer.notices.append(self.library.stale)
         if self.settings.llm == "openai" and draft.answerable and resolved.understood.intent is not Intent.listings:
             # The LLM answers the standalone question when the condense step made one.
@@ -172,6 +172,8 @@ class Assistant:
         if understood.intent is Intent.off_topic:
             return not_answerable(understood, passages), passages
         if understood.intent is Intent.listings:
+            if self.library.indexing and not self.library.listings_indexed and self.library.stale:
+                return Draft(answer=f"No listings are searchable yet. {self.library.stale}", answerable=False), passages
             return answer_listings(understood, passages, self.library.listings), passages
         sections = chosen_sections(understood, hits, self.section_profile)
         draft = answer_guide(understood, passages, sections)

@@ -10,6 +10,7 @@ from assistant.corpus.listings import snapshots
 from assistant.index import health
 from assistant.index.chunks import Chunk
 from assistant.index.manifest import IndexMissing
+from assistant.index.progress import BuildProgress
 from assistant.index.retrieve import Hit, IndexMismatch, Retriever
 from assistant.settings import Settings
 from assistant.vocab.listing import Listing
@@ -30,14 +31,31 @@ def passage(chunk: Chunk, n: int) -> Passage:
 
 
 class Library:
-    def __init__(self, settings: Settings | None = None, retriever: Retriever | None = None) -> None:
-        """Opens the index in service; a missing, mismatched or damaged one is one line for the user."""
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        retriever: Retriever | None = None,
+        indexing: BuildProgress | None = None,
+    ) -> None:
+        """Opens the index in service; a missing, mismatched or damaged one is one line for the user.
+        `indexing`: the build running in the background that will replace this index (`serve`)."""
         self.settings = settings or Settings()
         try:
             self.retriever = retriever or health.open_retriever(self.settings)
         except (IndexMissing, IndexMismatch, health.IndexDamaged) as error:
             raise AnswerError(str(error)) from None
-        self.stale = self._staleness()
+        self.indexing = indexing
+        self._stale = self._staleness()
+
+    @property
+    def stale(self) -> str | None:
+        """What every answer must say about the index it came from: being replaced, or older than the listings."""
+        building = self.indexing.notice() if self.indexing else None
+        return building or (None if self.indexing else self._stale)
+
+    @property
+    def listings_indexed(self) -> bool:
+        return bool(self.retriever.manifest.documents.get("listing"))
 
     # Loaded when first asked for (a listing answer, a brief), not with the library: parsing a snapshot of
     # 100k listings takes longer than answering, and a guide question never reads it.

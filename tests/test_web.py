@@ -422,7 +422,8 @@ def test_api_answers_scripts_and_refuses_long_questions(server):
     assert refused == {"error": "the question is 2,001 characters long; the limit is 2,000"}
 
 
-def test_serve_prepares_a_snapshot_and_index_on_a_fresh_home(tmp_path):
+def test_serve_on_a_fresh_home_answers_guides_first_then_finds_listings(tmp_path, browser):
+    """A fresh home: serve writes a snapshot, indexes the guides, serves, and indexes the listings behind it."""
     feeds = tmp_path / "feeds" / "jobicy"
     feeds.mkdir(parents=True)
     shutil.copy(FEEDS / "jobicy" / "v2_2024-12-08_tag-python.json", feeds)
@@ -442,9 +443,33 @@ def test_serve_prepares_a_snapshot_and_index_on_a_fresh_home(tmp_path):
             if "is serving at" in line:
                 break
         assert any("wrote" in line and "listings" in line for line in said), said
-        assert any(line.startswith("index ") for line in said), said
-        reply = Client(f"http://127.0.0.1:{port}/", verbose=False).predict("Find python jobs", api_name="/ask")
+        assert any("indexing the role guides first" in line for line in said), said
+        page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        page.goto(f"http://127.0.0.1:{port}/")
+        page.wait_for_selector("#question textarea")
+        # What the line says first: how far the indexing is, or (on a fast machine) that the listings are in.
+        page.wait_for_function(
+            "() => /being indexed|Listings from/.test(document.querySelector('#freshness').innerText)"
+        )
+        ask(page, "What does a senior ML engineer earn in Germany?")
+        assert "€" in last_answer(page)
+        client = Client(f"http://127.0.0.1:{port}/", verbose=False)
+        pay = client.predict("What does a senior ML engineer earn in Germany?", api_name="/ask")
+        assert pay["answerable"] and pay["citations"][0]["id"].startswith("guide:")
+        early = client.predict("Find python jobs", api_name="/ask")  # the listings may or may not be in yet
+        assert early["listings"] or "No listings are searchable yet" in early["answer"], early
+        for line in process.stderr:
+            said.append(line)
+            if "indexed and searchable" in line or "failed" in line:
+                break
+        assert "indexed and searchable" in said[-1], said
+        # The page's line follows the build by itself, no reload: it now says how old the listings are.
+        page.wait_for_function("() => document.querySelector('#freshness').innerText.includes('Listings from')")
+        shoot(page, "fresh-home-listings-indexed.png")
+        reply = client.predict("Find python jobs", api_name="/ask")
         assert reply["listings"] and all(view["source"] == "jobicy" for view in reply["listings"])
+        assert not any("being indexed" in notice for notice in reply["notices"]), reply["notices"]
     finally:
         process.terminate()
         process.wait(timeout=30)

@@ -19,16 +19,44 @@ def prepare(
     feeds: Path | None = typer.Option(None, help="Captured feeds to read when no snapshot exists yet."),
 ) -> None:
     """Make sure a listings snapshot and an up-to-date index exist (offline from captured feeds if given)."""
-    settings = Settings()
+    _snapshot(Settings(), feeds)
+    index_build()
+
+
+def _snapshot(settings: Settings, feeds: Path | None) -> None:
+    """A listings snapshot in service: the current one, or a first refresh (from captured feeds if given)."""
     current = snapshots.current_snapshot(settings.listings_dir)
     if current:
         err.print(f"listings snapshot in service: {current}")
-    else:
-        report = refresh(settings, from_dir=feeds if feeds and feeds.is_dir() else None, track=_progress)
-        print_summary(report)
-        if report.snapshot is None:
-            err.print("[yellow]no listings yet: the role guides are served alone until a refresh succeeds[/yellow]")
-    index_build()
+        return
+    report = refresh(settings, from_dir=feeds if feeds and feeds.is_dir() else None, track=_progress)
+    print_summary(report)
+    if report.snapshot is None:
+        err.print("[yellow]no listings yet: the role guides are served alone until a refresh succeeds[/yellow]")
+
+
+def _index_to_serve(settings: Settings) -> bool:
+    """An index the page can answer from now; True when the full one must still be built (in the background).
+    With nothing servable (a fresh home, a damaged or mismatched index) the guides alone are indexed first:
+    seconds, where embedding every listing takes minutes."""
+    from assistant.answer.models import AnswerError
+    from assistant.index import health
+    from assistant.index.build import build_index, up_to_date
+    from assistant.library import Library
+
+    damaged = health.damage(settings)  # a damaged index is rebuilt, never served while a build clears it
+    if damaged is None and up_to_date(settings):
+        return False
+    reason = f"the index in service is damaged ({damaged})" if damaged else None
+    if reason is None:
+        try:
+            Library(settings)
+            return True
+        except AnswerError as error:
+            reason = str(error)
+    err.print(f"{reason}\nindexing the role guides first; the listings follow in the background")
+    build_index(settings, track=_progress, say=err.print, guides_only=True)
+    return True
 
 
 @app.command("serve")
@@ -47,11 +75,15 @@ def serve(
     from assistant.web.app import create_app
     from assistant.web.service import Service
 
-    prepare(feeds)
+    settings = Settings()
+    _snapshot(settings, feeds)
+    background = _index_to_serve(settings)
     try:
-        service = Service(Settings())
+        service = Service(settings)
     except AnswerError as error:
         fail(str(error))
+    if background:
+        service.build_in_background(say=lambda line: err.print(f"[dim]index:[/dim] {line}"))
     # Open event streams (browsers, gradio_client) must not hold a stop for long.
     server = uvicorn.Server(
         uvicorn.Config(create_app(service), host=host, port=port, log_level="warning", timeout_graceful_shutdown=3)

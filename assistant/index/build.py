@@ -93,12 +93,14 @@ def listing_digest(listing: Listing) -> str:
     return hashlib.sha256(listing.model_dump_json().encode()).hexdigest()[:32]
 
 
-def _collect(settings: Settings, earlier: dict[str, list[Chunk]]) -> tuple[list[Chunk], Origin, dict[str, str]]:
+def _collect(
+    settings: Settings, earlier: dict[str, list[Chunk]], guides_only: bool = False
+) -> tuple[list[Chunk], Origin, dict[str, str]]:
     """Chunks, origin, and each listing's digest. `earlier` maps a listing digest to the chunks a previous
     build cut from it with the same chunking code: those are reused, so a refresh that changed 1% of 100k
     listings cuts 1k listings, not 100k (cutting is most of a build that embeds nothing)."""
     guides = load_guides(settings.guides_dir)
-    snapshot = snapshots.current_snapshot(settings.listings_dir)
+    snapshot = None if guides_only else snapshots.current_snapshot(settings.listings_dir)
     listings = snapshots.load_snapshot(snapshot, on_bad=snapshots.warn) if snapshot else []
     chunks = [c for guide in guides for c in guide_chunks(guide)]
     digests: dict[str, str] = {}
@@ -123,16 +125,22 @@ def chunker_digest() -> str:
     return digest.hexdigest()
 
 
-def inputs_digest(settings: Settings) -> str:
+def inputs_digest(settings: Settings, guides_only: bool = False) -> str:
     """What an index is built from, cheaply: the snapshot's name and bytes (a garbled line is a change),
-    every guide file's bytes, and the chunking code itself, so a change to how chunks are cut rebuilds too."""
+    every guide file's bytes, and the chunking code itself, so a change to how chunks are cut rebuilds too.
+    A guides-only build has the digest of a home with no snapshot: the full build after it is a change."""
     digest = hashlib.sha256()
-    snapshot = snapshots.current_snapshot(settings.listings_dir)
+    snapshot = None if guides_only else snapshots.current_snapshot(settings.listings_dir)
     digest.update((snapshot.name if snapshot else "-").encode() + b"\0" + (snapshot.read_bytes() if snapshot else b""))
     for path in sorted(settings.guides_dir.glob("*")) if settings.guides_dir.is_dir() else []:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     digest.update(chunker_digest().encode())
     return digest.hexdigest()
+
+
+def up_to_date(settings: Settings) -> bool:
+    """Whether the index in service was built from exactly the current inputs with the configured model."""
+    return _current(settings, model_id(settings), inputs_digest(settings)) is not None
 
 
 def _current(settings: Settings, model: str, digest: str) -> Manifest | None:
@@ -181,8 +189,16 @@ def chunks_digest(chunks: list[Chunk]) -> str:
     return digest.hexdigest()
 
 
-def build_index(settings: Settings, track: Track | None = None, say: Callable[[str], object] = print) -> Manifest:
+def build_index(
+    settings: Settings,
+    track: Track | None = None,
+    say: Callable[[str], object] = print,
+    guides_only: bool = False,
+) -> Manifest:
     """Add what is new to the store, write the build's files, and swap: the manifest, written last, is the swap.
+
+    `guides_only` leaves the listings out: seconds instead of minutes on a fresh home, so `serve` answers guide
+    questions while the full build runs (its guide vectors are then reused, not embedded twice).
 
     The store keeps one collection per model. Records are keyed by chunk id and text hash, so a build adds
     records for new or changed chunks beside the ones the serving build reads, and deletes the records no
@@ -195,14 +211,14 @@ def build_index(settings: Settings, track: Track | None = None, say: Callable[[s
     if (damage := health.damage(settings)) is not None:
         say(f"the index in service is damaged ({damage}): rebuilding it")
         health.clear(settings)
-    digest = inputs_digest(settings)
+    digest = inputs_digest(settings, guides_only)
     current = _current(settings, model, digest)
     if current is not None:  # at 100k listings, chunking everything only to find no change takes minutes
         say("index is up to date: nothing to embed")
         return current.model_copy(update={"embedded": 0, "reused": current.chunks, "removed_documents": 0})
     previous = _previous(settings, model, say)
     old = read_chunks(build_dir(settings.index_dir, previous.build_id)) if previous else []
-    chunks, origin, digests = _collect(settings, _reusable_chunks(settings, previous, old))
+    chunks, origin, digests = _collect(settings, _reusable_chunks(settings, previous, old), guides_only)
     new_digest = chunks_digest(chunks)
     if previous is not None and new_digest == (previous.chunks_digest or chunks_digest(old)):
         # The same chunks (a refresh that found nothing new): the build serving stays, under the new snapshot.

@@ -146,10 +146,20 @@ class Handlers:
         return [], Conversation(), [], render.sources_html([], self.passage_for), "", *FILTER_DEFAULTS
 
     def freshness(self) -> str:
-        listings = self.assistant.library.listings
+        """The line under the question box: how old the listings are, or how far indexing them is."""
+        library = self.assistant.library
+        if library.indexing and (notice := library.indexing.notice()):
+            return notice
+        listings = library.listings
         newest = max((listing.fetched_at for listing in listings.values()), default=None)
         boards = len({listing.source for listing in listings.values()})
         return render.freshness_line(listings, newest, boards)
+
+    def indexing_tick(self) -> tuple[str, gr.Timer]:
+        """The freshness line again while the listings are being indexed; the timer stops once they are in."""
+        library = self.assistant.library
+        building = bool(library.indexing and not library.indexing.finished)
+        return self.freshness(), gr.Timer(active=building)
 
     def vote(self, answers: list[Answer | None], request: gr.Request, data: gr.LikeData) -> None:
         answer = self._answer_at(answers, data.index)

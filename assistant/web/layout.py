@@ -22,6 +22,7 @@ EXAMPLES = [
 ]
 CHAT_CONCURRENCY = 4  # answers run in parallel so one slow question (a slow LLM) never blocks other people
 SESSION_TTL_S = 3_600  # an idle session's chat state is dropped after an hour
+INDEXING_TICK_S = 3  # how often the page rereads the progress of a background index build
 
 HEAD = """
 <script>
@@ -145,6 +146,9 @@ class Page(Handlers):
         )
         # On every page load: after a refresh swaps the listings, the next visit says so.
         page.load(self.freshness, None, freshness, show_progress="hidden", api_visibility="private")
+        # While `serve` indexes the listings behind the page, the line says how far it is, every few seconds.
+        ticking = gr.Timer(INDEXING_TICK_S, active=self.indexing_tick()[1].active)
+        ticking.tick(self.indexing_tick, None, [freshness, ticking], show_progress="hidden", api_visibility="private")
         chatbot.like(self.vote, [answers], None, api_visibility="private")
         send.click(self.comment, [comment, answers], [comment], api_visibility="private")
         comment.submit(self.comment, [comment, answers], [comment], api_visibility="private")

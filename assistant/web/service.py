@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from assistant.answer.models import Answer
 from assistant.chat import Assistant, Conversation
 from assistant.corpus.listings.fetch import offline_reason
 from assistant.corpus.listings.refresh import refresh
 from assistant.index.build import build_index
+from assistant.index.progress import BuildProgress
+from assistant.library import Library
 from assistant.query import Filters
 from assistant.settings import Settings
 
@@ -24,6 +26,31 @@ class Service:
         self.settings = settings
         self.assistant = Assistant(settings)
         self._refreshing = threading.Lock()
+
+    def build_in_background(
+        self, progress: BuildProgress | None = None, say: Callable[[str], object] = print
+    ) -> threading.Thread:
+        """Build the full index while the one in service answers (`serve` on a fresh home serves the guides
+        alone meanwhile), then swap in an Assistant on it. Answers say how far the build is until then; a
+        failed build leaves the index in service answering and says so."""
+        progress = progress or BuildProgress(say)
+        self.assistant = Assistant(self.settings, library=Library(self.settings, indexing=progress))
+
+        def work() -> None:
+            with self._refreshing:  # a refresh from the page waits for this build, not the other way round
+                try:
+                    build_index(self.settings, track=progress, say=say)
+                    self.assistant = Assistant(self.settings)
+                except Exception as error:  # the index in service keeps answering, with the reason shown
+                    progress.finish(failed=str(error) or type(error).__name__)
+                    say(f"indexing the listings failed: {error}")
+                    return
+            progress.finish()
+            say("the listings are indexed and searchable")
+
+        thread = threading.Thread(target=work, name="index-build", daemon=True)
+        thread.start()
+        return thread
 
     def refresh(self) -> str:
         """Fetch the live boards, rebuild the index, then swap in a new Assistant. Until the swap, and whenever
