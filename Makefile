@@ -92,9 +92,10 @@ bench-web: $(STAMP)
 # bench/fuzz.py writes what each parser was tried on, each test's outcome, the commit and a digest of the code
 # fuzzed to bench/results/fuzz.json, and prints the counts.
 FUZZ_EXAMPLES ?= 10000
+FUZZ_JOBS ?= 2  # one pytest process per core: the tests are dealt out between them
 .PHONY: fuzz
 fuzz: $(TEST_STAMP)
-	$(PY) bench/fuzz.py --examples $(FUZZ_EXAMPLES) --run 5000 --deadline 5 --out bench/results/fuzz.json
+	$(PY) bench/fuzz.py --examples $(FUZZ_EXAMPLES) --run 5000 --deadline 5 --jobs $(FUZZ_JOBS) --out bench/results/fuzz.json
 
 # docs/reliability.md (+ .json, -soak.png) from measurements made by the command itself: SIGKILLs, index
 # corruptions, a 10-minute soak of 20 chat sessions against a real `serve`; and fuzzing, quoted from

@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 import xml.etree.ElementTree as ElementTree
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -82,40 +83,56 @@ def _outcomes(junit: Path) -> dict[str, dict]:
     return tests
 
 
-def run(examples: int, longest_run: int = 5000, deadline: float = 5.0) -> dict:
-    """One pytest run of tests/test_fuzz.py; every figure in the result is from it."""
+def _tests(env: dict[str, str]) -> list[str]:
+    listed = subprocess.run(
+        [sys.executable, "-m", "pytest", "tests/test_fuzz.py", "--collect-only", "-q", "-p", "no:cacheprovider"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    return [line for line in listed.stdout.splitlines() if "::" in line]
+
+
+def run(examples: int, longest_run: int = 5000, deadline: float = 5.0, jobs: int = 1) -> dict:
+    """tests/test_fuzz.py in `jobs` pytest processes (its tests dealt out in turn); every figure in the result
+    is from this run. The deadline is CPU time, so two processes on two cores judge each input as one would."""
     # Hashed before the run: the bytes pytest imports, even if a file is edited while a long run goes on.
     hashes, at_commit, started_at, started = file_hashes(), commit(), datetime.now(UTC), time.perf_counter()
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "FUZZ_EXAMPLES": str(examples),
+        "FUZZ_RUN": str(longest_run),
+        "FUZZ_DEADLINE": str(deadline),
+    }
+    tests = _tests(env)
+    shares = [tests[n::jobs] for n in range(jobs)] if jobs > 1 else [["tests/test_fuzz.py"]]
     with tempfile.TemporaryDirectory(prefix="fuzz-") as scratch:
-        counts, junit = Path(scratch) / "tried.json", Path(scratch) / "junit.xml"
-        env = {
-            **os.environ,
-            "PYTHONPATH": str(ROOT),
-            "FUZZ_EXAMPLES": str(examples),
-            "FUZZ_RUN": str(longest_run),
-            "FUZZ_DEADLINE": str(deadline),
-            "FUZZ_REPORT": str(counts),
-        }
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pytest",
-                "tests/test_fuzz.py",
-                "-q",
-                "-p",
-                "no:cacheprovider",
-                f"--junitxml={junit}",
-            ],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-        )
-        found = json.loads(counts.read_text()) if counts.exists() and counts.stat().st_size else {}
-        tried, files = found.get("tried", {}), fuzzed_files(hashes, found.get("modules", []))
-        tests = _outcomes(junit) if junit.exists() else {}
-    lines = done.stdout.strip().splitlines()
+        running = []
+        for n, share in enumerate(s for s in shares if s):
+            counts, junit = Path(scratch) / f"tried-{n}.json", Path(scratch) / f"junit-{n}.xml"
+            command = [sys.executable, "-m", "pytest", *share, "-q", "-p", "no:cacheprovider", f"--junitxml={junit}"]
+            process = subprocess.Popen(
+                command, cwd=ROOT, env={**env, "FUZZ_REPORT": str(counts)}, stdout=subprocess.PIPE, text=True
+            )
+            running.append((process, counts, junit))
+        tried: Counter[str] = Counter()
+        modules: set[str] = set()
+        outcomes: dict[str, dict] = {}
+        lines: list[str] = []
+        codes = []
+        for process, counts, junit in running:
+            out, _ = process.communicate()
+            codes.append(process.returncode)
+            lines += out.strip().splitlines()
+            found = json.loads(counts.read_text()) if counts.exists() and counts.stat().st_size else {}
+            tried.update(found.get("tried", {}))
+            modules.update(found.get("modules", []))
+            outcomes.update(_outcomes(junit) if junit.exists() else {})
+    files = fuzzed_files(hashes, sorted(modules))
+    passed = all(code == 0 for code in codes)
+    summaries = [line for line in lines if " in " in line and ("passed" in line or "failed" in line)]
     return {
         "command": "make fuzz",
         "date": started_at.strftime("%Y-%m-%d %H:%M UTC"),
@@ -125,14 +142,15 @@ def run(examples: int, longest_run: int = 5000, deadline: float = 5.0) -> dict:
         "examples": examples,
         "longest_run": longest_run,
         "deadline_s": deadline,
-        "passed": done.returncode == 0,
-        "summary": lines[-1] if lines else "",
-        "tried": tried,
-        "tests": tests,
+        "jobs": jobs,
+        "passed": passed,
+        "summary": "; ".join(summaries),
+        "tried": dict(sorted(tried.items())),
+        "tests": outcomes,
         "seconds": round(time.perf_counter() - started, 1),
         "cores": os.cpu_count(),
         "load_after": round(os.getloadavg()[0], 1),
-        "output_tail": lines[-40:] if done.returncode else [],
+        "output_tail": lines[-40:] if not passed else [],
     }
 
 
@@ -156,9 +174,10 @@ def main() -> None:
     parser.add_argument("--examples", type=int, default=10_000, help="inputs asked per parser")
     parser.add_argument("--run", type=int, default=5000, help="the longest run of one piece in hostile text")
     parser.add_argument("--deadline", type=float, default=5.0, help="seconds of CPU allowed per input")
+    parser.add_argument("--jobs", type=int, default=1, help="pytest processes the tests are dealt out to")
     parser.add_argument("--out", type=Path, default=REPORT)
     args = parser.parse_args()
-    report = run(args.examples, args.run, args.deadline)
+    report = run(args.examples, args.run, args.deadline, args.jobs)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     for name, count in report["tried"].items():
