@@ -8,9 +8,10 @@ from __future__ import annotations
 import shutil
 import threading
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TypeVar
 
-from assistant.cli.serve import _index_to_serve
+from assistant.cli.serve import _first_refresh, _index_to_serve
 from assistant.corpus.listings import snapshots
 from assistant.corpus.listings.refresh import refresh
 from assistant.index.build import build_index, up_to_date
@@ -43,26 +44,32 @@ class Gated(BuildProgress):
             yield item
 
 
-def _fresh_home() -> Settings:
+def _feeds() -> Path:
     feeds = Settings().home / "feeds"
-    (feeds / "jobicy").mkdir(parents=True)
+    (feeds / "jobicy").mkdir(parents=True, exist_ok=True)
     shutil.copy(FEEDS / "jobicy" / "v2_2024-12-08_tag-python.json", feeds / "jobicy")
+    return feeds
+
+
+def _fresh_home() -> Settings:
     settings = Settings()
-    refresh(settings, from_dir=feeds)
+    refresh(settings, from_dir=_feeds())
     return settings
 
 
-def test_guides_answer_while_the_listings_are_indexed_then_listings_are_searched():
-    settings = _fresh_home()
+def test_guides_answer_while_the_boards_are_read_and_indexed_then_listings_are_searched():
+    settings = Settings()  # a fresh home: no snapshot, no index
+    first = _first_refresh(settings, _feeds())
+    assert first is not None
     assert _index_to_serve(settings)  # nothing to serve: the guides alone were indexed, the rest is to do
     guides_only = read_manifest(settings.index_dir)
     assert guides_only.documents.get("listing", 0) == 0 and guides_only.documents["guide"] > 0
-    assert not up_to_date(settings)
+    assert snapshots.current_snapshot(settings.listings_dir) is None  # the boards are read behind the page
 
     service = Service(settings)
     progress = Gated()
     said: list[str] = []
-    thread = service.build_in_background(progress, say=said.append)
+    thread = service.build_in_background(progress, say=said.append, first=first)
     assert progress.waiting.wait(300), "the background build never reached its second batch"
 
     pay = service.assistant.ask("What does a senior ML engineer earn in Germany?")
@@ -80,6 +87,7 @@ def test_guides_answer_while_the_listings_are_indexed_then_listings_are_searched
     assert full.documents["listing"] > 0 and up_to_date(settings)
     assert full.reused >= guides_only.chunks, "the guide vectors were embedded again"
     assert any("indexed and searchable" in line for line in said), said
+    assert any(line.startswith("wrote") and "listings" in line for line in said), said
     found = service.assistant.ask("find python jobs")
     assert found.listings and all(view.source == "jobicy" for view in found.listings)
     assert not any("being indexed" in notice for notice in found.notices)
@@ -102,6 +110,21 @@ def test_an_up_to_date_index_is_served_and_a_stale_one_serves_while_the_new_one_
         progress.gate.set()
     thread.join(600)
     assert read_manifest(settings.index_dir).chunks < first.chunks and up_to_date(settings)
+
+
+def test_boards_that_give_nothing_leave_the_guides_answering_and_say_so():
+    settings = Settings()
+    empty = settings.home / "no-feeds"
+    empty.mkdir()
+    first = _first_refresh(settings, empty)
+    assert _index_to_serve(settings)
+    service = Service(settings)
+    service.build_in_background(BuildProgress(), say=lambda _: None, first=first).join(120)
+    answer = service.assistant.ask("What are the stages of the hiring process?")
+    assert answer.answerable and answer.citations
+    assert any("Indexing the job listings failed (no listings could be read" in n for n in answer.notices), answer
+    search = service.assistant.ask("find python jobs")
+    assert not search.listings and "No listings are searchable yet" in search.answer
 
 
 def test_a_failed_background_build_leaves_the_guides_answering_and_says_why(monkeypatch):

@@ -28,17 +28,24 @@ class Service:
         self._refreshing = threading.Lock()
 
     def build_in_background(
-        self, progress: BuildProgress | None = None, say: Callable[[str], object] = print
+        self,
+        progress: BuildProgress | None = None,
+        say: Callable[[str], object] = print,
+        first: Callable[[BuildProgress], object] | None = None,
     ) -> threading.Thread:
         """Build the full index while the one in service answers (`serve` on a fresh home serves the guides
-        alone meanwhile), then swap in an Assistant on it. Answers say how far the build is until then; a
-        failed build leaves the index in service answering and says so."""
-        progress = progress or BuildProgress(say)
+        alone meanwhile), then swap in an Assistant on it. `first` runs before the build (the first refresh of
+        a fresh home). Answers say how far it is until then; a failure leaves the index in service answering
+        and says why."""
+        progress = progress or BuildProgress()
+        progress.say = say  # what the build, `first` and the progress itself report goes to one place
         self.assistant = Assistant(self.settings, library=Library(self.settings, indexing=progress))
 
         def work() -> None:
             with self._refreshing:  # a refresh from the page waits for this build, not the other way round
                 try:
+                    if first is not None:
+                        first(progress)
                     build_index(self.settings, track=progress, say=say)
                     self.assistant = Assistant(self.settings)
                 except Exception as error:  # the index in service keeps answering, with the reason shown
