@@ -84,7 +84,13 @@ def plan(sizes: list[str], baseline_sizes: set[str], work: Path, feeds: Path, qu
     for size in sizes:
         where = work / size
         systems = ["ours"] + (["baseline"] if size in baseline_sizes else [])
-        common = {"size": size, "work": str(where), "corpus": str(where / "corpus"), "queries": str(queries)}
+        common = {
+            "size": size,
+            "work": str(where),
+            "corpus": str(where / "corpus"),
+            "queries": str(queries),
+            "feeds": str(feeds),
+        }
         if size == REAL:
             steps.append(
                 Step(f"{size}/corpus/prepare", "prepare_real", {**common, "feeds": str(feeds)}, where / "prepare-home")

@@ -8,6 +8,7 @@ as they do for users.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from common import REAL, Events, du_bytes, load_listings, load_queries, read_json, timed
@@ -170,7 +171,8 @@ def query(params: dict, events: Events) -> dict:
 
     results = run_queries(queries, retrieve, events)
     cold = cold_cli(queries) if params["size"] == REAL else None
-    return {"load_s": load.seconds, "queries": results, "ask": answers, "cold_cli": cold}
+    started = serve_start(Path(params["feeds"]), queries, events) if params["size"] == REAL else None
+    return {"load_s": load.seconds, "queries": results, "ask": answers, "cold_cli": cold, "serve_start": started}
 
 
 FOLLOW_UPS = [  # (first question, follow-up): the follow-up turn is timed
@@ -237,3 +239,58 @@ def cold_cli(queries: list[dict]) -> dict:
             seconds.append(t.seconds)
         timings[kind] = min(seconds[1:])
     return timings
+
+
+def serve_start(feeds: Path, queries: list[dict], events: Events) -> dict:
+    """`career-assistant serve --feeds` on a fresh home, as a new user starts it: seconds from the start to the
+    URL printed, to the first guide question answered (the page's API, polled), and to the first listing
+    question answered with listings (the background index build done)."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import tempfile
+    import threading
+
+    from gradio_client import Client
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    guide = next(q["question"] for q in queries if q["kind"] == "guide")
+    listing = next(q["question"] for q in queries if q["kind"] == "listing")
+    script = Path(sys.executable).with_name("career-assistant")
+    with tempfile.TemporaryDirectory(prefix="serve-start-") as home:
+        env = {**os.environ, "CAREER_ASSISTANT_HOME": home}
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [str(script), "serve", "--port", str(port), "--feeds", str(feeds)],
+            env=env,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert process.stderr is not None
+            for line in process.stderr:
+                if "is serving at" in line:
+                    break
+            serving = time.perf_counter() - started
+            threading.Thread(target=process.stderr.read, daemon=True).start()  # keep the pipe drained
+            client = Client(f"http://127.0.0.1:{port}/", verbose=False)
+            first_guide = _first(client, guide, lambda a: a.get("answerable"), started)
+            events.say(f"serve: URL after {serving:.1f} s, first guide answer after {first_guide:.1f} s")
+            first_listing = _first(client, listing, lambda a: bool(a.get("listings")), started)
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+    return {"serving_s": serving, "first_guide_answer_s": first_guide, "first_listing_answer_s": first_listing}
+
+
+def _first(client, question: str, answered, started: float, limit_s: float = 1800) -> float:
+    """Seconds since `started` when `question` was first answered as `answered` says; asked again every second."""
+    while time.perf_counter() - started < limit_s:
+        reply = client.predict(question, api_name="/ask")
+        if answered(reply):
+            return time.perf_counter() - started
+        time.sleep(1)
+    raise TimeoutError(f"{question!r} was not answered within {limit_s} s")
