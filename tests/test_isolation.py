@@ -225,3 +225,19 @@ def test_bad_guide_files_are_skipped_with_one_line_each(guides_dir):
 def test_index_build_reads_past_a_bad_guide(guides_dir):
     chunks, origin = collect_chunks(Settings())  # what `index build` chunks: it raised on the first bad file
     assert origin["guides"] == ["good"] and chunks
+
+
+def test_a_number_too_long_for_python_loses_nothing_else_in_the_response():
+    """`"id": 999…` of 5,000 digits passed json's parser to Python's int limit (4,300 digits) and failed the whole
+    Remotive response (found by `make fuzz`); now such a number is read as text and the response parses."""
+    from assistant.corpus.listings.normalize import normalize
+
+    name = "jobs-array_2026-02-19_trimmed.json"
+    data = json.loads((FEEDS / "remotive" / name).read_text(encoding="utf-8"))
+    jobs = data["jobs"] if isinstance(data, dict) else data
+    text = json.dumps(data).replace(json.dumps(jobs[0]["id"]), "9" * 5000, 1)
+    batch = CONNECTORS["remotive"].parse(text.encode(), name)
+    assert [raw.native_id for raw in batch.listings[1:]] == [str(job["id"]) for job in jobs[1:]]
+    assert batch.listings[0].title == jobs[0]["title"] and not batch.skipped
+    for raw in batch.listings:
+        normalize(raw, raw.posted_at)

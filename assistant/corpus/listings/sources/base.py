@@ -110,6 +110,15 @@ class Batch(BaseModel):
         self.skipped.append(Skip(reason=reason, ref=f"{self.origin}#{record}" if record else self.origin))
 
 
+# Longer integers are no id, count or salary: kept as text, so the record they sit in is skipped with a reason
+# instead of Python's int conversion limit (4,300 digits) failing the whole response.
+MAX_INTEGER_DIGITS = 30
+
+
+def _integer(text: str) -> int | str:
+    return int(text) if len(text) <= MAX_INTEGER_DIGITS else text
+
+
 def load_json(content: bytes) -> Any:
     """Parse a JSON response, telling an HTML error page or a cut-off body apart from other junk."""
     text = content.decode("utf-8", errors="replace").lstrip("\ufeff")
@@ -119,7 +128,7 @@ def load_json(content: bytes) -> Any:
     if not head:
         raise InputError("empty response")
     try:
-        return json.loads(text)
+        return json.loads(text, parse_int=_integer)
     except json.JSONDecodeError as err:
         raise InputError(f"not valid JSON ({err.msg} at line {err.lineno}, column {err.colno}; truncated?)") from None
 
