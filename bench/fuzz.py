@@ -94,6 +94,22 @@ def _tests(env: dict[str, str]) -> list[str]:
     return [line for line in listed.stdout.splitlines() if "::" in line]
 
 
+def _deal(tests: list[str], jobs: int, last: Path = REPORT) -> list[list[str]]:
+    """The tests in `jobs` shares of about equal time: longest first, each to the share with least so far, timed
+    by the last report (the question parser alone took as long as half the rest)."""
+    try:
+        seconds = {name: test["seconds"] for name, test in json.loads(last.read_text())["tests"].items()}
+    except (OSError, ValueError, KeyError, TypeError):
+        seconds = {}
+    shares: list[list[str]] = [[] for _ in range(jobs)]
+    loads = [0.0] * jobs
+    for test in sorted(tests, key=lambda t: -seconds.get(t.split("::")[-1], 0.0)):
+        n = loads.index(min(loads))
+        shares[n].append(test)
+        loads[n] += seconds.get(test.split("::")[-1], 0.0)
+    return shares
+
+
 def run(examples: int, longest_run: int = 5000, deadline: float = 5.0, jobs: int = 1) -> dict:
     """tests/test_fuzz.py in `jobs` pytest processes (its tests dealt out in turn); every figure in the result
     is from this run. The deadline is CPU time, so two processes on two cores judge each input as one would."""
@@ -106,8 +122,7 @@ def run(examples: int, longest_run: int = 5000, deadline: float = 5.0, jobs: int
         "FUZZ_RUN": str(longest_run),
         "FUZZ_DEADLINE": str(deadline),
     }
-    tests = _tests(env)
-    shares = [tests[n::jobs] for n in range(jobs)] if jobs > 1 else [["tests/test_fuzz.py"]]
+    shares = _deal(_tests(env), jobs) if jobs > 1 else [["tests/test_fuzz.py"]]
     with tempfile.TemporaryDirectory(prefix="fuzz-") as scratch:
         running = []
         for n, share in enumerate(s for s in shares if s):
