@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.cli import app
-from assistant.corpus.guides import split_sections
+from assistant.corpus.guides import _text_to_markdown, split_sections
 from assistant.corpus.listings.enrich import ml_relevance
 from assistant.corpus.listings.sources import remoteok
 from assistant.corpus.text import html_to_text
@@ -45,6 +45,7 @@ CASES = {
     ),
     "guide heading of spaces": lambda: split_sections("# x" + " " * 2_000 + "y"),
     "guide heading of spaces and hashes": lambda: split_sections("## " + " #" * 2_000 + " {#x"),
+    "plain-text guide of blank lines": lambda: _text_to_markdown("Title\n" + "\n\n" * 10_000 + "x"),
     "html2text blank lines": lambda: html_to_text("\n\n " * 8_000),
     "html trailing spaces": lambda: html_to_text("<p>a" + " " * 30_000 + "b</p>"),
     "location of spaces": lambda: normalize_location("Remote" + " " * 20_000 + "x"),

@@ -219,10 +219,14 @@ def _html_to_markdown(markup: str) -> str:
 def _text_to_markdown(text: str) -> str:
     """Plain text has no markup: a short line with no closing punctuation, before a longer one, is a heading."""
     lines = [line.rstrip() for line in text.splitlines()]
-    out = []
-    for index, line in enumerate(lines):
-        following = next((l for l in lines[index + 1 :] if l.strip()), "")
-        out.append(f"## {line.strip()}" if _looks_like_heading(line, following) else line)
+    # The next non-blank line after each line, found in one backward pass: a forward scan from every line was
+    # quadratic, 6.5 s for a file of 9,000 blank lines (found by `make fuzz`).
+    following, upcoming = [""] * len(lines), ""
+    for index in range(len(lines) - 1, -1, -1):
+        following[index] = upcoming
+        if lines[index].strip():
+            upcoming = lines[index]
+    out = [f"## {line.strip()}" if _looks_like_heading(line, after) else line for line, after in zip(lines, following)]
     if out and out[0].startswith("## "):
         out[0] = "# " + out[0][3:]  # the first heading is the document's title
     return "\n".join(out)
