@@ -10,6 +10,7 @@ from assistant.corpus.listings import snapshots
 from assistant.index import health
 from assistant.index.chunks import Chunk
 from assistant.index.manifest import IndexMissing
+from assistant.index.meta import ListingMeta
 from assistant.index.progress import BuildProgress
 from assistant.index.retrieve import Hit, IndexMismatch, Retriever
 from assistant.settings import Settings
@@ -57,27 +58,31 @@ class Library:
     def listings_indexed(self) -> bool:
         return bool(self.retriever.manifest.documents.get("listing"))
 
-    # Loaded when first asked for (a listing answer, a brief), not with the library: parsing a snapshot of
-    # 100k listings takes longer than answering, and a guide question never reads it.
+    # Opened when first asked for (a listing answer, a brief, the page's freshness line), not with the
+    # library: a guide question never reads it. Listings are parsed one by one as answers need them.
 
     @cached_property
-    def listings(self) -> dict[str, Listing]:
+    def listings(self) -> snapshots.Snapshot:
         """The listings of the snapshot the index was built from, by id."""
         name = self.retriever.manifest.snapshot
         path = self.settings.listings_dir / name if name else None
         if path is None or not path.exists():
             path = snapshots.current_snapshot(self.settings.listings_dir)
-        found = snapshots.load_snapshot(path, on_bad=snapshots.warn) if path else []
-        return {listing.id: listing for listing in found}
+        return snapshots.Snapshot(path)
 
-    @cached_property
+    @property
     def aliases(self) -> dict[str, str]:
         """Ids merged into another listing (reposts, the same job on two boards) → the id it is shown under."""
-        return {ref.id: listing.id for listing in self.listings.values() for ref in listing.also_seen}
+        return self.listings.aliases
 
     def listing(self, listing_id: str) -> Listing | None:
         """A listing by its id or by the id of a copy merged into it."""
         return self.listings.get(self.aliases.get(listing_id, listing_id))
+
+    def listing_metas(self) -> list[ListingMeta]:
+        """Each indexed listing's fields as the index stores them, read without parsing the snapshot."""
+        chunks = (self.retriever.doc_chunks(doc)[0] for doc in self.retriever.by_doc if doc.startswith("listing:"))
+        return [chunk.meta for chunk in chunks if isinstance(chunk.meta, ListingMeta)]
 
     def _staleness(self) -> str | None:
         """Listings refreshed since the index was built are not searchable yet: say so on every answer."""

@@ -69,6 +69,27 @@ def indexed_home(tmp_path_factory):
 
 
 @pytest.fixture
+def small_snapshot(isolated_home):
+    """Real normalized listings: a few captured feeds, refreshed as users do (no index needed)."""
+    import shutil
+
+    from assistant.corpus.listings.refresh import refresh
+
+    feeds = isolated_home / "feeds"
+    for source, name in {
+        "remoteok": "api_2026-07-10_trimmed.json",
+        "jobicy": "v2_2024-12-08_tag-python.json",
+        "greenhouse": "gitlab_content_2026-07-17_trimmed.json",
+        "remotive": "jobs-array_2026-02-19_trimmed.json",
+    }.items():
+        (feeds / source).mkdir(parents=True)
+        shutil.copy(FEEDS / source / name, feeds / source / name)
+    settings = Settings()
+    refresh(settings, from_dir=feeds)
+    return snapshots.load_current(settings.listings_dir)
+
+
+@pytest.fixture
 def llm_server():
     """A scripted OpenAI-compatible server (tests/scripted_llm.py) for one test."""
     from tests import scripted_llm

@@ -4,36 +4,12 @@ from datetime import UTC, datetime
 
 import pytest
 
-from assistant.corpus.listings import snapshots
 from assistant.index.chunks import Chunk, listing_chunks
 from assistant.index.filters import FilterColumns, Filters, matches
 from assistant.index.meta import GuideMeta, ListingMeta
 from assistant.vocab.listing import Seniority, WorkMode
 
 NOW = datetime(2026, 8, 22, tzinfo=UTC)
-
-
-@pytest.fixture
-def small_snapshot(isolated_home):
-    """Real normalized listings: a few captured feeds, refreshed as users do (no index needed)."""
-    import shutil
-
-    from assistant.corpus.listings.refresh import refresh
-    from assistant.settings import Settings
-    from tests.conftest import FEEDS
-
-    feeds = isolated_home / "feeds"
-    for source, name in {
-        "remoteok": "api_2026-07-10_trimmed.json",
-        "jobicy": "v2_2024-12-08_tag-python.json",
-        "greenhouse": "gitlab_content_2026-07-17_trimmed.json",
-        "remotive": "jobs-array_2026-02-19_trimmed.json",
-    }.items():
-        (feeds / source).mkdir(parents=True)
-        shutil.copy(FEEDS / source / name, feeds / source / name)
-    settings = Settings()
-    refresh(settings, from_dir=feeds)
-    return snapshots.load_current(settings.listings_dir)
 
 
 def listing(**overrides) -> Chunk:

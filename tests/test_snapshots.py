@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 import pytest
 
 from assistant.corpus.listings import snapshots
-from assistant.vocab.listing import Listing
+from assistant.vocab.listing import Listing, SourceRef
 
 NOW = datetime(2026, 8, 1, tzinfo=UTC)
 
@@ -75,3 +75,42 @@ def test_a_corrupt_snapshot_is_a_clear_error(tmp_path):
 def test_no_snapshot_yet(tmp_path):
     assert snapshots.current_snapshot(tmp_path / "missing") is None
     assert snapshots.load_current(tmp_path / "missing") == []
+
+
+def test_the_on_demand_reader_gives_what_a_full_parse_gives_on_real_listings(small_snapshot, tmp_path):
+    """`Snapshot` reads ids, boards and fetch times off the bytes and parses a listing only when asked: on a
+    real refresh (plus a merged copy and a title holding the keys it looks for) it must agree with
+    `load_snapshot` listing for listing."""
+    real = list(small_snapshot)
+    merged = real[0].model_copy(
+        update={"also_seen": [SourceRef(id="jobicy:77", url="https://jobicy.com/77")], "id": "remoteok:merged"}
+    )
+    tricky = listing("tricky", title='quoted "also_seen":[] and "fetched_at":"1999-01-01" in a title')
+    path = snapshots.write_snapshot(tmp_path, [*real, merged, tricky], {})
+    parsed = {found.id: found for found in snapshots.load_snapshot(path)}
+    lazy = snapshots.Snapshot(path)
+    assert len(lazy) == len(parsed) and sorted(lazy) == sorted(parsed)
+    assert all(lazy[listing_id] == found for listing_id, found in parsed.items())
+    assert lazy.aliases == {"jobicy:77": "remoteok:merged"}
+    assert {i: (line.source, line.fetched_at) for i, line in lazy.lines().items()} == {
+        i: (found.source, found.fetched_at) for i, found in parsed.items()
+    }
+    assert lazy.get("remotive:nothing") is None
+
+
+def test_a_garbled_line_is_reported_once_and_the_rest_still_serve(tmp_path):
+    path = snapshots.write_snapshot(tmp_path, [listing("1"), listing("2"), listing("3")], {})
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[1] = lines[1].replace('"url":"https://', '"url":"javascript://')  # valid JSON, not a valid listing
+    path.write_text("".join(lines) + "not json at all\n", encoding="utf-8")
+    reported: list[str] = []
+    lazy = snapshots.Snapshot(path, on_bad=reported.append)
+    assert reported == [f"{path.name} line 4 is not a valid listing (1 errors); skipped"]  # found by the scan
+    assert lazy["remotive:1"].id == "remotive:1" and lazy["remotive:3"].id == "remotive:3"
+    assert lazy.get("remotive:2") is None and lazy.get("remotive:2") is None
+    assert reported[1:] == [f"{path.name} line 2 is not a valid listing (1 errors); skipped"]
+    assert sorted(lazy) == ["remotive:1", "remotive:3"]
+
+
+def test_no_snapshot_is_an_empty_one():
+    assert len(snapshots.Snapshot(None)) == 0 and snapshots.Snapshot(None).aliases == {}

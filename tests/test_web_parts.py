@@ -188,9 +188,7 @@ def test_a_pay_comparison_converts_to_one_currency_and_says_which_pays_more(assi
 
 
 def test_freshness_line_names_the_snapshot_date_its_age_and_the_boards():
-    line = render.freshness_line(
-        {str(n): None for n in range(818)}, datetime(2026, 7, 17, 9, tzinfo=UTC), 5, today=date(2026, 12, 1)
-    )
+    line = render.freshness_line(818, datetime(2026, 7, 17, 9, tzinfo=UTC), 5, today=date(2026, 12, 1))
     assert line == "Listings from 2026-07-17 (137 days ago); 818 listings from 5 boards."
 
 

@@ -17,6 +17,7 @@ import gradio as gr
 from assistant.answer.models import Answer, AnswerError, Citation
 from assistant.chat import Assistant, Conversation
 from assistant.corpus.listings.fetch import offline_reason
+from assistant.index.meta import ListingMeta
 from assistant.query import Filters
 from assistant.vocab.boards import SOURCE_NAMES
 from assistant.vocab.listing import Seniority, WorkMode
@@ -150,10 +151,10 @@ class Handlers:
         library = self.assistant.library
         if library.indexing and (notice := library.indexing.notice()):
             return notice
-        listings = library.listings
-        newest = max((listing.fetched_at for listing in listings.values()), default=None)
-        boards = len({listing.source for listing in listings.values()})
-        return render.freshness_line(listings, newest, boards)
+        lines = library.listings.lines()
+        newest = max((line.fetched_at for line in lines.values() if line.fetched_at), default=None)
+        boards = len({line.source for line in lines.values()})
+        return render.freshness_line(len(lines), newest, boards)
 
     def indexing_tick(self) -> tuple[str, gr.Timer]:
         """The freshness line again while the listings are being indexed; the timer stops once they are in."""
@@ -256,22 +257,19 @@ class Handlers:
         return gr.update(choices=choices, value=None, info=info)
 
     def listing_choices(self, text: str) -> list[tuple[str, str]]:
-        """(label, id) of listings for the brief picker: the best matches for `text`, else the newest ML roles."""
-        listings = self.assistant.library.listings
+        """(label, id) of listings for the brief picker: the best matches for `text`, else the newest ML roles.
+        Read from the index's listing fields, so filling the picker parses no snapshot."""
+        retriever = self.assistant.library.retriever
         if text.strip():
-            hits = self.assistant.library.retriever.search(text, Filters(kind="listing"), k=25)
-            found = [
-                listings[h.doc_id.removeprefix("listing:")]
-                for h in hits
-                if h.doc_id.removeprefix("listing:") in listings
-            ]
+            hits = retriever.search(text, Filters(kind="listing"), k=25)
+            metas = [hit.meta for hit in hits if isinstance(hit.meta, ListingMeta)]
         else:
-            found = sorted(
-                (l for l in listings.values() if l.ml_relevant),
-                key=lambda l: l.posted_at.isoformat() if l.posted_at else "",
+            metas = sorted(
+                (m for m in self.assistant.library.listing_metas() if m.ml_relevant),
+                key=lambda m: m.posted_at or "",
                 reverse=True,
             )[:50]
-        return [(f"{l.title} — {l.company} ({SOURCE_NAMES[l.source]})", l.id) for l in found]
+        return [(f"{m.title} ({SOURCE_NAMES[m.source]})", m.listing_id) for m in metas]
 
     def brief(
         self, subject: str, listing_id: str | None, guide_id: str | None, notes: str

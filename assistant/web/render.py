@@ -17,7 +17,6 @@ from markdown_it.utils import EnvType, OptionsDict
 from assistant.answer.extractive.listings import safe_url
 from assistant.answer.models import Answer, Citation
 from assistant.vocab.boards import SOURCE_NAMES
-from assistant.vocab.listing import Listing
 
 _MARKER = re.compile(r"\[(\d+)\]")
 # Quoted spans are marked in the passage's Markdown source with two private-use characters, which the
@@ -182,16 +181,14 @@ def sources_html(turns: list[tuple[int, Answer]], passage_for: Callable[[Citatio
     return f'<div class="sources-scroll">{"".join(groups)}</div>'
 
 
-def freshness_line(
-    listings: dict[str, Listing], snapshot_at: datetime | None, boards: int, today: date | None = None
-) -> str:
+def freshness_line(listings: int, snapshot_at: datetime | None, boards: int, today: date | None = None) -> str:
     """ "Listings from 2026-07-17 (137 days ago); 818 listings from 5 boards": how old what the chat searches is."""
     if snapshot_at is None:
-        return f"No listings snapshot yet; {len(listings):,} listings."
+        return f"No listings snapshot yet; {listings:,} listings."
     day = snapshot_at.date()
     days = ((today or datetime.now(UTC).date()) - day).days
     age = "today" if days <= 0 else f"{days:,} day{'s' if days != 1 else ''} ago"
     return (
-        f"Listings from {day.isoformat()} ({age}); {len(listings):,} listings from {boards} "
+        f"Listings from {day.isoformat()} ({age}); {listings:,} listings from {boards} "
         f"board{'s' if boards != 1 else ''}."
     )

@@ -37,16 +37,16 @@ class DataStatus(BaseModel):
 
 
 def data_status(library: Library, refresh_blocked: str | None) -> DataStatus:
-    listings = list(library.listings.values())
+    lines = list(library.listings.lines().values())
     sources = []
     for source in SOURCES:
-        mine = [listing for listing in listings if listing.source == source]
+        mine = [line for line in lines if line.source == source]
         sources.append(
             SourceStatus(
                 source=source,
                 name=SOURCE_NAMES[source],
                 listings=len(mine),
-                last_refresh=max((listing.fetched_at for listing in mine), default=None),
+                last_refresh=max((line.fetched_at for line in mine if line.fetched_at), default=None),
             )
         )
     guides = [

@@ -5,6 +5,7 @@ the interview briefs."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import cast
 from urllib.parse import quote, urlsplit
@@ -132,7 +133,7 @@ def describe_filters(filters: Filters) -> str:
     return " · ".join(parts) or "no filters"
 
 
-def answer_listings(understood: Understood, passages: list[Passage], listings: dict[str, Listing]) -> Draft:
+def answer_listings(understood: Understood, passages: list[Passage], listings: Mapping[str, Listing]) -> Draft:
     composer = Composer()
     wanted = describe_filters(understood.filters)
     chosen = [p for p in passages if p.kind == "listing" and p.doc_id.removeprefix("listing:") in listings]

@@ -8,11 +8,14 @@ report), and `CURRENT` naming the snapshot in service. A refresh killed at any p
 from __future__ import annotations
 
 import json
+import re
 import sys
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pydantic import ValidationError
 
@@ -82,6 +85,101 @@ def load_snapshot(path: Path, on_bad: Callable[[str], None] | None = None) -> li
                     raise SnapshotError(f"{message}: {err}") from None
                 on_bad(f"{message}; skipped")
     return listings
+
+
+# The writer above puts `id` first and `source` second (Listing's field order), so a line's id, board and
+# fetch time can be read off its bytes. A quoted key can't occur inside a JSON string value (quotes there
+# are escaped), so these patterns only ever meet keys.
+_HEAD = re.compile(rb'\{"id":("(?:[^"\\]|\\.)*"),"source":"([a-z_]+)"')
+_FETCHED = re.compile(rb'"fetched_at":"([^"]*)"')
+_NO_COPIES = b'"also_seen":[]'
+
+
+@dataclass(frozen=True)
+class Line:
+    """Where a listing sits in the file, and what the page shows without parsing it."""
+
+    offset: int
+    length: int
+    number: int  # the line's number, for the message about a bad one
+    source: str
+    fetched_at: datetime | None
+
+
+class Snapshot(Mapping[str, Listing]):
+    """A snapshot file read on demand, as the assistant and the page read it. Opening scans the bytes once
+    for each line's id, board and fetch time; a listing is parsed and validated when it is asked for, and
+    the last `cache` of them are kept. Parsing all 100k listings of a large snapshot takes ~17 s and a GB
+    of memory, where an answer reads ten. A line that turns out not to be a listing is reported to `on_bad`
+    once and is then absent. No path: no snapshot yet, no listings."""
+
+    def __init__(self, path: Path | None, on_bad: Callable[[str], None] = warn, cache: int = 2048) -> None:
+        self.path, self._on_bad, self._cache_size = path, on_bad, cache
+        self._lines: dict[str, Line] = {}
+        self._parsed: OrderedDict[str, Listing] = OrderedDict()
+        self.aliases: dict[str, str] = {}  # ids merged into another listing → the id it is shown under
+        if path is None:
+            return
+        with path.open("rb") as handle:
+            offset = 0
+            for number, raw in enumerate(handle, 1):
+                self._scan(raw, offset, number)
+                offset += len(raw)
+
+    def _scan(self, raw: bytes, offset: int, number: int) -> None:
+        head = _HEAD.match(raw)
+        if head is None or _NO_COPIES not in raw:  # not our writer's line, or copies to read: parse it now
+            if raw.strip() and (listing := self._parse(raw, number)) is not None:
+                self._lines[listing.id] = Line(offset, len(raw), number, listing.source, listing.fetched_at)
+                self.aliases.update((ref.id, listing.id) for ref in listing.also_seen)
+            return
+        fetched = _FETCHED.search(raw)
+        quoted = head[1]
+        listing_id = json.loads(quoted) if b"\\" in quoted else quoted[1:-1].decode()
+        self._lines[listing_id] = Line(
+            offset, len(raw), number, head[2].decode(), _datetime(fetched[1].decode()) if fetched else None
+        )
+
+    def _parse(self, raw: bytes, number: int) -> Listing | None:
+        try:
+            return Listing.model_validate_json(raw.decode("utf-8", errors="replace"))
+        except ValidationError as err:
+            name = cast(Path, self.path).name
+            self._on_bad(f"{name} line {number} is not a valid listing ({err.error_count()} errors); skipped")
+            return None
+
+    def __getitem__(self, listing_id: str) -> Listing:
+        if (cached := self._parsed.get(listing_id)) is not None:
+            self._parsed.move_to_end(listing_id)
+            return cached
+        line = self._lines[listing_id]
+        with cast(Path, self.path).open("rb") as handle:  # a listing was found in it
+            handle.seek(line.offset)
+            listing = self._parse(handle.read(line.length), line.number)
+        if listing is None or listing.id != listing_id:
+            del self._lines[listing_id]
+            raise KeyError(listing_id)
+        self._parsed[listing_id] = listing
+        if len(self._parsed) > self._cache_size:
+            self._parsed.popitem(last=False)
+        return listing
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._lines))
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def lines(self) -> Mapping[str, Line]:
+        """Each listing's board and fetch time, for counts and ages without parsing anything."""
+        return self._lines
+
+
+def _datetime(value: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def load_current(directory: Path) -> list[Listing]:
