@@ -323,14 +323,17 @@ def test_the_embedder_is_plain_sentence_transformers_with_one_thread_per_availab
     assert np.allclose(embeddings.embedder_for(Settings()).embed_query(texts[1]), ours[1], atol=1e-6)
 
 
-def test_verify_passes_then_catches_a_missing_vector_and_a_stale_snapshot(corpus):
+def test_verify_passes_then_catches_a_missing_vector_a_changed_record_and_a_stale_snapshot(corpus):
     manifest = build_index(corpus, say=lambda _: None)
     assert verify_index(corpus).ok
     collection = store.client_for(corpus).get_collection(manifest.collection)
-    chunk_id = collection.get(limit=1)["ids"][0]
+    got = collection.get(limit=2, include=["documents", "metadatas"])
+    assert got["documents"] == [None, None]  # the texts live in the build's chunks file only
+    chunk_id, changed = got["ids"]
     collection.delete(ids=[chunk_id])
+    collection.update(ids=[changed], metadatas=[{**got["metadatas"][1], "text_hash": "0" * 16}])
     broken = verify_index(corpus)
-    assert not broken.ok and broken.missing == [chunk_id]
+    assert not broken.ok and broken.missing == [chunk_id] and broken.mismatched == [changed.split("@")[0]]
     listings = snapshots.load_current(corpus.listings_dir)
     snapshots.write_snapshot(corpus.listings_dir, listings[2:], {})
     stale = verify_index(corpus)
@@ -419,3 +422,19 @@ def test_search_cli_shows_the_filters_it_applied_and_ranked_hits(corpus):
     assert {hit["meta"]["source"] for hit in json.loads(explicit.stdout)["hits"]} == {"jobicy"}
     bad = runner.invoke(app, ["search", "engineer", "--filter", "colour=blue"])
     assert bad.exit_code == 2 and "expected FIELD=VALUE" in bad.output
+
+
+def test_chunks_read_back_equal_the_validated_ones_and_a_listings_chunks_share_one_meta(indexed_home, monkeypatch):
+    from assistant.index.chunks import Chunk
+    from assistant.index.manifest import build_dir, read_chunks
+
+    monkeypatch.setenv("CAREER_ASSISTANT_HOME", str(indexed_home))
+    settings = Settings()
+    chunks = read_chunks(build_dir(settings.index_dir, read_manifest(settings.index_dir).build_id))
+    assert all(Chunk.model_validate(chunk.model_dump()) == chunk for chunk in chunks)
+    by_doc: dict[str, list[Chunk]] = {}
+    for chunk in chunks:
+        by_doc.setdefault(chunk.doc_id, []).append(chunk)
+    several = [found for doc, found in by_doc.items() if doc.startswith("listing:") and len(found) > 1]
+    assert several and all(all(c.meta is found[0].meta for c in found) for found in several)
+    assert len({id(c.meta) for c in chunks}) == len(by_doc)  # no two documents share one

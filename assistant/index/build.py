@@ -238,7 +238,6 @@ def build_index(
         collection,
         list(adding),
         vectors[rows],
-        [chunks[n].text for n in rows],
         [
             {
                 "doc_id": chunks[n].doc_id,
