@@ -160,15 +160,20 @@ def test_unchanged_inputs_are_recognised_without_chunking_anything(corpus, count
     assert second.build_id != first.build_id and counting.embedded == second.embedded > 0
 
 
-def test_incremental_build_embeds_only_new_text_and_drops_removed_documents(corpus, counting, tmp_path):
+def test_incremental_build_embeds_only_new_text_and_drops_removed_documents(corpus, counting, monkeypatch):
     first = build_index(corpus, say=lambda _: None)
     listings = snapshots.load_current(corpus.listings_dir)
     removed, changed = listings[0], listings[1]
     changed = changed.model_copy(update={"title": changed.title + " (Remote)"})
     snapshots.write_snapshot(corpus.listings_dir, [changed, *listings[2:]], {})
     counting.embedded = 0
+    parsed: list[str] = []
+    parse_line = snapshots.parse_line
+    monkeypatch.setattr(snapshots, "parse_line", lambda *a: parsed.append(a[0]) or parse_line(*a))
     second = build_index(corpus, say=lambda _: None)
+    monkeypatch.undo()
     assert counting.embedded == second.embedded == len(listing_chunks(changed))  # the retitled listing only
+    assert parsed == [changed.model_dump_json().encode()]  # the unchanged lines' chunks are reused unread
     assert second.reused == second.chunks - second.embedded
     assert second.removed_documents == 1
     retriever = Retriever(corpus)

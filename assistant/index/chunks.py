@@ -8,7 +8,7 @@ embedding model sees all of a chunk (all-MiniLM-L6-v2 reads 256 word pieces).
 from __future__ import annotations
 
 import hashlib
-from functools import cache
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, model_validator
@@ -40,7 +40,7 @@ class Chunk(BaseModel):
             raise ValueError(f"a {self.kind} chunk with {type(self.meta).__name__}")
         return self
 
-    @property
+    @cached_property  # a build asks each of 300k chunks for it several times; the text is never reassigned
     def text_hash(self) -> str:
         """What the embedding depends on: the text alone, so metadata-only changes re-embed nothing."""
         return hashlib.sha256(self.text.encode()).hexdigest()[:32]

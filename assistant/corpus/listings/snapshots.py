@@ -69,22 +69,31 @@ def warn(message: str) -> None:
     sys.stderr.write(f"warning: {message}\n")
 
 
+def lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    """(line number, the line's bytes without its line break) for every non-blank line, nothing parsed."""
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            if line := raw.rstrip(b"\r\n"):
+                yield number, line
+
+
+def parse_line(line: bytes, where: str, on_bad: Callable[[str], None] | None = None) -> Listing | None:
+    """One snapshot line as a listing. One that is not a listing (a garbled disk block) raises SnapshotError,
+    or, given `on_bad`, is reported there in one line and is None."""
+    try:
+        return Listing.model_validate_json(line.decode("utf-8", errors="replace"))
+    except ValidationError as err:
+        message = f"{where} is not a valid listing ({err.error_count()} errors)"
+        if on_bad is None:
+            raise SnapshotError(f"{message}: {err}") from None
+        on_bad(f"{message}; skipped")
+        return None
+
+
 def load_snapshot(path: Path, on_bad: Callable[[str], None] | None = None) -> list[Listing]:
-    """Every listing in the file. A line that is not a listing (a garbled disk block) raises SnapshotError,
-    or, given `on_bad`, is reported there in one line and skipped, so the rest is still served."""
-    listings = []
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                listings.append(Listing.model_validate_json(line))
-            except ValidationError as err:
-                message = f"{path.name} line {number} is not a valid listing ({err.error_count()} errors)"
-                if on_bad is None:
-                    raise SnapshotError(f"{message}: {err}") from None
-                on_bad(f"{message}; skipped")
-    return listings
+    """Every listing in the file; bad lines as `parse_line` treats them."""
+    found = (parse_line(line, f"{path.name} line {number}", on_bad) for number, line in lines(path))
+    return [listing for listing in found if listing is not None]
 
 
 # The writer above puts `id` first and `source` second (Listing's field order), so a line's id, board and
@@ -141,12 +150,7 @@ class Snapshot(Mapping[str, Listing]):
         )
 
     def _parse(self, raw: bytes, number: int) -> Listing | None:
-        try:
-            return Listing.model_validate_json(raw.decode("utf-8", errors="replace"))
-        except ValidationError as err:
-            name = cast(Path, self.path).name
-            self._on_bad(f"{name} line {number} is not a valid listing ({err.error_count()} errors); skipped")
-            return None
+        return parse_line(raw.rstrip(b"\r\n"), f"{cast(Path, self.path).name} line {number}", self._on_bad)
 
     def __getitem__(self, listing_id: str) -> Listing:
         if (cached := self._parsed.get(listing_id)) is not None:
