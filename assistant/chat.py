@@ -15,6 +15,7 @@ from assistant.answer.sections import chosen_sections, closer_of, rank_sections,
 from assistant.index.retrieve import Hit, Retriever, place_terms
 from assistant.library import Library
 from assistant.query import Filters, Intent, Understood, classifier, understand
+from assistant.search import ground
 from assistant.settings import Settings
 
 GUIDE_K = 5
@@ -129,6 +130,7 @@ class Assistant:
             return []
         expand = place_terms(understood.filters) + understood.markets
         if understood.intent is Intent.listings:
+            ground(understood, self.library.retriever)
             hits = self.library.retriever.search(understood.question, understood.filters, k=LISTING_K, expand=expand)
             if not hits and understood.filters.ml_only and understood.filters.companies:
                 # A company search shows its ML roles; one with none shows all its jobs rather than nothing.
@@ -180,6 +182,7 @@ class Assistant:
         if draft.answerable and self._also_listings(understood):
             # Near two intents, answer both: "relocating to Toronto, what base, and who is hiring there?"
             search = understand(understood.question, intent=Intent.listings)
+            ground(search, self.library.retriever)
             found = self.library.passages(
                 self.library.retriever.search(
                     search.question, search.filters, k=LISTING_K, expand=place_terms(search.filters)

@@ -93,6 +93,22 @@ def _usd_floor(raw: str) -> float:
     return salary.annual_usd_min
 
 
+def ground(understood: Understood, retriever: Retriever) -> None:
+    """The question's slots checked against the data, in place. A capitalized phrase standing where a company
+    does is read as one; when no listing's company bears that name but listing titles use it ("Perception
+    research jobs", "Voice AI research scientist position", "the Anthropic Fellows Program"), it is what the
+    job is about, not who offers it: it leaves the filter, stays in the search words, and the explanation says
+    so. A name found in neither stays a filter, so "jobs at Acme" says there are none rather than show others."""
+    columns = retriever.columns
+    topics = [c for c in understood.filters.companies if not columns.names_a_company(c) and columns.in_titles(c)]
+    if topics:
+        kept = [c for c in understood.filters.companies if c not in topics]
+        understood.filters = understood.filters.model_copy(update={"companies": kept})
+        understood.explanation += [
+            f"company {name!r}: dropped (no company of that name; titles use it)" for name in topics
+        ]
+
+
 def open_retriever(settings: Settings) -> Retriever:
     try:
         return health.open_retriever(settings)
@@ -114,9 +130,10 @@ def search(
     limit = settings.max_question_chars  # the same limit as a question to `ask`: both are read the same way
     if len(query) > limit:
         raise SearchError(f"the query is {len(query):,} characters long; the limit is {limit:,}")
-    understood = understand(query)
-    applied = parse_filter_options(list(filters) + ([f"kind={kind}"] if kind else []), understood.filters)
     retriever = retriever or open_retriever(settings)
+    understood = understand(query)
+    ground(understood, retriever)
+    applied = parse_filter_options(list(filters) + ([f"kind={kind}"] if kind else []), understood.filters)
     hits = retriever.search(query, applied, k=k, expand=place_terms(applied) + understood.markets)
     manifest = retriever.manifest
     return SearchResult(

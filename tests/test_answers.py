@@ -258,3 +258,29 @@ def test_the_python_api_and_a_stale_index_notice(indexed_home, monkeypatch, tmp_
     snapshots.write_snapshot(bot.settings.listings_dir, listings[1:], {})  # a refresh after the build
     notices = package.Assistant().ask("Do I need a PhD?").notices
     assert any("career-assistant index build" in notice for notice in notices)
+
+
+def test_a_title_word_read_as_a_company_is_searched_for_not_filtered_on(assistant):
+    """A capitalized word before a job noun reads as a company ("Perception engineer jobs"). Checked against the
+    index: when no listing's company bears it but titles use it, the listings that use it are shown; a name
+    found nowhere stays a filter and finds nothing rather than other companies' jobs."""
+    from assistant.index.meta import ListingMeta
+    from assistant.query import understand
+
+    metas = [c.meta for c in assistant.library.retriever.chunks if isinstance(c.meta, ListingMeta)]
+    companies = {m.company.lower() for m in metas}
+    # Words of ML roles' titles: "X engineer jobs" searches ML roles
+    words = {w for m in metas if m.ml_relevant for w in re.findall(r"\b[A-Z][a-z]{4,}\b", m.title.split(" — ")[0])}
+    misread = sorted(
+        w
+        for w in words
+        if not any(w.lower() in c for c in companies) and understand(f"{w} engineer jobs").filters.companies == [w]
+    )
+    assert misread  # the case exists in the real captures
+    for word in misread[:3]:
+        answer = assistant.ask(f"{word} engineer jobs")
+        assert answer.understood and answer.understood.filters.companies == []
+        assert any(line.startswith(f"company '{word}': dropped") for line in answer.understood.explanation)
+        assert any(word.lower() in view.title.lower() for view in answer.listings)  # the filter showed none
+    nowhere = assistant.ask("ML engineer jobs at Zqxwvutsr")
+    assert nowhere.understood and nowhere.understood.filters.companies == ["Zqxwvutsr"] and not nowhere.listings

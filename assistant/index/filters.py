@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from datetime import datetime, timedelta
 from functools import cache
@@ -137,6 +138,7 @@ class FilterColumns:
             "work_mode": _factorize(m and m.work_mode for m in metas),
             "seniority": _factorize(m and m.seniority for m in metas),
             "company": _factorize(m and m.company.lower() for m in metas),
+            "title": _factorize(m and m.title.lower() for m in metas),
         }
         self.ml = np.array([bool(m and m.ml_relevant) for m in metas], dtype=bool)
         self.disclosed = np.array([bool(m and m.salary_disclosed) for m in metas], dtype=bool)
@@ -189,6 +191,16 @@ class FilterColumns:
                 with_skill[self._skills.get(skill, [])] = True
             keep &= with_skill
         return keep
+
+    def names_a_company(self, name: str) -> bool:
+        """Whether the company filter for `name` would keep any listing."""
+        wanted = name.lower()
+        return any(company is not None and wanted in company for company in self._codes["company"][1])
+
+    def in_titles(self, name: str) -> bool:
+        """Whether some listing's title holds `name` as words ("Perception" in "Perception Engineer")."""
+        words = re.compile(rf"\b{re.escape(name.lower())}\b")
+        return any(title is not None and words.search(title) for title in self._codes["title"][1])
 
     def _where(self, field: str, test: Callable[[Any], bool]) -> npt.NDArray[np.bool_]:
         codes, values = self._codes[field]
