@@ -158,3 +158,16 @@ def test_build_sweeps_temp_files_and_orphan_segment_folders(home):
     with sqlite3.connect(index / "chroma" / "chroma.sqlite3") as db:
         owned = {row[0] for row in db.execute("SELECT id FROM segments")}
     assert {p.name for p in _segments(home)} <= owned  # the dropped collection's folders went too
+
+
+@pytest.mark.parametrize("block", [5, 64, 1 << 22])
+def test_chunk_lines_are_counted_in_blocks(tmp_path, monkeypatch, block):
+    """The chunks file is counted block by block, not read whole; the count, the first line and the check
+    on the last line come out the same at any block size."""
+    monkeypatch.setattr(health, "_BLOCK", block)
+    path = tmp_path / "chunks.jsonl"
+    path.write_text("".join(f'{{"id": "c{n}", "text": "{"x" * n}"}}\n' for n in range(40)))
+    assert health._chunk_lines(path) == (40, {"id": "c0", "text": ""})
+    path.write_bytes(path.read_bytes()[:-9])  # the last line cut off
+    with pytest.raises((ValueError, health.IndexDamaged)):  # not JSON, or no end of line
+        health._chunk_lines(path)

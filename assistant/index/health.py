@@ -132,13 +132,25 @@ def damage(settings: Settings) -> str | None:
 
 def _chunk_lines(path: Path) -> tuple[int, dict[str, Any] | None]:
     """How many whole chunk lines the file holds, and the first chunk; a cut or garbled line raises.
-    Only the first and last lines are parsed: `index build` asks this before every build, even an idle one."""
-    data = path.read_bytes()
-    lines = [line for line in (data.split(b"\n", 1)[0], data.rstrip(b"\n").rsplit(b"\n", 1)[-1]) if line.strip()]
-    parsed = [json.loads(line) for line in lines]  # a line cut off by a full disk is not JSON
-    if data and not data.endswith(b"\n"):
+    Only the first and last lines are parsed, and the file is counted in blocks rather than read whole:
+    `index build` asks this before every build, even an idle one, and at 100k listings the file is a gigabyte."""
+    count, first, tail = 0, b"", b""
+    with path.open("rb") as handle:
+        first = handle.readline()
+        handle.seek(0)
+        while block := handle.read(_BLOCK):
+            count += block.count(b"\n")
+            tail += block
+            if (cut := tail.rfind(b"\n", 0, len(tail) - 1)) >= 0:
+                tail = tail[cut + 1 :]  # only the last line, however many blocks it spans
+    last = tail.rstrip(b"\n")
+    parsed = [json.loads(line) for line in (first, last) if line.strip()]  # a line cut off by a full disk is not JSON
+    if tail and not tail.endswith(b"\n"):
         raise IndexDamaged("chunks.jsonl ends in the middle of a line")
-    return data.count(b"\n"), (parsed[0] if parsed else None)
+    return count, (parsed[0] if parsed else None)
+
+
+_BLOCK = 1 << 22  # bytes per read
 
 
 def clear(settings: Settings) -> None:
