@@ -134,7 +134,7 @@ def _chunk_lines(path: Path) -> tuple[int, dict[str, Any] | None]:
     """How many whole chunk lines the file holds, and the first chunk; a cut or garbled line raises.
     Only the first and last lines are parsed, and the file is counted in blocks rather than read whole:
     `index build` asks this before every build, even an idle one, and at 100k listings the file is a gigabyte."""
-    count, first, tail = 0, b"", b""
+    count, tail = 0, b""
     with path.open("rb") as handle:
         first = handle.readline()
         handle.seek(0)

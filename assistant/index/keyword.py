@@ -21,8 +21,8 @@ def build(texts: list[str], directory: Path) -> None:
 
 def load(directory: Path) -> bm25s.BM25:
     """Memory-mapped, like the vectors: a query reads the score columns of its own tokens, so the rest of the
-    matrix stays on disk (at 100k listings a serving process holds 110 MB less), and a build that replaces
-    the files leaves the mapped old ones readable until the process lets go of them."""
+    matrix stays on disk instead of in every serving process, and a build that replaces the files leaves the
+    mapped old ones readable until the process lets go of them."""
     import bm25s
 
     return bm25s.BM25.load(str(directory), mmap=True)
