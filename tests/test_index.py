@@ -15,10 +15,10 @@ from assistant.corpus.guides import load_guide
 from assistant.corpus.listings import snapshots
 from assistant.corpus.listings.refresh import refresh
 from assistant.index import build as build_module
-from assistant.index import store
+from assistant.index import keyword, store
 from assistant.index.build import build_index
-from assistant.index.chunks import CHUNK_TOKENS, count_tokens, guide_chunks, listing_chunks
-from assistant.index.manifest import read_manifest
+from assistant.index.chunks import CHUNK_TOKENS, Chunk, count_tokens, guide_chunks, listing_chunks
+from assistant.index.manifest import read_chunks, read_manifest
 from assistant.index.meta import GuideMeta
 from assistant.index.retrieve import IndexMismatch, Retriever
 from assistant.index.verify import verify_index
@@ -216,12 +216,22 @@ def test_an_incremental_build_stores_only_what_changed_and_reads_nothing_back(co
         raise AssertionError("the previous build's vectors come from its own file, not the store")
 
     monkeypatch.setattr(store, "vectors_by_id", no_reading_back)
-    cut = []
+    cut, tokenized = [], []
     monkeypatch.setattr(
         build_module, "listing_chunks", lambda listing: (cut.append(listing.id), listing_chunks(listing))[1]
     )
+    count = keyword._count
+    monkeypatch.setattr(keyword, "_count", lambda texts, vocab: (tokenized.extend(texts), count(texts, vocab))[1])
+    dumped, dump = [], Chunk.model_dump_json
+    monkeypatch.setattr(Chunk, "model_dump_json", lambda self, **kw: (dumped.append(self.doc_id), dump(self, **kw))[1])
     second = build_index(corpus, say=lambda _: None)
+    monkeypatch.setattr(Chunk, "model_dump_json", dump)
     assert cut == [changed.id]  # the other listings' chunks are the previous build's
+    assert set(tokenized) <= {c.text for c in listing_chunks(changed)}  # and so are their keyword term counts
+    # and their lines in chunks.jsonl: copied, not serialized again (the guides are cut and written anew)
+    assert {doc for doc in dumped if doc.startswith("listing:")} == {f"listing:{changed.id}"}
+    written = build_module.build_dir(corpus.index_dir, second.build_id) / "chunks.jsonl"
+    assert written.read_text() == "".join(c.model_dump_json() + "\n" for c in read_chunks(written.parent))
     new_chunks = {c.id for c in listing_chunks(changed)}
     assert {record.split("@")[0] for record in stored} <= new_chunks and second.embedded <= len(new_chunks)
     assert second.generation == 2

@@ -27,7 +27,7 @@ from assistant.index.manifest import (
     IndexMissing,
     Manifest,
     build_dir,
-    read_chunks,
+    read_chunk_lines,
     read_manifest,
     read_vectors,
     write_chunks,
@@ -224,7 +224,7 @@ def build_index(
         say("index is up to date: nothing to embed")
         return current.model_copy(update={"embedded": 0, "reused": current.chunks, "removed_documents": 0})
     previous = _previous(settings, model, say)
-    old = read_chunks(build_dir(settings.index_dir, previous.build_id)) if previous else []
+    old, lines = read_chunk_lines(build_dir(settings.index_dir, previous.build_id)) if previous else ([], None)
     chunks, origin, digests = _collect(settings, _reusable_chunks(settings, previous, old), guides_only)
     new_digest = chunks_digest(chunks)
     if previous is not None and new_digest == (previous.chunks_digest or chunks_digest(old)):
@@ -236,7 +236,8 @@ def build_index(
 
     client = store.client_for(settings)
     collection = store.open_or_create(client, store.collection_name(model))
-    vectors, embedded = _vectors(settings, client, previous, old, chunks, track)
+    old_rows = _old_rows(old, chunks)
+    vectors, embedded = _vectors(settings, client, previous, old, chunks, old_rows, track)
     generation = (previous.generation if previous else 0) + 1
     held = {store.record_id(c) for c in old} if previous and previous.collection == collection.name else set()
     adding = {store.record_id(c): n for n, c in enumerate(chunks) if store.record_id(c) not in held}
@@ -258,10 +259,11 @@ def build_index(
 
     build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     directory = build_dir(settings.index_dir, build_id)
-    write_chunks(directory, chunks)
+    write_chunks(directory, chunks, lines)
     atomic_write(directory / DOCUMENTS, json.dumps(digests))
     write_vectors(directory, vectors)
-    keyword.build([c.text for c in chunks], directory / "bm25")
+    earlier = build_dir(settings.index_dir, previous.build_id) / "bm25" if previous else None
+    keyword.build([c.text for c in chunks], directory / "bm25", earlier, old_rows)
 
     manifest = Manifest(
         build_id=build_id,
@@ -291,18 +293,26 @@ def _no_progress(items: list[_T], **_: object) -> list[_T]:
     return items
 
 
+def _old_rows(old: list[Chunk], chunks: list[Chunk]) -> np.ndarray:
+    """Per chunk, a row of the previous build holding the same text (its vector and term counts), else -1."""
+    row_of = {c.text_hash: n for n, c in enumerate(old)}
+    return np.fromiter((row_of.get(c.text_hash, -1) for c in chunks), dtype=np.int64, count=len(chunks))
+
+
 def _vectors(
     settings: Settings,
     client: ClientAPI,
     previous: Manifest | None,
     old: list[Chunk],
     chunks: list[Chunk],
+    old_rows: np.ndarray,
     track: Track,
 ) -> tuple[np.ndarray, int]:
     """A row per chunk: the previous build's row for an unchanged text, else embedded now (each text once)."""
     reusable = _previous_vectors(settings, client, previous, old)
-    rows = {c.text_hash: n for n, c in enumerate(old)} if reusable is not None else {}
-    missing = list({c.text_hash: c.text for c in chunks if c.text_hash not in rows}.items())
+    if reusable is None:
+        old_rows = np.full(len(chunks), -1)
+    missing = list({chunks[n].text_hash: chunks[n].text for n in np.flatnonzero(old_rows < 0)}.items())
     fresh: dict[str, np.ndarray] = {}
     if missing:
         embedder = embedder_for(settings)
@@ -314,12 +324,12 @@ def _vectors(
             fresh.update(zip((text_hash for text_hash, _ in batch), found))
     dimensions = reusable.shape[1] if reusable is not None else len(next(iter(fresh.values()), ()))
     vectors = np.empty((len(chunks), dimensions), dtype=np.float32)
-    for n, chunk in enumerate(chunks):
-        if reusable is not None and chunk.text_hash in rows:  # `rows` is empty when nothing is reusable
-            vectors[n] = reusable[rows[chunk.text_hash]]
-        else:
-            vectors[n] = fresh[chunk.text_hash]
-    return vectors, sum(1 for c in chunks if c.text_hash not in rows)
+    reused = np.flatnonzero(old_rows >= 0)
+    if reusable is not None:
+        vectors[reused] = reusable[old_rows[reused]]
+    for n in np.flatnonzero(old_rows < 0):
+        vectors[n] = fresh[chunks[n].text_hash]
+    return vectors, len(chunks) - len(reused)
 
 
 def _previous_vectors(
