@@ -49,7 +49,8 @@ from importlib import metadata
 from pathlib import Path
 
 import report
-from common import BENCH_DIR, PROJECT_ROOT, QUERIES, REAL, load_queries
+from common import BENCH_DIR, PROJECT_ROOT, QUERIES, REAL, load_listings, load_queries
+from criteria import by_criteria, write_criteria
 from derived import SIGMA
 from metrics import latency, quality
 from rich.console import Console
@@ -191,6 +192,8 @@ def record(results: dict, step: Step, result: dict, queries: dict[str, dict]) ->
         per_query = result.pop("queries")
         result["latency"] = latency(per_query)
         result["quality"] = quality(per_query, queries)
+        if (criteria := by_criteria(Path(step.params["corpus"]), queries)) is not None:
+            result["quality_criteria"] = quality(per_query, criteria)
         if what == "baseline":
             result["quality_lenient"] = quality(per_query, queries, field="lenient")
         result["per_query"] = per_query
@@ -273,6 +276,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--feeds", type=Path, default=PROJECT_ROOT.parent / "shared" / "feeds")
     parser.add_argument("--work", type=Path, default=None, help="scratch directory (default: a temporary one)")
     parser.add_argument("--keep-work", action="store_true", help="keep the scratch directory (indexes, logs)")
+    parser.add_argument(
+        "--rescore",
+        action="store_true",
+        help="run nothing: add the by-criteria listing scores to OUT/index.json from its saved rankings and the "
+        "corpora kept in --work, and rewrite the report",
+    )
     return parser.parse_args(argv)
 
 
@@ -293,6 +302,8 @@ def main(argv: list[str] | None = None) -> int:
         baseline_sizes = set()
     else:
         baseline_sizes = set(normalized_sizes(args.baseline_sizes)) if args.baseline_sizes else set(sizes)
+    if args.rescore:
+        return rescore(args.out, args.work, argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="index-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     queries = load_queries(QUERIES)
@@ -346,6 +357,29 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(work, ignore_errors=True)
     console.print(f"wrote {args.out / 'index.json'}, {args.out / 'index.md'}, {args.out / 'index.png'}")
     return 1 if results["problems"] else 0
+
+
+def rescore(out: Path, work: Path | None, argv: list[str]) -> int:
+    """Criteria scores for a run made before queries had criteria: the rankings are in index.json, the corpora
+    (their changed snapshots, which the queries ran on) in the kept scratch directory."""
+    if work is None:
+        raise SystemExit("--rescore needs the --work directory the run kept")
+    results = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    queries = load_queries(QUERIES)
+    by_id = {q["id"]: q for q in queries}
+    for size, run in results["sizes"].items():
+        corpus = work / size / "corpus"
+        write_criteria(corpus, queries, load_listings(corpus / "changed.jsonl"))
+        for system in ("ours", "baseline"):
+            query = run.get(system, {}).get("query")
+            if query and (criteria := by_criteria(corpus, by_id)) is not None:
+                query["quality_criteria"] = quality(query["per_query"], criteria)
+    command = " ".join(shlex.quote(a) for a in [".venv/bin/python", "bench/index_bench.py", *argv])
+    note = f"By-criteria listing scores added afterwards from the saved rankings: `{command}`."
+    results["meta"]["notes"].append(note)
+    report.write_all(results, out)
+    console.print(f"rescored {out / 'index.json'}")
+    return 0
 
 
 def _drop_finished(work: Path, step: Step, steps: list[Step], finished: set[str]) -> None:

@@ -30,6 +30,8 @@ def check_expected(queries: list[dict], listings) -> None:
 
 
 def prepare_real(params: dict, events: Events) -> dict:
+    from criteria import write_criteria
+
     from corpus import changed_version, refresh_real
 
     out = Path(params["corpus"])
@@ -41,23 +43,28 @@ def prepare_real(params: dict, events: Events) -> dict:
     save_listings(out / "original.jsonl", listings)
     save_listings(out / "changed.jsonl", changed)
     write_json(out / "meta.json", {**meta, "changed_ids": chosen})
+    found = write_criteria(out, queries, changed)
+    wrong = sorted(q["id"] for q in queries if q["id"] in found and set(found[q["id"]]) != set(q["expected"]))
+    assert not wrong, f"on the real corpus these queries' criteria do not select their labels: {wrong}"
     return {"listings": len(listings), "changed": len(chosen)}
 
 
 def prepare_synthetic(params: dict, events: Events) -> dict:
     """The corpus of `size` listings and, for each system, the table its derived vectors come from."""
+    from criteria import write_criteria
     from derived import DerivationTable, load_vectors
 
     from corpus import baseline_pairs, changed_version, ours_pairs, synthetic_corpus
 
     real_dir, out, work = Path(params["real_corpus"]), Path(params["corpus"]), Path(params["work"])
     real = load_listings(real_dir / "original.jsonl")
-    size = int(params["size"])
+    size, queries = int(params["size"]), load_queries(Path(params["queries"]))
     with timed() as generate:
         listings, source_of = synthetic_corpus(real, size)
-        changed, chosen = changed_version(listings, expected_ids(load_queries(Path(params["queries"]))))
+        changed, chosen = changed_version(listings, expected_ids(queries))
     save_listings(out / "original.jsonl", listings)
     save_listings(out / "changed.jsonl", changed)
+    write_criteria(out, queries, changed)
     meta = read_json(real_dir / "meta.json")
     write_json(out / "meta.json", {**meta, "bench": f"synthetic {size}", "changed_ids": chosen})
     events.say(f"{len(listings)} listings generated in {generate.seconds:.0f} s")
