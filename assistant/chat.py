@@ -11,7 +11,7 @@ from assistant.answer.extractive.listings import answer_listing_detail, answer_l
 from assistant.answer.extractive.refusals import not_answerable
 from assistant.answer.followup import Resolved, Turn, merge_filters, resolve
 from assistant.answer.models import Answer, AnswerError, Passage
-from assistant.answer.sections import chosen_sections, closer_of, rank_sections, section_reading
+from assistant.answer.sections import chosen_sections, closer_of, rank_sections, second_readings, section_reading
 from assistant.index.retrieve import Hit, Retriever, place_terms
 from assistant.library import Library
 from assistant.query import Filters, Intent, Understood, classifier, understand
@@ -178,7 +178,7 @@ class Assistant:
                 return Draft(answer=f"No listings are searchable yet. {self.library.stale}", answerable=False), passages
             return answer_listings(understood, passages, self.library.listings), passages
         sections = chosen_sections(understood, hits, self.section_profile)
-        draft = answer_guide(understood, passages, sections)
+        draft = answer_guide(understood, passages, sections, second_readings(understood, hits, self.section_profile))
         if draft.answerable and self._also_listings(understood):
             # Near two intents, answer both: "relocating to Toronto, what base, and who is hiring there?"
             search = understand(understood.question, intent=Intent.listings)

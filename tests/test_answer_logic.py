@@ -13,7 +13,7 @@ from fakes import MemoryRetriever, chunk
 
 from assistant.answer.extractive.guide import answer_guide
 from assistant.answer.extractive.listings import answer_listings
-from assistant.answer.sections import chosen_sections
+from assistant.answer.sections import chosen_sections, second_readings
 from assistant.brief.sources import Sources
 from assistant.corpus.listings.normalize import normalize
 from assistant.corpus.listings.sources import CONNECTORS
@@ -118,3 +118,40 @@ def test_a_brief_quotes_a_span_the_splitter_cut_by_a_verbatim_piece_or_not_at_al
     found = src.locate("guide:x#1", "We ship models daily. We name PyTorch, JAX.")
     assert found and found[1] == "We ship models daily." and found[1] in found[0].text
     assert src.locate("guide:x#1", "Nothing of this is indexed anywhere.") is None
+
+
+def _misread_as_overview(question: str, **fields) -> Understood:
+    """Read as the overview, with hiring nearly as likely (a close second reading)."""
+    return Understood(
+        question=question,
+        intent=Intent.overview,
+        close=[Intent.overview, Intent.hiring],
+        filters=Filters(kind="guide"),
+        scores={"overview": 0.5, "hiring": 0.3},
+        **fields,
+    )
+
+
+def _by_name(hit) -> dict[str, float]:
+    return {hit.doc_id.removeprefix(GUIDE): 1.0}
+
+
+def test_a_close_second_reading_answers_when_the_first_reading_s_section_does_not():
+    library = guide_library(hiring=HIRING, overview=ROLE)
+    understood = _misread_as_overview("Which stages will the interview have?")  # the overview names no stages
+    hits = library.retriever.search(understood.question, understood.filters, k=5)
+    overview = [GUIDE + "overview"]
+    assert not answer_guide(understood, library.passages(hits), overview).answerable
+    seconds = second_readings(understood, hits, _by_name)
+    assert seconds == [("hiring", GUIDE + "hiring")]
+    draft = answer_guide(understood, library.passages(hits), overview, seconds)
+    assert draft.answerable and {c.id for c in draft.citations} == {GUIDE + "hiring"}
+    assert "the close second reading" in " ".join(understood.explanation)
+
+
+def test_a_second_reading_does_not_answer_what_its_section_does_not_cover_either():
+    library = guide_library(hiring=HIRING, overview=ROLE)
+    understood = _misread_as_overview("What relocation package do teams offer?", subjects=["relocation package"])
+    hits = library.retriever.search("interview stages of the role", understood.filters, k=5)  # both sections
+    seconds = second_readings(understood, hits, _by_name)
+    assert seconds and not answer_guide(understood, library.passages(hits), [GUIDE + "overview"], seconds).answerable

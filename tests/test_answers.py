@@ -89,7 +89,7 @@ MISREAD = pytest.mark.xfail(reason="misread by the intent classifier (issue 10)"
         ("What skills do remote senior ML engineers need?", "skills", "PyTorch"),
         # What the role is, and how it is done remotely: the overview.
         ("so what is an ML engineer, in short?", "overview", "technical anchor"),
-        pytest.param("are remote ML engineers in meetings all day?", "overview", "asynchronously", marks=MISREAD),
+        ("are remote ML engineers in meetings all day?", "overview", "asynchronously"),
         # Skills nouns and writing documents: the skills section, whatever else the question names.
         ("which ML platforms should I have used?", "skills", "SageMaker"),
         ("what documents will I write as a senior MLE?", "skills", "model cards"),

@@ -58,6 +58,21 @@ def chosen_sections(understood: Understood, ranked: list[Hit], profile: Profile)
     ]
 
 
+def second_readings(understood: Understood, ranked: list[Hit], profile: Profile) -> list[tuple[str, str]]:
+    """For each guide intent the classifier found nearly as likely as its first (`close`), the best-ranked
+    section of that intent: (intent, section id). A question between two topics ("what documents will I
+    write?" reads as responsibilities, then skills) is answered by the second when the first's section does
+    not speak to it, rather than refused."""
+    found: list[tuple[str, str]] = []
+    for intent in understood.close:
+        if intent is understood.intent:
+            continue
+        section = next((h.doc_id for h in ranked if h.kind == "guide" and top_label(profile(h)) == intent.value), None)
+        if section is not None:
+            found.append((intent.value, section))
+    return found
+
+
 def closer_of(first: list[Hit], second: list[Hit]) -> list[Hit]:
     """The hits of two searches, one per document, each with the higher similarity of its two readings."""
     best: dict[str, Hit] = {}

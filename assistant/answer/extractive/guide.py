@@ -4,6 +4,7 @@ its most relevant sentences (or the asked market's table row), a pay question by
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from assistant.answer.compose import Composer
 from assistant.answer.extractive.draft import Draft
@@ -26,8 +27,22 @@ def _sections_of(passages: list[Passage], chosen: list[str]) -> list[list[Passag
     return [section for section in found if section]
 
 
-def answer_guide(understood: Understood, passages: list[Passage], chosen: list[str]) -> Draft:
-    """`chosen`: the section ids that answer, best first, chosen by meaning (answer/sections.py)."""
+def answer_guide(
+    understood: Understood, passages: list[Passage], chosen: list[str], seconds: Sequence[tuple[str, str]] = ()
+) -> Draft:
+    """`chosen`: the section ids that answer, best first, chosen by meaning (answer/sections.py). When they do not
+    speak to the question, each of `seconds` (a close second intent and its section, sections.second_readings)
+    is tried before refusing."""
+    draft = _answer(understood, passages, chosen)
+    for intent, section in seconds if not draft.answerable else ():
+        second = _answer(understood.model_copy(update={"intent": Intent(intent)}), passages, [section])
+        if second.answerable:
+            understood.explanation.append(f"intent: {intent}, the close second reading, answers it")
+            return second
+    return draft
+
+
+def _answer(understood: Understood, passages: list[Passage], chosen: list[str]) -> Draft:
     sections = _sections_of(passages, chosen)
     beyond = beyond_the_guide(understood)
     if not sections or not section_answers(understood, [p for s in sections for p in s]) or beyond:
