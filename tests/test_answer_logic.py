@@ -155,3 +155,35 @@ def test_a_second_reading_does_not_answer_what_its_section_does_not_cover_either
     hits = library.retriever.search("interview stages of the role", understood.filters, k=5)  # both sections
     seconds = second_readings(understood, hits, _by_name)
     assert seconds and not answer_guide(understood, library.passages(hits), [GUIDE + "overview"], seconds).answerable
+
+
+CHECKS = (
+    "Guide > Checks\n\nAsk what the level means in the team. At some companies it means three to five years of "
+    "experience; at others a record of shipping systems."
+)
+
+
+def _counting(question: str, intent: Intent = Intent.general, **fields) -> Understood:
+    return Understood(question=question, intent=intent, filters=Filters(kind="guide"), **fields)
+
+
+def test_a_count_of_time_the_guide_states_is_answered_even_when_read_as_beyond_it():
+    library = guide_library(checks=CHECKS, hiring=HIRING)
+    hits = library.retriever.search("levels years experience stages", Filters(kind="guide"), k=5)
+    asked = _counting("How many years of experience does the level take?", unsupported=True, scores={"checks": 0.3})
+    draft = answer_guide(asked, library.passages(hits), [GUIDE + "hiring"])
+    assert draft.answerable and "three to five years" in draft.answer
+    assert {c.id for c in draft.citations} == {GUIDE + "checks"}
+    # A count stated about something else shares no word with the question: still beyond the guide.
+    other = _counting("How many years does promotion to staff take?", unsupported=True, scores={"checks": 0.3})
+    assert not answer_guide(other, library.passages(hits), [GUIDE + "checks"]).answerable
+
+
+def test_a_count_of_time_no_sentence_states_is_refused_even_when_the_topic_is_sure():
+    library = guide_library(hiring=HIRING)
+    hits = library.retriever.search("interview stages", Filters(kind="guide"), k=5)
+    sure = {"hiring": 0.95}
+    hours = _counting("How many hours does each interview stage last?", intent=Intent.hiring, scores=sure)
+    assert not answer_guide(hours, library.passages(hits), [GUIDE + "hiring"]).answerable
+    stages = _counting("Which interview stages are there?", intent=Intent.hiring, scores=sure)
+    assert answer_guide(stages, library.passages(hits), [GUIDE + "hiring"]).answerable

@@ -9,7 +9,12 @@ from collections.abc import Sequence
 from assistant.answer.compose import Composer
 from assistant.answer.extractive.draft import Draft
 from assistant.answer.extractive.pay import answer_pay
-from assistant.answer.extractive.refusals import beyond_the_guide, not_answerable, section_answers
+from assistant.answer.extractive.refusals import (
+    beyond_the_guide,
+    not_answerable,
+    section_answers,
+    stated_count_section,
+)
 from assistant.answer.extractive.relevance import relevant_units, unique_units
 from assistant.answer.models import Passage
 from assistant.answer.units import Unit
@@ -43,6 +48,10 @@ def answer_guide(
 
 
 def _answer(understood: Understood, passages: list[Passage], chosen: list[str]) -> Draft:
+    if understood.unsupported and (stated := stated_count_section(understood, passages)) is not None:
+        understood = understood.model_copy(update={"unsupported": False})
+        understood.explanation.append(f"answerable: {stated} states the count asked for")
+        chosen = [stated]
     sections = _sections_of(passages, chosen)
     beyond = beyond_the_guide(understood)
     if not sections or not section_answers(understood, [p for s in sections for p in s]) or beyond:

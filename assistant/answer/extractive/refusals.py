@@ -34,6 +34,10 @@ _QUANTITY = re.compile(
 # A classifier probability this high needs no word of the question in the section. Measured 0.6-0.8 on dev,
 # holdout and dev2: 0.6 and 0.7 each pass one more question per set than 0.8, every unanswerable still refused.
 SURE_TOPIC = 0.7
+# A count of time asked for ("how many years", "how long"): answered only by a sentence that states one. Not
+# "how much of the week", which asks for a share.
+_ASKED_COUNT = re.compile(r"\bhow many (?:\w+ ){0,2}?(?P<unit>hour|day|week|month|year)s?\b|\bhow long\b")
+_COUNT = r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
 
 
 OFF_TOPIC = (
@@ -52,6 +56,8 @@ def section_answers(understood: Understood, section: list[Passage]) -> bool:
     question GENERAL_SHARE of them, as one common word ("companies") says nothing about "relocation packages"."""
     if _QUANTITY.search(understood.question.lower()) and "%" not in "".join(p.text for p in section):
         return False  # "what share of candidates pass?" wants a rate the section does not state
+    if (unit := asked_count(understood.question)) is not None and not _stating(section, unit):
+        return False  # "how many hours of overlap?" wants a number of hours the section does not give
     if understood.scores.get(understood.intent.value, 0.0) >= SURE_TOPIC:
         return True  # the classifier is sure of the topic, and the section was chosen by meaning
     if understood.subjects and not covers(section, {stem(w) for s in understood.subjects for w in s.split()}, 1.0):
@@ -60,6 +66,38 @@ def section_answers(understood: Understood, section: list[Passage]) -> bool:
         return True  # a named market is answered by its row, or told which markets exist
     terms = specific_terms(understood.question)
     return covers(section, terms, share=GENERAL_SHARE if understood.intent is Intent.general else 0.0)
+
+
+def asked_count(question: str) -> str | None:
+    """The unit of time a question asks a count of ("year"), "any" for "how long", or None."""
+    found = _ASKED_COUNT.search(question.lower())
+    return None if found is None else found.group("unit") or "any"
+
+
+def _count_stated(unit: str) -> re.Pattern[str]:
+    named = "(?:hour|day|week|month|year)" if unit == "any" else unit
+    return re.compile(rf"\b{_COUNT}(?:\s*(?:to|-|–|or)\s*{_COUNT})?\s+(?:[a-z]+\s+)?{named}s?\b", re.I)
+
+
+def _stating(passages: list[Passage], unit: str) -> list[tuple[Passage, str]]:
+    """(passage, sentence) for every sentence of the passages that states a count of `unit`."""
+    stated = _count_stated(unit)
+    return [(p, u.text) for p in passages for u in units(p.text) if stated.search(u.text)]
+
+
+def stated_count_section(understood: Understood, passages: list[Passage]) -> str | None:
+    """The guide section with a sentence that states the count of time asked for and shares one of the question's
+    own words besides the unit ("three to five years of ML experience" for "how many years of experience does
+    senior mean?"): support the classifier's reading of a topic beyond the guide does not outweigh. A count
+    stated about something else ("years" of experience for "years from senior to staff") shares no word."""
+    unit = asked_count(understood.question)
+    if unit is None:
+        return None
+    terms = specific_terms(understood.question) - {stem(unit), stem(unit + "s")}
+    for passage, sentence in _stating([p for p in passages if p.kind == "guide"], unit):
+        if terms & {stem(w) for w in re.findall(r"[a-z][a-z0-9+#-]{2,}", sentence.lower())}:
+            return passage.doc_id
+    return None
 
 
 def beyond_the_guide(understood: Understood) -> str | None:
