@@ -8,7 +8,7 @@ from datetime import date
 
 from assistant.answer.compose import Composer
 from assistant.answer.extractive.draft import Draft
-from assistant.answer.extractive.relevance import covers, specific_terms, stem
+from assistant.answer.extractive.relevance import WORD, covers, specific_terms, stem
 from assistant.answer.models import Passage
 from assistant.answer.units import units
 from assistant.index.meta import headings
@@ -88,14 +88,14 @@ def _stating(passages: list[Passage], unit: str) -> list[tuple[Passage, str]]:
 def stated_count_section(understood: Understood, passages: list[Passage]) -> str | None:
     """The guide section with a sentence that states the count of time asked for and shares one of the question's
     own words besides the unit ("three to five years of ML experience" for "how many years of experience does
-    senior mean?"): support the classifier's reading of a topic beyond the guide does not outweigh. A count
-    stated about something else ("years" of experience for "years from senior to staff") shares no word."""
+    senior mean?"): support that outweighs the classifier's reading of a topic beyond the guide. A count stated
+    about something else ("years" of experience for "years from senior to staff") shares no word."""
     unit = asked_count(understood.question)
     if unit is None:
         return None
     terms = specific_terms(understood.question) - {stem(unit), stem(unit + "s")}
     for passage, sentence in _stating([p for p in passages if p.kind == "guide"], unit):
-        if terms & {stem(w) for w in re.findall(r"[a-z][a-z0-9+#-]{2,}", sentence.lower())}:
+        if terms & {stem(w) for w in WORD.findall(sentence.lower())}:
             return passage.doc_id
     return None
 

@@ -24,7 +24,7 @@ based mle mles sr snr jr doing done have has honestly think thinking going wonde
 all lot lots day days week weeks
 """.split()
 )
-_WORD = re.compile(r"[a-z][a-z0-9+#-]{2,}")
+WORD = re.compile(r"[a-z][a-z0-9+#-]{2,}")
 _FUZZY_MIN = 6  # words this long match a near-miss spelling (one slip in a short word changes its meaning)
 
 
@@ -41,12 +41,12 @@ def specific_terms(question: str) -> set[str]:
     """The question's own words that are not shared by every question in this domain, nor places
     (places are matched as markets and filters, not as words). Read after query normalization, so "sr" and
     "responsibilites" count as the words they stand for."""
-    words = _WORD.findall(normalized(question))
+    words = WORD.findall(normalized(question))
     return {stem(w) for w in words if w not in _GENERIC and resolve_place(w) is None}
 
 
 def _terms_in(passages: list[Passage]) -> set[str]:
-    return {stem(w) for p in passages for w in _WORD.findall(p.text.lower())}
+    return {stem(w) for p in passages for w in WORD.findall(p.text.lower())}
 
 
 def _found(term: str, text_terms: set[str]) -> bool:
@@ -87,6 +87,6 @@ def unique_units(section: list[Passage]) -> list[tuple[Passage, Unit]]:
 def relevant_units(question: str, found: list[tuple[Passage, Unit]], limit: int) -> list[tuple[Passage, Unit]]:
     """The `limit` units sharing most of the question's words (earlier first among equals), in document order."""
     terms = specific_terms(question)
-    scored = [(len(terms & {stem(w) for w in _WORD.findall(u.text.lower())}), -n, n) for n, (_, u) in enumerate(found)]
+    scored = [(len(terms & {stem(w) for w in WORD.findall(u.text.lower())}), -n, n) for n, (_, u) in enumerate(found)]
     best = sorted(scored, reverse=True)[:limit]
     return [found[n] for *_, n in sorted(best, key=lambda s: s[2])]
