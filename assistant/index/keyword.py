@@ -99,13 +99,14 @@ def _assemble(
 ) -> sparse.csr_matrix:
     """One row per text in order: reused rows from `counts`, the others from `added` (in their order)."""
     reused = np.flatnonzero(old_rows >= 0)
-    parts = [added] if counts is None or not len(reused) else [counts[old_rows[reused]], added]
-    stacked = _stack(parts, width)
+    if counts is None or not len(reused):
+        return _stack([added], width)
+    stacked = _stack([counts[old_rows[reused]], added], width)
     # Row k of `stacked` belongs to text positions[k]; the inverse permutation puts every text at its place.
-    positions = np.concatenate([reused, np.flatnonzero(old_rows < 0)]) if len(parts) == 2 else np.arange(len(old_rows))
-    order = np.empty(len(positions), dtype=np.int64)
+    positions = np.concatenate([reused, np.flatnonzero(old_rows < 0)])
+    order = np.empty_like(positions)
     order[positions] = np.arange(len(positions))
-    return stacked[order] if len(parts) == 2 else stacked
+    return stacked[order]
 
 
 def _compact(counts: sparse.csr_matrix, vocab: dict[str, int]) -> tuple[sparse.csr_matrix, dict[str, int]]:
