@@ -1,5 +1,6 @@
 """The index: section-aware chunks, incremental builds, the swap, model checks, verify, and a real Chroma server."""
 
+import json
 import shutil
 import socket
 import subprocess
@@ -15,7 +16,7 @@ from assistant.corpus.guides import load_guide
 from assistant.corpus.listings import snapshots
 from assistant.corpus.listings.refresh import refresh
 from assistant.index import build as build_module
-from assistant.index import keyword, store
+from assistant.index import keyword, ledger, store
 from assistant.index.build import build_index
 from assistant.index.chunks import CHUNK_TOKENS, Chunk, count_tokens, guide_chunks, listing_chunks
 from assistant.index.manifest import read_chunks, read_manifest
@@ -213,9 +214,11 @@ def test_an_incremental_build_stores_only_what_changed_and_reads_nothing_back(co
     )
 
     def no_reading_back(*_args):
-        raise AssertionError("the previous build's vectors come from its own file, not the store")
+        raise AssertionError("the previous build's vectors come from its file and its chunks from its ledger")
 
     monkeypatch.setattr(store, "vectors_by_id", no_reading_back)
+    monkeypatch.setattr(build_module, "read_lines", no_reading_back)  # no reused chunk is read back as an object
+    monkeypatch.setattr(ledger, "chunk_lines", no_reading_back)
     cut, tokenized = [], []
     monkeypatch.setattr(
         build_module, "listing_chunks", lambda listing: (cut.append(listing.id), listing_chunks(listing))[1]
@@ -239,6 +242,37 @@ def test_an_incremental_build_stores_only_what_changed_and_reads_nothing_back(co
     retriever = Retriever(corpus)
     assert set(collection.get(include=[])["ids"]) == {store.record_id(c) for c in retriever.chunks}
     assert retriever.vectors.shape == (second.chunks, second.dimensions)
+
+
+def test_a_build_from_before_ledgers_or_without_vectors_is_reused_by_reading_its_chunks(corpus, counting):
+    first = build_index(corpus, say=lambda _: None)
+    old = build_module.build_dir(corpus.index_dir, first.build_id)
+    listings = snapshots.load_current(corpus.listings_dir)
+    changed = listings[1].model_copy(update={"title": listings[1].title + " (Remote)"})
+    snapshots.write_snapshot(corpus.listings_dir, [changed, *listings[2:]], {})
+    # A build made before ledgers kept only each listing's line digest: the next one derives its ledger.
+    lines = {entry["doc_id"]: entry["line"] for entry in ledger.read(old) if entry["line"]}
+    (old / ledger.LEDGER).unlink()
+    (old / ledger.LINES).write_text(json.dumps(lines))
+    counting.embedded = 0
+    second = build_index(corpus, say=lambda _: None)
+    assert counting.embedded == second.embedded == len(listing_chunks(changed))
+    fresh = [c.model_dump() for c in build_module.collect_chunks(corpus)[0]]
+    newer = build_module.build_dir(corpus.index_dir, second.build_id)
+    assert [c.model_dump() for c in read_chunks(newer)] == fresh
+    # The ledger a build writes is the one its chunks imply (the line digests come from the snapshot).
+    assert [{**e, "line": None} for e in ledger.read(newer)] == ledger._derive(newer)
+
+    # Without the previous vectors every text is embedded again, the reused documents' read back from the file.
+    (newer / "vectors.npy").unlink()
+    snapshots.write_snapshot(corpus.listings_dir, listings[2:], {})
+    counting.embedded = 0
+    third = build_index(corpus, say=lambda _: None)
+    assert counting.embedded == third.embedded == third.chunks
+    assert [c.model_dump() for c in read_chunks(build_module.build_dir(corpus.index_dir, third.build_id))] == [
+        c.model_dump() for c in build_module.collect_chunks(corpus)[0]
+    ]
+    assert verify_index(corpus).ok
 
 
 def test_an_incremental_build_killed_after_storing_leaves_the_previous_index_answering(corpus, monkeypatch):

@@ -2,39 +2,39 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
-import json
 import shutil
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from itertools import accumulate
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypedDict, TypeVar, cast
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TypedDict, TypeVar, cast
 
 import numpy as np
 
 from assistant.corpus import guides as guides_module
 from assistant.corpus.guides import load_guides
 from assistant.corpus.listings import snapshots
-from assistant.files import atomic_write
 from assistant.index import chunks as chunks_module
-from assistant.index import health, keyword, store
+from assistant.index import health, keyword, ledger, store
 from assistant.index import meta as meta_module
 from assistant.index.chunks import Chunk, guide_chunks, listing_chunks
 from assistant.index.embeddings import embedder_for, model_id
+from assistant.index.ledger import Document
 from assistant.index.manifest import (
     IndexMissing,
     Manifest,
     build_dir,
-    read_chunk_lines,
+    read_lines,
     read_manifest,
     read_vectors,
     write_chunks,
     write_manifest,
     write_vectors,
 )
-from assistant.index.meta import ListingMeta
 from assistant.settings import Settings
 from assistant.vocab import boards as boards_module
 from assistant.vocab import listing as models_module
@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 _T = TypeVar("_T")
 
 EMBED_BATCH = 64
-DOCUMENTS = "documents.json"  # in a build's directory: each listing's digest, for the next build's reuse
+COPY_ROWS = 50_000  # reused vectors copied per block
 CHUNKING_CODE = (
     chunks_module,
     meta_module,
@@ -81,44 +81,54 @@ class Track(Protocol):
     def __call__(self, items: list[_T], *, description: str) -> Iterable[_T]: ...
 
 
+class Part(NamedTuple):
+    """One document of the build being made: cut now (`chunks`), or reused from the previous build, whose
+    rows `old_row` onward hold its chunks (then `chunks` is None and its ledger entry stands for them)."""
+
+    document: Document
+    chunks: list[Chunk] | None
+    old_row: int = -1
+
+
 def collect_chunks(settings: Settings) -> tuple[list[Chunk], Origin]:
     """Every chunk of the current guides and listing snapshot, plus what they came from."""
-    chunks, origin, _ = _collect(settings, {})
-    return chunks, origin
+    parts, origin = _collect(settings, {})
+    return [c for part in parts for c in part.chunks or ()], origin
 
 
 def _collect(
-    settings: Settings, earlier: dict[str, list[Chunk]], guides_only: bool = False
-) -> tuple[list[Chunk], Origin, dict[str, str]]:
-    """Chunks, origin, and each listing's digest (of its snapshot line: equal bytes and equal chunking code
-    mean equal chunks). `earlier` maps a digest to the chunks a previous build cut from that line with the same
-    chunking code: those are reused without parsing the line, so a refresh that changed 1% of 100k listings
-    parses and cuts 1k listings, not 100k, and no more than one listing is held in memory at a time."""
+    settings: Settings, earlier: dict[str, tuple[Document, int]], guides_only: bool = False
+) -> tuple[list[Part], Origin]:
+    """The build's documents, and what they came from. `earlier` maps a snapshot line's digest to the ledger
+    entry and first row of the chunks a previous build cut from that line with the same chunking code: those
+    are reused without parsing the line, so a refresh that changed 1% of 100k listings parses and cuts 1k
+    listings, not 100k, and no more than one listing is held in memory at a time."""
     guides = load_guides(settings.guides_dir)
     snapshot = None if guides_only else snapshots.current_snapshot(settings.listings_dir)
-    chunks = [c for guide in guides for c in guide_chunks(guide)]
-    digests: dict[str, str] = {}
-    per_source: Counter[str] = Counter()
+    parts = [Part(ledger.document(cut), cut) for guide in guides for cut in _by_document(guide_chunks(guide))]
     for number, line in snapshots.lines(snapshot) if snapshot else ():
         digest = hashlib.sha256(line).hexdigest()[:32]
-        cut = earlier.get(digest)
-        if cut is None:
-            listing = snapshots.parse_line(line, f"{cast(Path, snapshot).name} line {number}", snapshots.warn)
-            if listing is None:
-                continue
-            cut = listing_chunks(listing)
-        if cut:
-            digests[cut[0].doc_id] = digest
-            per_source[cast(ListingMeta, cut[0].meta).source] += 1
-            chunks += cut
+        if (reused := earlier.get(digest)) is not None:
+            parts.append(Part(reused[0], None, reused[1]))
+            continue
+        listing = snapshots.parse_line(line, f"{cast(Path, snapshot).name} line {number}", snapshots.warn)
+        if listing is not None and (cut := listing_chunks(listing)):
+            parts.append(Part(ledger.document(cut, digest), cut))
     fetched = snapshots.load_meta(snapshot).get("fetched_at") if snapshot else None
     origin: Origin = {
         "snapshot": snapshot.name if snapshot else None,
         "snapshot_fetched_at": fetched,
         "guides": [guide.id for guide in guides],
-        "listings_per_source": dict(per_source),
+        "listings_per_source": dict(Counter(p.document["source"] for p in parts if p.document["source"])),
     }
-    return chunks, origin, digests
+    return parts, origin
+
+
+def _by_document(chunks: list[Chunk]) -> list[list[Chunk]]:
+    groups: dict[str, list[Chunk]] = {}
+    for chunk in chunks:
+        groups.setdefault(chunk.doc_id, []).append(chunk)
+    return list(groups.values())
 
 
 def chunker_digest() -> str:
@@ -168,32 +178,18 @@ def _previous(settings: Settings, model: str, say: Callable[[str], object]) -> M
     return manifest if build_dir(settings.index_dir, manifest.build_id).is_dir() else None
 
 
-def _reusable_chunks(settings: Settings, previous: Manifest | None, old: list[Chunk]) -> dict[str, list[Chunk]]:
-    """The previous build's chunks by listing digest, when it was cut by this code."""
+def _reusable(previous: Manifest | None, old: list[Document]) -> dict[str, tuple[Document, int]]:
+    """The previous build's listings by snapshot-line digest, with their first rows, when it was cut by this
+    code."""
     if previous is None or previous.chunker != chunker_digest():
         return {}
-    path = build_dir(settings.index_dir, previous.build_id) / DOCUMENTS
-    if not path.exists():
-        return {}
-    digest_of = json.loads(path.read_text(encoding="utf-8"))
-    by_digest: dict[str, list[Chunk]] = {}
-    for chunk in old:
-        if chunk.doc_id in digest_of:
-            by_digest.setdefault(digest_of[chunk.doc_id], []).append(chunk)
-    return by_digest
-
-
-def chunks_digest(chunks: list[Chunk]) -> str:
-    """Every chunk's id, text and fields: equal digests mean an identical index, with nothing read back."""
-    digest = hashlib.sha256()
-    metas: dict[int, bytes] = {}  # a listing's chunks share one meta object (manifest.read_chunks): dump it once
-    for chunk in chunks:
-        digest.update(f"{chunk.id}\0{chunk.text_hash}\0".encode())
-        if (meta := metas.get(id(chunk.meta))) is None:
-            # The dict the builders wrote before the meta had models: an unchanged index keeps its digest.
-            meta = metas[id(chunk.meta)] = json.dumps(chunk.meta.model_dump(), sort_keys=True, default=str).encode()
-        digest.update(meta + b"\n")
-    return digest.hexdigest()
+    by_line: dict[str, tuple[Document, int]] = {}
+    row = 0
+    for entry in old:
+        if entry["line"] is not None:
+            by_line[entry["line"]] = (entry, row)
+        row += len(entry["ids"])
+    return by_line
 
 
 def build_index(
@@ -224,46 +220,40 @@ def build_index(
         say("index is up to date: nothing to embed")
         return current.model_copy(update={"embedded": 0, "reused": current.chunks, "removed_documents": 0})
     previous = _previous(settings, model, say)
-    old, lines = read_chunk_lines(build_dir(settings.index_dir, previous.build_id)) if previous else ([], None)
-    chunks, origin, digests = _collect(settings, _reusable_chunks(settings, previous, old), guides_only)
-    new_digest = chunks_digest(chunks)
-    if previous is not None and new_digest == (previous.chunks_digest or chunks_digest(old)):
+    earlier = build_dir(settings.index_dir, previous.build_id) if previous else None
+    old = ledger.read(earlier) if earlier else []
+    parts, origin = _collect(settings, _reusable(previous, old), guides_only)
+    documents = [part.document for part in parts]
+    new_digest = ledger.build_digest(documents)
+    if previous is not None and new_digest == (previous.chunks_digest or ledger.build_digest(old)):
         # The same chunks (a refresh that found nothing new): the build serving stays, under the new snapshot.
         say("index is up to date: nothing to embed")
         same = previous.model_copy(update={"inputs": digest, "chunks_digest": new_digest, **origin})
         write_manifest(settings.index_dir, same)
-        return same.model_copy(update={"embedded": 0, "reused": len(chunks), "removed_documents": 0})
+        return same.model_copy(update={"embedded": 0, "reused": same.chunks, "removed_documents": 0})
 
     client = store.client_for(settings)
     collection = store.open_or_create(client, store.collection_name(model))
-    old_rows = _old_rows(old, chunks)
-    vectors, embedded = _vectors(settings, client, previous, old, chunks, old_rows, track)
+    rows = Rows(parts, earlier)
+    old_rows = _old_rows(old, parts)
+    vectors, embedded = _vectors(settings, client, previous, old, rows, old_rows, track)
     generation = (previous.generation if previous else 0) + 1
-    held = {store.record_id(c) for c in old} if previous and previous.collection == collection.name else set()
-    adding = {store.record_id(c): n for n, c in enumerate(chunks) if store.record_id(c) not in held}
-    rows = list(adding.values())
+    held = _records(old) if previous and previous.collection == collection.name else set()
+    adding = [n for n, record in enumerate(rows.records) if record not in held]
     store.add(
         collection,
-        list(adding),
-        vectors[rows],
-        [
-            {
-                "doc_id": chunks[n].doc_id,
-                "kind": chunks[n].kind,
-                "text_hash": chunks[n].text_hash,
-                "generation": generation,
-            }
-            for n in rows
-        ],
+        [rows.records[n] for n in adding],
+        vectors[adding],
+        [{**rows.fields(n), "generation": generation} for n in adding],
     )
 
     build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     directory = build_dir(settings.index_dir, build_id)
-    write_chunks(directory, chunks, lines)
-    atomic_write(directory / DOCUMENTS, json.dumps(digests))
+    segments = [part.chunks or cast(tuple[int, int], tuple(part.document["span"])) for part in parts]
+    spans = write_chunks(directory, segments, earlier / "chunks.jsonl" if earlier else None)
+    ledger.write(directory, [{**entry, "span": list(span)} for entry, span in zip(documents, spans)])
     write_vectors(directory, vectors)
-    earlier = build_dir(settings.index_dir, previous.build_id) / "bm25" if previous else None
-    keyword.build([c.text for c in chunks], directory / "bm25", earlier, old_rows)
+    keyword.build(rows, directory / "bm25", earlier / "bm25" if earlier else None, old_rows)
 
     manifest = Manifest(
         build_id=build_id,
@@ -273,11 +263,11 @@ def build_index(
         store=settings.chroma_url or f"embedded at {settings.index_dir / 'chroma'}",
         built_at=datetime.now(UTC),
         seconds=round(time.perf_counter() - started, 2),
-        chunks=len(chunks),
-        documents=dict(Counter(c.kind for c in {c.doc_id: c for c in chunks}.values())),
+        chunks=len(rows),
+        documents=dict(Counter(entry["kind"] for entry in documents)),
         embedded=embedded,
-        reused=len(chunks) - embedded,
-        removed_documents=len({c.doc_id for c in old} - {c.doc_id for c in chunks}),
+        reused=len(rows) - embedded,
+        removed_documents=len({entry["doc_id"] for entry in old} - {entry["doc_id"] for entry in documents}),
         inputs=digest,
         chunks_digest=new_digest,
         generation=generation,
@@ -285,7 +275,7 @@ def build_index(
         **origin,
     )
     write_manifest(settings.index_dir, manifest)
-    _clean_up(settings, client, collection, manifest, held, {store.record_id(c) for c in chunks})
+    _clean_up(settings, client, collection, manifest, held, set(rows.records))
     return manifest
 
 
@@ -293,26 +283,79 @@ def _no_progress(items: list[_T], **_: object) -> list[_T]:
     return items
 
 
-def _old_rows(old: list[Chunk], chunks: list[Chunk]) -> np.ndarray:
-    """Per chunk, a row of the previous build holding the same text (its vector and term counts), else -1."""
-    row_of = {c.text_hash: n for n, c in enumerate(old)}
-    return np.fromiter((row_of.get(c.text_hash, -1) for c in chunks), dtype=np.int64, count=len(chunks))
+class Rows:
+    """The new build's chunks row by row, without holding a reused document's chunks: its ids and text hashes
+    come from the ledger, and its text (wanted only when the previous build's vectors or term counts cannot be
+    reused) is read back from the previous build's file, one document at a time."""
+
+    def __init__(self, parts: list[Part], earlier: Path | None) -> None:
+        self.parts = parts
+        self.path = earlier / "chunks.jsonl" if earlier else None
+        self.starts = list(accumulate((len(part.document["ids"]) for part in parts), initial=0))
+        self.hashes = [h for part in parts for h in part.document["text_hashes"]]
+        self.records = [store.record_key(i, h) for part in parts for i, h in _pairs(part.document)]
+        self._read: tuple[int, list[Chunk]] = (-1, [])
+
+    def __len__(self) -> int:
+        return self.starts[-1]
+
+    def __getitem__(self, row: int) -> str:
+        return self.chunk(row).text
+
+    def fields(self, row: int) -> dict[str, str | int]:
+        """What the store keeps beside a row's vector."""
+        entry = self.parts[self._part(row)].document
+        return {"doc_id": entry["doc_id"], "kind": entry["kind"], "text_hash": self.hashes[row]}
+
+    def chunk(self, row: int) -> Chunk:
+        n = self._part(row)
+        part = self.parts[n]
+        if part.chunks is not None:
+            return part.chunks[row - self.starts[n]]
+        if self._read[0] != n:
+            self._read = (n, read_lines(cast(Path, self.path), part.document["span"]))
+        return self._read[1][row - self.starts[n]]
+
+    def _part(self, row: int) -> int:
+        return bisect.bisect_right(self.starts, row) - 1
+
+
+def _pairs(entry: Document) -> Iterable[tuple[str, str]]:
+    return zip(entry["ids"], entry["text_hashes"])
+
+
+def _records(documents: list[Document]) -> set[str]:
+    return {store.record_key(i, h) for entry in documents for i, h in _pairs(entry)}
+
+
+def _old_rows(old: list[Document], parts: list[Part]) -> np.ndarray:
+    """Per row, a row of the previous build holding the same text (its vector and term counts), else -1: a
+    reused document's own rows, and for a document cut now any earlier row with its text."""
+    row_of = {h: n for n, h in enumerate(h for entry in old for h in entry["text_hashes"])}
+    rows: list[int] = []
+    for part in parts:
+        hashes = part.document["text_hashes"]
+        if part.old_row >= 0:
+            rows.extend(range(part.old_row, part.old_row + len(hashes)))
+        else:
+            rows.extend(row_of.get(h, -1) for h in hashes)
+    return np.asarray(rows, dtype=np.int64)
 
 
 def _vectors(
     settings: Settings,
     client: ClientAPI,
     previous: Manifest | None,
-    old: list[Chunk],
-    chunks: list[Chunk],
+    old: list[Document],
+    rows: Rows,
     old_rows: np.ndarray,
     track: Track,
 ) -> tuple[np.ndarray, int]:
     """A row per chunk: the previous build's row for an unchanged text, else embedded now (each text once)."""
     reusable = _previous_vectors(settings, client, previous, old)
     if reusable is None:
-        old_rows = np.full(len(chunks), -1)
-    missing = list({chunks[n].text_hash: chunks[n].text for n in np.flatnonzero(old_rows < 0)}.items())
+        old_rows = np.full(len(rows), -1)
+    missing = list({rows.hashes[n]: rows[int(n)] for n in np.flatnonzero(old_rows < 0)}.items())
     fresh: dict[str, np.ndarray] = {}
     if missing:
         embedder = embedder_for(settings)
@@ -323,17 +366,19 @@ def _vectors(
             found = np.asarray(embedder.embed_documents([text for _, text in batch]), dtype=np.float32)
             fresh.update(zip((text_hash for text_hash, _ in batch), found))
     dimensions = reusable.shape[1] if reusable is not None else len(next(iter(fresh.values()), ()))
-    vectors = np.empty((len(chunks), dimensions), dtype=np.float32)
+    vectors = np.empty((len(rows), dimensions), dtype=np.float32)
     reused = np.flatnonzero(old_rows >= 0)
     if reusable is not None:
-        vectors[reused] = reusable[old_rows[reused]]
+        for start in range(0, len(reused), COPY_ROWS):  # in blocks: all rows at once would be a 400 MB temporary
+            block = reused[start : start + COPY_ROWS]
+            vectors[block] = reusable[old_rows[block]]
     for n in np.flatnonzero(old_rows < 0):
-        vectors[n] = fresh[chunks[n].text_hash]
-    return vectors, len(chunks) - len(reused)
+        vectors[n] = fresh[rows.hashes[n]]
+    return vectors, len(rows) - len(reused)
 
 
 def _previous_vectors(
-    settings: Settings, client: ClientAPI, previous: Manifest | None, old: list[Chunk]
+    settings: Settings, client: ClientAPI, previous: Manifest | None, old: list[Document]
 ) -> np.ndarray | None:
     """The serving build's vectors in its chunk order: its vectors.npy, or for a build from before that file
     existed, read back from its Chroma collection once."""
@@ -346,10 +391,11 @@ def _previous_vectors(
         collection = client.get_collection(previous.collection)
     except Exception:  # the serving collection is gone (a wiped server): embed everything again
         return None
-    by_id = store.vectors_by_id(collection, [store.record_id(c, legacy=True) for c in old])
-    if len(by_id) != len(old):
+    ids = [i for entry in old for i in entry["ids"]]  # a build before vectors.npy keyed its records by chunk id
+    by_id = store.vectors_by_id(collection, ids)
+    if len(by_id) != len(ids):
         return None
-    return np.asarray([by_id[c.id] for c in old], dtype=np.float32)
+    return np.asarray([by_id[i] for i in ids], dtype=np.float32)
 
 
 def _clean_up(

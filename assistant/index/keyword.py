@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
@@ -23,7 +23,14 @@ TERMS = "terms.npz"  # per chunk, the count of each vocabulary token (CSR rows i
 TOKENIZE_BATCH = 10_000  # texts per bm25s.tokenize call: its lists of ints cost ~40 bytes a token
 
 
-def build(texts: list[str], directory: Path, previous: Path | None = None, old_rows: np.ndarray | None = None) -> None:
+class Texts(Protocol):
+    """The texts to index by row: a list, or the build's rows, which read a reused text only when asked."""
+
+    def __len__(self) -> int: ...
+    def __getitem__(self, row: int, /) -> str: ...
+
+
+def build(texts: Texts, directory: Path, previous: Path | None = None, old_rows: np.ndarray | None = None) -> None:
     """Index `texts` into `directory`. `old_rows[n]` is the row of text n in the keyword index at `previous`
     (the same text), or -1: those rows' counts are reused instead of tokenizing the text again."""
     import bm25s
@@ -31,7 +38,7 @@ def build(texts: list[str], directory: Path, previous: Path | None = None, old_r
     vocab, counts = _previous_counts(previous)
     if counts is None or old_rows is None or (len(old_rows) and old_rows.max() >= counts.shape[0]):
         old_rows = np.full(len(texts), -1)
-    added = _count([texts[n] for n in np.flatnonzero(old_rows < 0)], vocab)
+    added = _count([texts[int(n)] for n in np.flatnonzero(old_rows < 0)], vocab)
     counts = _assemble(old_rows, counts, added, len(vocab))
     del added  # each of these matrices is ~300 MB at 100k listings
     counts, vocab = _compact(counts, vocab)

@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field
 
 from assistant.files import atomic_write
 from assistant.index.chunks import Chunk
-from assistant.index.meta import ChunkMeta, construct_meta
+from assistant.index.meta import construct_meta
 
 MANIFEST = "manifest.json"
 VECTORS = "vectors.npy"
@@ -67,35 +67,35 @@ def write_manifest(index_dir: Path, manifest: Manifest) -> None:
     atomic_write(index_dir / MANIFEST, manifest.model_dump_json(indent=2))
 
 
-class ChunkLines:
-    """Where each chunk read from a build's chunks.jsonl sits in that file: a later build that reuses a chunk
-    copies its bytes instead of serializing it again (at 100k listings, 1 GB of JSON). Keyed by the chunk
-    object, which the build keeps alive: a chunk it cut anew has no line here and is serialized."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.spans: dict[int, tuple[int, int]] = {}
-
-    def span(self, chunk: Chunk) -> tuple[int, int] | None:
-        return self.spans.get(id(chunk))
+Segment = list[Chunk] | tuple[int, int]  # chunks to serialize, or [start, end) of the earlier file's bytes to copy
 
 
-def write_chunks(directory: Path, chunks: list[Chunk], earlier: ChunkLines | None = None) -> None:
-    """Streamed to a temporary file and renamed, so neither the whole text nor half a file ever exists."""
+def write_chunks(directory: Path, parts: list[Segment], earlier: Path | None = None) -> list[tuple[int, int]]:
+    """Streamed to a temporary file and renamed, so neither the whole text nor half a file ever exists.
+    A reused document's lines are copied from the earlier build's file instead of serialized again (at 100k
+    listings, a gigabyte of JSON). Returns where each part's lines sit in the new file."""
     directory.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=".chunks.jsonl.", suffix=".tmp")
+    spans: list[tuple[int, int]] = []
     try:
-        with os.fdopen(fd, "wb", buffering=1 << 20) as out, _source(earlier) as source:
+        with os.fdopen(fd, "wb", buffering=1 << 20) as out, _source(earlier, parts) as source:
             run: list[int] = []  # [start, end) of the old file's bytes still to copy: reused lines come in runs
-            for chunk in chunks:
-                span = earlier.span(chunk) if earlier is not None else None
-                if span and run and run[1] == span[0]:
-                    run[1] = span[1]
-                    continue
-                _copy(source, run, out)
-                run = list(span) if span else []
-                if not span:
-                    out.write((chunk.model_dump_json() + "\n").encode("utf-8"))
+            written = 0
+            for part in parts:
+                if isinstance(part, tuple):
+                    if not (run and run[1] == part[0]):
+                        _copy(source, run, out)
+                        run = [part[0], part[0]]
+                    run[1] = part[1]
+                    size = part[1] - part[0]
+                else:
+                    _copy(source, run, out)
+                    run = []
+                    text = "".join(chunk.model_dump_json() + "\n" for chunk in part).encode("utf-8")
+                    out.write(text)
+                    size = len(text)
+                spans.append((written, written + size))
+                written += size
             _copy(source, run, out)
             out.flush()
             os.fsync(out.fileno())
@@ -103,21 +103,24 @@ def write_chunks(directory: Path, chunks: list[Chunk], earlier: ChunkLines | Non
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return spans
 
 
 @contextmanager
-def _source(earlier: ChunkLines | None) -> Iterator[BinaryIO | None]:
-    if earlier is None or not earlier.spans:
+def _source(earlier: Path | None, parts: list[Segment]) -> Iterator[BinaryIO | None]:
+    if earlier is None or not any(isinstance(part, tuple) for part in parts):
         yield None
         return
-    with earlier.path.open("rb") as handle:
+    with earlier.open("rb") as handle:
         yield handle
 
 
 def _copy(source: BinaryIO | None, run: list[int], out: BinaryIO) -> None:
     """Read and write, not mmap: a mapped gigabyte would count in the build's memory; the page cache does not."""
-    if not run or source is None:
+    if not run or run[1] <= run[0]:
         return
+    if source is None:
+        raise ValueError("lines to copy but no earlier chunks file")
     source.seek(run[0])
     left = run[1] - run[0]
     while left > 0:
@@ -129,36 +132,40 @@ def _copy(source: BinaryIO | None, run: list[int], out: BinaryIO) -> None:
 
 
 def read_chunks(directory: Path) -> list[Chunk]:
-    return _read(directory, None)
+    return [chunk for chunk, *_ in chunk_lines(directory)]
 
 
-def read_chunk_lines(directory: Path) -> tuple[list[Chunk], ChunkLines]:
-    """The chunks, and where each one's line is (for a build; a serving process does not keep them)."""
-    lines = ChunkLines(directory / "chunks.jsonl")
-    return _read(directory, lines), lines
+def read_lines(path: Path, span: tuple[int, int] | list[int]) -> list[Chunk]:
+    """The chunks whose lines sit at [start, end) of a chunks file (a reused document's, by its ledger)."""
+    with path.open("rb") as handle:
+        handle.seek(span[0])
+        data = handle.read(span[1] - span[0])
+    shared: dict[str, Any] = {}
+    return [_chunk(orjson.loads(line), shared) for line in data.splitlines() if line.strip()]
 
 
-def _read(directory: Path, lines: ChunkLines | None) -> list[Chunk]:
+def chunk_lines(directory: Path) -> Iterator[tuple[Chunk, int, int, bool]]:
+    """Each chunk with [start, end) of its line in the file, and whether that line is whole (a cut last line
+    has no line break)."""
     # The build wrote and validated these; constructing without validating again is what makes an index of
     # 300k chunks open in seconds, not minutes. The chunks of one listing carry equal (frozen) metas: they
     # share one object, which takes a third off an index's memory at 100k listings.
-    chunks: list[Chunk] = []
-    shared: tuple[str, dict[str, Any], ChunkMeta] | None = None  # the last doc id, its meta as read and as built
+    shared: dict[str, Any] = {}
     offset = 0
     with (directory / "chunks.jsonl").open("rb") as handle:
         for line in handle:
             start, offset = offset, offset + len(line)
-            if not line.strip():
-                continue
-            fields = orjson.loads(line)
-            if shared is None or shared[0] != fields["doc_id"] or shared[1] != fields["meta"]:
-                shared = (fields["doc_id"], fields["meta"], construct_meta(fields["kind"], fields["meta"]))
-            fields["meta"] = shared[2]
-            chunk = Chunk.model_construct(**fields)
-            if lines is not None and line.endswith(b"\n"):  # a cut last line is serialized again, not copied
-                lines.spans[id(chunk)] = (start, offset)
-            chunks.append(chunk)
-    return chunks
+            if line.strip():
+                yield _chunk(orjson.loads(line), shared), start, offset, line.endswith(b"\n")
+
+
+def _chunk(fields: dict[str, Any], shared: dict[str, Any]) -> Chunk:
+    """`shared` holds the last chunk's doc id, meta as read and meta as built: equal ones are shared."""
+    if shared.get("doc_id") != fields["doc_id"] or shared.get("fields") != fields["meta"]:
+        meta = construct_meta(fields["kind"], fields["meta"])
+        shared.update(doc_id=fields["doc_id"], fields=fields["meta"], meta=meta)
+    fields["meta"] = shared["meta"]
+    return Chunk.model_construct(**fields)
 
 
 def write_vectors(directory: Path, vectors: np.ndarray) -> None:

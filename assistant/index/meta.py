@@ -2,8 +2,8 @@
 
 One model per kind of document, with exactly the keys `chunks.py` has always written, in the same order: a
 chunk's meta is stored in chunks.jsonl as `model_dump_json` writes it and digested as `model_dump` gives it
-(build.chunks_digest), so an index built before these models existed reads back, and counts as unchanged, as it
-did. Both are frozen: every chunk of a listing shares one meta, so no reader may change it for the others.
+(ledger.digest), so an index built before these models existed reads back as it did. Both are frozen: every
+chunk of a listing shares one meta, so no reader may change it for the others.
 """
 
 from __future__ import annotations

@@ -29,7 +29,11 @@ def collection_name(model: str) -> str:
 def record_id(chunk: Chunk, legacy: bool = False) -> str:
     """A chunk's record: its id and its text's hash, so a changed chunk is a new record beside the old one and
     the build still serving keeps every record it reads until the next manifest replaces it."""
-    return chunk.id if legacy else f"{chunk.id}@{chunk.text_hash}"
+    return chunk.id if legacy else record_key(chunk.id, chunk.text_hash)
+
+
+def record_key(chunk_id: str, text_hash: str) -> str:
+    return f"{chunk_id}@{text_hash}"
 
 
 def client_for(settings: Settings) -> ClientAPI:
