@@ -62,6 +62,61 @@ def peak_rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
+class ChromaServer:
+    """A `chroma run` server on loopback, as a deployment that outgrows the embedded store runs one."""
+
+    url: str = ""
+    peak_rss_mb: float | None = None  # the server process's own peak (VmHWM), read just before it stops
+
+
+@contextmanager
+def chroma_server(path: Path):
+    """`with chroma_server(data_dir) as server:` sets CAREER_ASSISTANT_CHROMA_URL for this process's Settings."""
+    import socket
+
+    import httpx
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    chroma = Path(sys.executable).parent / "chroma"
+    command = [str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    server = ChromaServer()
+    server.url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                if httpx.get(f"{server.url}/api/v2/heartbeat", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError(f"`chroma run` did not start on port {port}")
+            time.sleep(0.3)
+        os.environ["CAREER_ASSISTANT_CHROMA_URL"] = server.url
+        yield server
+        server.peak_rss_mb = _vm_hwm_mb(process.pid)
+    finally:
+        os.environ.pop("CAREER_ASSISTANT_CHROMA_URL", None)
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def _vm_hwm_mb(pid: int) -> float | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        return None
+    return None
+
+
 class Stopwatch:
     seconds: float = 0.0
     started: float = 0.0

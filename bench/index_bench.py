@@ -80,7 +80,14 @@ class Step:
 # --- the plan ------------------------------------------------------------------------------------------------
 
 
-def plan(sizes: list[str], baseline_sizes: set[str], work: Path, feeds: Path, queries: Path) -> list[Step]:
+def plan(
+    sizes: list[str],
+    baseline_sizes: set[str],
+    work: Path,
+    feeds: Path,
+    queries: Path,
+    server_sizes: frozenset[str] | set[str] = frozenset(),
+) -> list[Step]:
     steps = []
     for size in sizes:
         where = work / size
@@ -119,6 +126,11 @@ def plan(sizes: list[str], baseline_sizes: set[str], work: Path, feeds: Path, qu
             steps.append(
                 Step(f"{size}/{system}/query", f"{system}_query", common, home, needs=[f"{size}/{system}/build"])
             )
+        if size in server_sizes:  # our index again, its store a `chroma run` server (bench/worker.py _on_server)
+            served = {**common, "chroma_server": str(where / "chroma-server")}
+            home = where / "server-home"
+            steps.append(Step(f"{size}/server/build", "ours_build", served, home, needs=[f"{size}/corpus/prepare"]))
+            steps.append(Step(f"{size}/server/query", "ours_query", served, home, needs=[f"{size}/server/build"]))
     return steps
 
 
@@ -272,6 +284,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         default=None,
         help="sizes at which to run the baseline too (default: every size; 'none': nowhere)",
     )
+    parser.add_argument(
+        "--server-sizes",
+        default="100000",
+        help="sizes at which our index also runs with its store on a `chroma run` server ('none': nowhere)",
+    )
     parser.add_argument("--out", type=Path, default=BENCH_DIR / "results")
     parser.add_argument("--feeds", type=Path, default=PROJECT_ROOT.parent / "shared" / "feeds")
     parser.add_argument("--work", type=Path, default=None, help="scratch directory (default: a temporary one)")
@@ -302,13 +319,14 @@ def main(argv: list[str] | None = None) -> int:
         baseline_sizes = set()
     else:
         baseline_sizes = set(normalized_sizes(args.baseline_sizes)) if args.baseline_sizes else set(sizes)
+    server_sizes = {s.strip() for s in args.server_sizes.split(",")} & set(sizes)
     if args.rescore:
         return rescore(args.out, args.work, argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="index-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     queries = load_queries(QUERIES)
     by_id = {q["id"]: q for q in queries}
-    steps = plan(sizes, baseline_sizes, work, args.feeds, QUERIES)
+    steps = plan(sizes, baseline_sizes, work, args.feeds, QUERIES, server_sizes)
     results = {
         "meta": machine_meta(argv, sizes, baseline_sizes),
         "queries": {

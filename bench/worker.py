@@ -13,7 +13,18 @@ import sys
 from pathlib import Path
 
 import numpy as np
-from common import Events, load_listings, load_queries, peak_rss_mb, read_json, save_listings, timed, write_json
+from common import (
+    Events,
+    chroma_server,
+    du_bytes,
+    load_listings,
+    load_queries,
+    peak_rss_mb,
+    read_json,
+    save_listings,
+    timed,
+    write_json,
+)
 
 
 def expected_ids(queries: list[dict]) -> set[str]:
@@ -85,13 +96,25 @@ def prepare_synthetic(params: dict, events: Events) -> dict:
 def ours_build(params, events):
     import ours
 
-    return ours.build(params, events)
+    return _on_server(params, lambda: ours.build(params, events))
 
 
 def ours_query(params, events):
     import ours
 
-    return ours.query(params, events)
+    return _on_server(params, lambda: ours.query(params, events))
+
+
+def _on_server(params: dict, run) -> dict:
+    """The step itself, or (params["chroma_server"], a data directory) the step against a `chroma run` server
+    over that directory, started for it; the server's own peak memory is reported beside the step's."""
+    if not params.get("chroma_server"):
+        return run()
+    with chroma_server(Path(params["chroma_server"])) as server:
+        result = run()
+    result["server_peak_rss_mb"] = server.peak_rss_mb
+    result["server_bytes"] = du_bytes(Path(params["chroma_server"]))
+    return result
 
 
 def baseline_build(params, events):
