@@ -251,7 +251,7 @@ def test_a_build_from_before_ledgers_or_without_vectors_is_reused_by_reading_its
     changed = listings[1].model_copy(update={"title": listings[1].title + " (Remote)"})
     snapshots.write_snapshot(corpus.listings_dir, [changed, *listings[2:]], {})
     # A build made before ledgers kept only each listing's line digest: the next one derives its ledger.
-    lines = {entry["doc_id"]: entry["line"] for entry in ledger.read(old) if entry["line"]}
+    lines = {entry["doc_id"]: entry["line"] for entry in ledger.read(old, first.chunks) if entry["line"]}
     (old / ledger.LEDGER).unlink()
     (old / ledger.LINES).write_text(json.dumps(lines))
     counting.embedded = 0
@@ -261,7 +261,14 @@ def test_a_build_from_before_ledgers_or_without_vectors_is_reused_by_reading_its
     newer = build_module.build_dir(corpus.index_dir, second.build_id)
     assert [c.model_dump() for c in read_chunks(newer)] == fresh
     # The ledger a build writes is the one its chunks imply (the line digests come from the snapshot).
-    assert [{**e, "line": None} for e in ledger.read(newer)] == ledger._derive(newer)
+    assert [{**e, "line": None} for e in ledger.read(newer, second.chunks)] == ledger._derive(newer)
+
+    # A ledger that does not match its chunks file (a copied or half-restored directory) is not trusted.
+    kept = ledger.read(newer, second.chunks)
+    (newer / ledger.LEDGER).write_text(json.dumps(kept[:-1]))
+    assert ledger.read(newer, second.chunks) == ledger._derive(newer)
+    (newer / ledger.LEDGER).write_text(json.dumps([{**e, "span": [0, 1]} for e in kept]))
+    assert ledger.read(newer, second.chunks) == ledger._derive(newer)
 
     # Without the previous vectors every text is embedded again, the reused documents' read back from the file.
     (newer / "vectors.npy").unlink()

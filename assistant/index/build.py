@@ -221,7 +221,7 @@ def build_index(
         return current.model_copy(update={"embedded": 0, "reused": current.chunks, "removed_documents": 0})
     previous = _previous(settings, model, say)
     earlier = build_dir(settings.index_dir, previous.build_id) if previous else None
-    old = ledger.read(earlier) if earlier else []
+    old = ledger.read(earlier, previous.chunks) if earlier and previous else []
     parts, origin = _collect(settings, _reusable(previous, old), guides_only)
     documents = [part.document for part in parts]
     new_digest = ledger.build_digest(documents)

@@ -68,13 +68,18 @@ def write(directory: Path, documents: list[Document]) -> None:
     atomic_write(directory / LEDGER, orjson.dumps(documents).decode())
 
 
-def read(directory: Path) -> list[Document]:
-    """The ledger of a build; a build from before ledgers (or with an unreadable one) has it derived from its
-    chunks.jsonl once, which costs what reading the chunks back always cost."""
+def read(directory: Path, chunks: int) -> list[Document]:
+    """The ledger of a build of `chunks` chunks. A build from before ledgers, or one whose ledger does not
+    read back or does not match its chunks file, has it derived from that file, which costs what reading the
+    chunks back always cost: a wrong span would copy the wrong lines into the next build."""
     try:
-        return list(orjson.loads((directory / LEDGER).read_bytes()))
+        documents: list[Document] = orjson.loads((directory / LEDGER).read_bytes())
+        size = (directory / "chunks.jsonl").stat().st_size
     except (OSError, orjson.JSONDecodeError):
         return _derive(directory)
+    if sum(len(d["ids"]) for d in documents) != chunks or (documents and documents[-1]["span"][1] != size):
+        return _derive(directory)
+    return documents
 
 
 def _derive(directory: Path) -> list[Document]:
