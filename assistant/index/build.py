@@ -28,12 +28,13 @@ from assistant.index.manifest import (
     IndexMissing,
     Manifest,
     build_dir,
+    keep_vectors,
+    new_vectors,
     read_lines,
     read_manifest,
     read_vectors,
     write_chunks,
     write_manifest,
-    write_vectors,
 )
 from assistant.settings import Settings
 from assistant.vocab import boards as boards_module
@@ -236,7 +237,9 @@ def build_index(
     collection = store.open_or_create(client, store.collection_name(model))
     rows = Rows(parts, earlier)
     old_rows = _old_rows(old, parts)
-    vectors, embedded = _vectors(settings, client, previous, old, rows, old_rows, track)
+    build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    directory = build_dir(settings.index_dir, build_id)
+    vectors, embedded = _vectors(settings, client, previous, old, rows, old_rows, track, directory)
     generation = (previous.generation if previous else 0) + 1
     held = _records(old) if previous and previous.collection == collection.name else set()
     adding = [n for n, record in enumerate(rows.records) if record not in held]
@@ -247,12 +250,10 @@ def build_index(
         [{**rows.fields(n), "generation": generation} for n in adding],
     )
 
-    build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    directory = build_dir(settings.index_dir, build_id)
     segments = [part.chunks or cast(tuple[int, int], tuple(part.document["span"])) for part in parts]
     spans = write_chunks(directory, segments, earlier / "chunks.jsonl" if earlier else None)
     ledger.write(directory, [{**entry, "span": list(span)} for entry, span in zip(documents, spans)])
-    write_vectors(directory, vectors)
+    keep_vectors(directory)
     keyword.build(rows, directory / "bm25", earlier / "bm25" if earlier else None, old_rows)
 
     manifest = Manifest(
@@ -350,8 +351,10 @@ def _vectors(
     rows: Rows,
     old_rows: np.ndarray,
     track: Track,
+    directory: Path,
 ) -> tuple[np.ndarray, int]:
-    """A row per chunk: the previous build's row for an unchanged text, else embedded now (each text once)."""
+    """A row per chunk, written into `directory`'s vectors file: the previous build's row for an unchanged
+    text, else embedded now (each text once)."""
     reusable = _previous_vectors(settings, client, previous, old)
     if reusable is None:
         old_rows = np.full(len(rows), -1)
@@ -366,7 +369,7 @@ def _vectors(
             found = np.asarray(embedder.embed_documents([text for _, text in batch]), dtype=np.float32)
             fresh.update(zip((text_hash for text_hash, _ in batch), found))
     dimensions = reusable.shape[1] if reusable is not None else len(next(iter(fresh.values()), ()))
-    vectors = np.empty((len(rows), dimensions), dtype=np.float32)
+    vectors = new_vectors(directory, len(rows), dimensions)
     reused = np.flatnonzero(old_rows >= 0)
     if reusable is not None:
         for start in range(0, len(reused), COPY_ROWS):  # in blocks: all rows at once would be a 400 MB temporary

@@ -108,12 +108,12 @@ def _assemble(
     reused = np.flatnonzero(old_rows >= 0)
     if counts is None or not len(reused):
         return _stack([added], width)
-    stacked = _stack([counts[old_rows[reused]], added], width)
-    # Row k of `stacked` belongs to text positions[k]; the inverse permutation puts every text at its place.
-    positions = np.concatenate([reused, np.flatnonzero(old_rows < 0)])
-    order = np.empty_like(positions)
-    order[positions] = np.arange(len(positions))
-    return stacked[order]
+    # One gather over the earlier rows followed by the added ones: row n is earlier row old_rows[n], or the next
+    # added row. (Slicing the reused rows out, stacking and then permuting copied every count three times.)
+    source = old_rows.copy()
+    fresh = np.flatnonzero(old_rows < 0)
+    source[fresh] = counts.shape[0] + np.arange(len(fresh))
+    return _stack([counts, added], width)[source]
 
 
 def _compact(counts: sparse.csr_matrix, vocab: dict[str, int]) -> tuple[sparse.csr_matrix, dict[str, int]]:

@@ -116,19 +116,23 @@ def _source(earlier: Path | None, parts: list[Segment]) -> Iterator[BinaryIO | N
 
 
 def _copy(source: BinaryIO | None, run: list[int], out: BinaryIO) -> None:
-    """Read and write, not mmap: a mapped gigabyte would count in the build's memory; the page cache does not."""
+    """Copied by the kernel where it can (copy_file_range: at 100k listings, half the time of reading and
+    writing 400 MB through Python). Not mmap: a mapped gigabyte would count in the build's memory."""
     if not run or run[1] <= run[0]:
         return
     if source is None:
         raise ValueError("lines to copy but no earlier chunks file")
-    source.seek(run[0])
-    left = run[1] - run[0]
-    while left > 0:
-        piece = source.read(min(left, 1 << 22))
-        if not piece:
+    offset, end = run
+    out.flush()  # the lines serialized before these reach the file first
+    while offset < end:
+        if hasattr(os, "copy_file_range"):  # Linux
+            copied = os.copy_file_range(source.fileno(), out.fileno(), end - offset, offset)
+        else:
+            source.seek(offset)
+            copied = out.write(source.read(min(end - offset, 1 << 22)))
+        if not copied:
             raise OSError(f"{getattr(source, 'name', 'chunks.jsonl')} is shorter than when it was read")
-        out.write(piece)
-        left -= len(piece)
+        offset += copied
 
 
 def read_chunks(directory: Path) -> list[Chunk]:
@@ -168,13 +172,19 @@ def _chunk(fields: dict[str, Any], shared: dict[str, Any]) -> Chunk:
     return Chunk.model_construct(**fields)
 
 
-def write_vectors(directory: Path, vectors: np.ndarray) -> None:
-    """The build's vectors, one row per chunk in chunks.jsonl order: what the retriever multiplies with."""
+def new_vectors(directory: Path, rows: int, dimensions: int) -> np.ndarray:
+    """The build's vectors file, one row per chunk in chunks.jsonl order, filled in place through a memory map:
+    at 100k listings, copying 400 MB of reused rows into memory and writing them out again took a second of a
+    1%-changed rebuild. It keeps a partial name until `keep_vectors`, so a killed build leaves no vectors.npy."""
     directory.mkdir(parents=True, exist_ok=True)
     partial = directory / f"{VECTORS}.partial"
-    with partial.open("wb") as handle:
-        np.save(handle, np.ascontiguousarray(vectors, dtype=np.float32))
-    partial.replace(directory / VECTORS)
+    return np.lib.format.open_memmap(partial, mode="w+", dtype=np.float32, shape=(rows, dimensions))
+
+
+def keep_vectors(directory: Path) -> None:
+    """Name the filled vectors file. No msync: a shared mapping's pages are the page cache other processes
+    read, as np.save's writes were, and syncing 400 MB to disk would cost more than the build saved."""
+    (directory / f"{VECTORS}.partial").replace(directory / VECTORS)
 
 
 def read_vectors(directory: Path) -> np.ndarray | None:
