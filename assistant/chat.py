@@ -70,7 +70,7 @@ class Assistant:
         """`ask` for a question `check_question` has passed (the web page checks it before it streams)."""
         started = time.perf_counter()
         history = conversation.turns if conversation else []
-        resolved = self._resolve(understand(question), history)
+        resolved = self._resolve(understand(question, employers=self.library.employers), history)
         if filters is not None:
             understood = resolved.understood
             understood.filters = merge_filters(understood.filters, filters)
@@ -119,8 +119,8 @@ class Assistant:
         if self.settings.llm == "openai" and history:
             from assistant.answer.condense import resolve_follow_up  # the LLM client loads only when used
 
-            return resolve_follow_up(understood, history, self.settings)
-        return resolve(understood, history)
+            return resolve_follow_up(understood, history, self.settings, self.library.employers)
+        return resolve(understood, history, self.library.employers)
 
     # --- retrieval ---------------------------------------------------------------------------------------------
 
@@ -166,22 +166,25 @@ class Assistant:
     def _extractive(self, resolved: Resolved, hits: list[Hit]) -> tuple[Draft, list[Passage]]:
         understood = resolved.understood
         if resolved.listing_id:
-            listing = self.library.listings.get(resolved.listing_id)
             passages = self.library.passages(self.library.retriever.hits_for(f"listing:{resolved.listing_id}"))
-            if listing and passages:
-                return answer_listing_detail(passages[0], listing), passages
+            if self.library.listings.get(resolved.listing_id) and passages:
+                return self._detail(resolved.listing_id, passages), passages
         passages = self.library.passages(hits)
         if understood.intent is Intent.off_topic:
             return not_answerable(understood, passages), passages
         if understood.intent is Intent.listings:
             if self.library.indexing and not self.library.listings_indexed and self.library.stale:
                 return Draft(answer=f"No listings are searchable yet. {self.library.stale}", answerable=False), passages
-            return answer_listings(understood, passages, self.library.listings), passages
+            listed = answer_listings(understood, passages, self.library.listings)
+            if len(listed.listings) == 1 and understood.close[:1] in ([Intent.skills], [Intent.responsibilities]):
+                # "what does Lemon.io's senior AI engineer require?": one job found, and the question is about it.
+                return self._detail(listed.listings[0].id, passages), passages
+            return listed, passages
         sections = chosen_sections(understood, hits, self.section_profile)
         draft = answer_guide(understood, passages, sections, second_readings(understood, hits, self.section_profile))
         if draft.answerable and self._also_listings(understood):
             # Near two intents, answer both: "relocating to Toronto, what base, and who is hiring there?"
-            search = understand(understood.question, intent=Intent.listings)
+            search = understand(understood.question, intent=Intent.listings, employers=self.library.employers)
             ground(search, self.library.retriever)
             found = self.library.passages(
                 self.library.retriever.search(
@@ -192,6 +195,11 @@ class Assistant:
             if listed.answerable:
                 return join_drafts(draft, listed), passages
         return draft, passages
+
+    def _detail(self, listing_id: str, passages: list[Passage]) -> Draft:
+        """One listing's facts, from the first of `passages` that is its."""
+        listing = self.library.listings[listing_id]
+        return answer_listing_detail(next(p for p in passages if p.doc_id == f"listing:{listing_id}"), listing)
 
     @staticmethod
     def _also_listings(understood: Understood) -> bool:

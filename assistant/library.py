@@ -13,6 +13,8 @@ from assistant.index.manifest import IndexMissing
 from assistant.index.meta import ListingMeta
 from assistant.index.progress import BuildProgress
 from assistant.index.retrieve import Hit, IndexMismatch, Retriever
+from assistant.query import Employers
+from assistant.search import employers_of
 from assistant.settings import Settings
 from assistant.vocab.listing import Listing
 
@@ -57,6 +59,11 @@ class Library:
     @property
     def listings_indexed(self) -> bool:
         return bool(self.retriever.manifest.documents.get("listing"))
+
+    @property
+    def employers(self) -> Employers:
+        """The indexed listings' companies, read by name in questions: made with the first question."""
+        return employers_of(self.retriever)
 
     # Opened when first asked for (a listing answer, a brief, the page's freshness line), not with the
     # library: a guide question never reads it. Listings are parsed one by one as answers need them.

@@ -260,6 +260,24 @@ def test_the_python_api_and_a_stale_index_notice(indexed_home, monkeypatch, tmp_
     assert any("career-assistant index build" in notice for notice in notices)
 
 
+def test_a_company_of_the_index_is_found_by_name_in_lower_case(assistant):
+    """The index's own companies are read by name: one written in lower case with nothing around it that
+    says "company" ("what do <name> ask for?") finds its listings, whichever company the captures hold."""
+    from assistant.query.companies import _KNOWN_COMPANIES
+
+    employers = assistant.library.employers
+    names = sorted(employers.names[key] for key in employers.distinctive if " ".join(key) not in _KNOWN_COMPANIES)
+    assert names  # the captures hold companies no one listed by hand
+    for name in names[:3]:
+        answer = assistant.ask(f"what skills do {name.lower()} ask for?")
+        assert answer.understood and answer.understood.filters.companies == [name], answer.understood.explanation
+        assert answer.listings and {view.company for view in answer.listings} == {name}
+    ordinary = [employers.names[key] for key in set(employers.names) - employers.distinctive if len(key) == 1]
+    assert ordinary  # and names that are ordinary words ("Linear"), read only as names where a company stands
+    question = f"what skills do {ordinary[0].lower()} models need?"
+    assert assistant.ask(question).understood.filters.companies == []
+
+
 def test_a_title_word_read_as_a_company_is_searched_for_not_filtered_on(assistant):
     """A capitalized word before a job noun reads as a company ("Perception engineer jobs"). Checked against the
     index: when no listing's company bears it but titles use it, the listings that use it are shown; a name

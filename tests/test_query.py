@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.corpus.listings import enrich
-from assistant.query import MARKETS, Filters, Intent, Understood, understand
+from assistant.query import MARKETS, Employers, Filters, Intent, Understood, understand
 from assistant.vocab.listing import Salary, Seniority, WorkMode
 from assistant.vocab.money import annualize
 
@@ -358,6 +358,30 @@ def test_a_company_search_shows_its_ml_roles_unless_all_are_asked_for():
     everything = ask("all openings at GitLab, not just ML")
     assert everything.filters.companies == ["GitLab"] and everything.filters.ml_only is False
     assert any(line.startswith("ml only: no (from ") for line in everything.explanation)
+
+
+def test_the_index_companies_are_read_by_name_and_ordinary_words_only_as_names():
+    """`Employers`: a company whose name has a word nothing else in the index uses is read in any case and
+    anywhere; one of ordinary words only as a proper noun where a company stands."""
+    uses = {"lemon": 0, "io": 40, "linear": 60, "clerky": 0, "anthropic": 1, "jump": 3}
+    employers = Employers.of(
+        {"Lemon.io": 3, "Linear": 2, "Clerky, Inc.": 1, "Anthropic": 9, "Jump": 2},
+        lambda word, company: uses[word],
+        ordinary={"linear", "jump", "lemon", "io"},
+    )
+
+    def companies(question: str) -> list[str]:
+        return understand(question, today=TODAY, employers=employers).filters.companies
+
+    assert employers.distinctive == {("lemon.io",), ("clerky",), ("anthropic",)}  # the legal form left off
+    assert companies("lemon.io senior AI engineer - what do they require?") == ["Lemon.io"]
+    assert companies("is clerky hiring ML people?") == ["Clerky, Inc."]
+    assert companies("anthropic fellows program: what's the stipend?") == ["Anthropic"]
+    assert companies("Linear ML jobs") == ["Linear"] and companies("ML jobs at Linear") == ["Linear"]
+    assert companies("linear models for ranking: any jobs?") == []
+    assert companies("Jump to staff level: what changes in the job?") == []
+    # Without the index's companies, only proper nouns where a company stands are read.
+    assert understand("lemon.io jobs", today=TODAY).filters.companies == []
 
 
 def test_there_are_enough_phrasings():

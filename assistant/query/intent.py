@@ -1,8 +1,8 @@
 """Decides a question's intent from the learned classifier's scores, with the slots as facts about routing.
 
 The classifier (classifier.py) reads the wording; the slots add only what follows from the data, not from
-phrasing: the guide has no pay by company (a company's pay is its listings'), and a board or a posting age
-exists only on listings.
+phrasing: the guide has no pay, requirements or duties by company (a company's are its listings'), and a board
+or a posting age exists only on listings.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ from .vocabulary import _ANY_NOUN
 _ASKS_ANY = re.compile(r"^(?:and |so |ok )?any(?:thing)? (?:open )?(?:in|at|from|for|near|around)\b")
 # A pay word beside a named company asks for its pay, whatever the classifier makes of the rest.
 _NAMES_PAY = re.compile(rf"\b{_PAY_TERM}\b")
+# What one company asks for and what its jobs involve are in its listings: the guide names no company.
+_LISTED_BY_COMPANY = (Intent.skills, Intent.responsibilities)
 
 # Labels that are not an intent of their own: an elliptical follow-up takes the next reading (the previous
 # turn decides in followup.py), a career topic no section covers is a general question the support check refuses.
@@ -127,9 +129,9 @@ def _names_career(cues: _Cues) -> bool:
 
 
 def _routed(decision: Decision, text: _Text, cues: _Cues) -> Decision:
-    """What the slots settle whatever the wording: company pay is in the company's listings, pay for a place is
-    the pay table's question whether or not the table has that market, boards, posting ages and salary bounds
-    on job nouns are listing filters."""
+    """What the slots settle whatever the wording: a company's pay, requirements and duties are in its listings,
+    pay for a place is the pay table's question whether or not the table has that market, boards, posting ages
+    and salary bounds on job nouns are listing filters."""
     if decision.unsupported and cues.places and _best_guide_reading(decision) is Intent.pay:
         # Pay in a market the table lacks reads as a subject the guide does not cover; the pay table still
         # answers it, with the markets it has.
@@ -145,6 +147,10 @@ def _routed(decision: Decision, text: _Text, cues: _Cues) -> Decision:
         company = cues.companies[0]
         cues.disclosed = cues.disclosed or _Hit(True, company.quote, company.start, company.end)
         decision.intent, decision.why = Intent.listings, f"pay at company '{company.quote}' ({decision.why})"
+    elif cues.companies and decision.intent in _LISTED_BY_COMPANY:
+        decision.close.insert(0, decision.intent)
+        why = f"{decision.intent.value} at company '{cues.companies[0].quote}'"
+        decision.intent, decision.why = Intent.listings, f"{why} ({decision.why})"
     elif decision.intent not in (Intent.listings, Intent.off_topic) and _names_postings(decision, text):
         decision.close.insert(0, decision.intent)
         decision.intent, decision.why = Intent.listings, f"asks for postings ({decision.why})"

@@ -108,7 +108,7 @@ def _parse_amount(text: _Text, m: re.Match[str], today: date) -> Salary | None:
 
 # The one list of the words a question names pay with, as nouns and verbs: intent reads "what does Reddit
 # pay?" as pay, companies reads a name before them as an employer, and the disclosed filter builds on them.
-_PAY_TERM = r"(?:salar(?:y|ies)|pay(?:s|ing)?|compensation|comp|wages?|earn\w*)"
+_PAY_TERM = r"(?:salar(?:y|ies)|pay(?:s|ing)?|compensation|comp|wages?|stipends?|remuneration|earn\w*)"
 _PAY_WORD = rf"(?:a |the |their |its |)(?:salary ranges?|pay ranges?|salary info\w*|{_PAY_TERM})"
 _DISCLOSED = re.compile(
     rf"\b(?:that|which|who|where they|where the|and|to|(?:which|any|all|none) of (?:these|those|them))"
