@@ -9,7 +9,7 @@ from assistant.answer.extractive.draft import Draft, join_drafts
 from assistant.answer.extractive.guide import answer_guide
 from assistant.answer.extractive.listings import answer_listing_detail, answer_listings
 from assistant.answer.extractive.refusals import not_answerable
-from assistant.answer.followup import Resolved, Turn, merge_filters, resolve
+from assistant.answer.followup import Resolved, Turn, asked_about, merge_filters, resolve
 from assistant.answer.models import Answer, AnswerError, Passage
 from assistant.answer.sections import chosen_sections, closer_of, rank_sections, second_readings, section_reading
 from assistant.index.retrieve import Hit, Retriever, place_terms
@@ -168,7 +168,7 @@ class Assistant:
         if resolved.listing_id:
             passages = self.library.passages(self.library.retriever.hits_for(f"listing:{resolved.listing_id}"))
             if self.library.listings.get(resolved.listing_id) and passages:
-                return self._detail(resolved.listing_id, passages), passages
+                return self._detail(resolved.listing_id, passages, asked_about(understood.question)), passages
         passages = self.library.passages(hits)
         if understood.intent is Intent.off_topic:
             return not_answerable(understood, passages), passages
@@ -178,7 +178,7 @@ class Assistant:
             listed = answer_listings(understood, passages, self.library.listings)
             if len(listed.listings) == 1 and understood.close[:1] in ([Intent.skills], [Intent.responsibilities]):
                 # "what does Lemon.io's senior AI engineer require?": one job found, and the question is about it.
-                return self._detail(listed.listings[0].id, passages), passages
+                return self._detail(listed.listings[0].id, passages, understood.question), passages
             return listed, passages
         sections = chosen_sections(understood, hits, self.section_profile)
         draft = answer_guide(understood, passages, sections, second_readings(understood, hits, self.section_profile))
@@ -196,10 +196,12 @@ class Assistant:
                 return join_drafts(draft, listed), passages
         return draft, passages
 
-    def _detail(self, listing_id: str, passages: list[Passage]) -> Draft:
-        """One listing's facts, from the first of `passages` that is its."""
-        listing = self.library.listings[listing_id]
-        return answer_listing_detail(next(p for p in passages if p.doc_id == f"listing:{listing_id}"), listing)
+    def _detail(self, listing_id: str, passages: list[Passage], question: str) -> Draft:
+        """One listing's facts, from the first of `passages` that is its, and what its description says about
+        the question."""
+        doc_id = f"listing:{listing_id}"
+        facts = next(p for p in passages if p.doc_id == doc_id)
+        return answer_listing_detail(facts, self.library.listings[listing_id], question, self.library.document(doc_id))
 
     @staticmethod
     def _also_listings(understood: Understood) -> bool:

@@ -171,6 +171,29 @@ def test_follow_up_market_and_listing_references(assistant):
     assert_contract(second, assistant)
 
 
+def test_a_question_about_a_shown_listing_quotes_its_description(assistant):
+    """ "does the second one mention X?": the listing's facts, then the description's sentences about X, cited;
+    "tell me more" asks nothing in particular and gets the facts alone."""
+    from assistant.answer.extractive.relevance import WORD, specific_terms
+
+    chat = Conversation()
+    listed = assistant.ask("show me senior engineering jobs in the US", chat)
+    shown = listed.listings[1]
+    text = assistant.library.retriever.document_text(f"listing:{shown.id}").split("\n\n", 1)[1]
+    named = {w for w in WORD.findall(f"{shown.title} {shown.company}".lower())}
+    # A word of the description (not of the title or company) that a question can ask about.
+    word = next(w for w in WORD.findall(text.lower()) if len(w) > 6 and w not in named and specific_terms(w))
+    answer = assistant.ask(f"does the second one mention {word}?", chat)
+    assert [view.id for view in answer.listings] == [shown.id]
+    described = answer.answer.split("From the listing's description:", 1)[1]
+    assert word in described.lower()
+    quoted = [c for c in answer.citations if c.id == f"listing:{shown.id}" and word in c.quote.lower()]
+    assert quoted and all(c.quote in assistant.library.retriever.document_text(c.id) for c in answer.citations)
+    plain = assistant.ask("tell me more about the first one", chat)
+    assert "From the listing's description:" not in plain.answer
+    assert_contract(answer, assistant)
+
+
 def test_follow_up_narrows_the_previous_listing_search(assistant):
     chat = Conversation()
     first = assistant.ask("find senior jobs in the USA", chat)

@@ -148,6 +148,14 @@ def _pointed_listing(question: str, previous: Turn) -> str | None:
     return previous.listing_ids[position] if 0 <= position < len(previous.listing_ids) else None
 
 
+def asked_about(question: str) -> str:
+    """A question about a shown listing without the words pointing at it ("the second one", "that job"): what
+    it asks about the listing."""
+    for pointer in (_REFERENCE, _SINGLE):
+        question = pointer.sub(" ", question)
+    return question
+
+
 def _refers_back(understood: Understood) -> bool:
     return understood.intent is Intent.listings and bool(_BACK.search(understood.question))
 

@@ -52,9 +52,7 @@ class Employers:
             if not key or key in names or (len(key) == 1 and _place_of(key[0]) is not None):
                 continue
             names[key] = name
-            words = _INDEXED_WORD.findall(" ".join(key))
-            rare = max(_OTHER_USES, own // _OWN_SHARE)
-            if any(word not in ordinary for word in key) and any(other_uses(word, name) <= rare for word in words):
+            if _distinctive(key, name, own, other_uses, ordinary):
                 distinctive.add(key)
         return cls(names, frozenset(distinctive), max(map(len, names), default=1))
 
@@ -76,6 +74,20 @@ class Employers:
                     break
             i += 1
         return found
+
+
+def _distinctive(
+    key: tuple[str, ...], name: str, own: int, other_uses: Callable[[str, str], int], ordinary: Container[str]
+) -> bool:
+    """No ordinary word, and either spelled as no text is ("a.team", "lemon.io": joined by punctuation) or with a
+    word other chunks use for little else."""
+    unusual = [token for token in key if token not in ordinary]
+    if not unusual:
+        return False
+    if any(not token.replace(" ", "").isalnum() for token in unusual):
+        return True
+    rare = max(_OTHER_USES, own // _OWN_SHARE)
+    return any(other_uses(word, name) <= rare for word in _INDEXED_WORD.findall(" ".join(key)))
 
 
 def _name_key(name: str) -> tuple[str, ...]:

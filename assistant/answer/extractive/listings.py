@@ -5,20 +5,25 @@ the interview briefs."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import cast
 from urllib.parse import quote, urlsplit
 
 from assistant.answer.compose import Composer
 from assistant.answer.extractive.draft import Draft
+from assistant.answer.extractive.relevance import WORD, specific_terms, stem, unique_units
 from assistant.answer.models import ListingView, Passage, SalaryView
+from assistant.answer.units import Unit
 from assistant.query import Filters, Understood
 from assistant.vocab.boards import SOURCE_NAMES
 from assistant.vocab.listing import Listing
 from assistant.vocab.places import country_name
 
 MAX_LISTINGS = 10
+DESCRIBED_UNITS = 4  # description units quoted under a listing's facts
+LIST_UNITS = 8  # items quoted after a lead-in the question names ("Requirements:")
+PREFIX_MIN = 5
 OLD_LISTING_DAYS = 60  # a listing posted longer ago than this is flagged with its age: it may well be filled
 
 
@@ -160,13 +165,45 @@ def answer_listings(understood: Understood, passages: list[Passage], listings: M
     )
 
 
-def answer_listing_detail(passage: Passage, listing: Listing) -> Draft:
-    """ "Tell me more about the second one": the facts lines of its chunk, each quoted."""
+def answer_listing_detail(
+    passage: Passage, listing: Listing, question: str = "", described: Sequence[Passage] = ()
+) -> Draft:
+    """ "Tell me more about the second one": the facts lines of its chunk, each quoted; then what its
+    description says about the question ("what do they require?", "which regions can apply?"), from
+    `described` (its chunks)."""
     composer = Composer()
     lines = passage.text.split("\n\n", 1)[0].split("\n")
     body = [f"**{_cell(listing.title)}** at {_cell(listing.company)} {composer.cite(passage, lines[0])}"]
     body += [f"- {line} {composer.cite(passage, line)}" for line in lines[1:]]
     body.append(f"- Original listing: {markdown_link(f'{SOURCE_NAMES[listing.source]} listing', listing.url)}")
+    excerpt = _described(question, described, lines[0])
+    if excerpt:
+        body += ["", "From the listing's description:"]
+        body += [f"- {_cell(unit.display)} {composer.cite(source, unit.text)}" for source, unit in excerpt]
     return Draft(
         answer="\n".join(body), answerable=True, citations=composer.citations, listings=[listing_view(listing)]
     )
+
+
+def _described(question: str, described: Sequence[Passage], named: str) -> list[tuple[Passage, Unit]]:
+    """The description's units that share the question's words, most first, in document order; a shared lead-in
+    ("Requirements:") brings the list it opens. None for a question asking nothing in particular ("tell me
+    more"). The words of `named` (its title and company) say which listing, not what is asked about it."""
+    terms = specific_terms(question) - _terms(named)
+    # A chunk's header (its facts lines, or "title — company (continued)") ends at its first blank line.
+    found = [(p, u) for p, u in unique_units(list(described)) if -1 < p.text.find("\n\n") < u.position]
+    shared = [_sharing(terms, _terms(unit.text)) for _, unit in found]
+    best = sorted((n for n in range(len(found)) if shared[n]), key=lambda n: -shared[n])[:DESCRIBED_UNITS]
+    if best and found[best[0]][1].text.rstrip("*").endswith(":"):
+        return found[best[0] : best[0] + LIST_UNITS + 1]  # the list under the lead-in, into the next chunk
+    return [found[n] for n in sorted(best)]
+
+
+def _sharing(terms: set[str], words: set[str]) -> int:
+    """How many of the question's terms the words hold, a long term also as the start of a longer word
+    ("requir" in "requirement")."""
+    return sum(1 for t in terms if t in words or (len(t) >= PREFIX_MIN and any(w.startswith(t) for w in words)))
+
+
+def _terms(text: str) -> set[str]:
+    return {stem(word) for word in WORD.findall(text.lower())}
