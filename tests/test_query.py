@@ -532,6 +532,23 @@ def test_guide_and_off_topic_questions_carry_no_listing_filters(question):
     assert (f.min_annual_usd, f.salary_disclosed, f.posted_within_days, f.ml_only) == (None, None, None, False)
 
 
+@pytest.mark.parametrize(
+    ("question", "market"),
+    [
+        ("london, senior ML engineer, base salary range in pounds pls", "United Kingdom"),
+        ("toronto: what base should a senior aim for?", "Canada"),
+        ("senior ML pay (munich)", "Germany"),
+    ],
+)
+def test_a_city_in_lower_case_set_off_as_a_clause_is_a_market(question, market):
+    assert ask(question).markets == [market]
+
+
+def test_a_word_that_is_also_a_town_set_off_as_a_clause_is_no_market():
+    assert ask("reading, what do staff engineers earn?").markets == []
+    assert ask("nice, and what about equity?").markets == []
+
+
 def test_off_topic_has_no_markets_even_with_a_place():
     u = ask("what's the weather in Paris")
     assert (u.markets, u.unknown_markets, u.filters.kind) == ([], [], None)

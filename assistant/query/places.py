@@ -91,7 +91,17 @@ def _accept_place(text: _Text, i: int, n: int, loc: Location) -> bool:
         return True
     # A terse query ends with its place: "senior mle salary vancouver?", "ml jobs berlin".
     last = i + n == len(text.tokens) and n == 1 and len(text.tokens) <= 6
-    return written[:1].isupper() or previous in _PLACE_BEFORE or last
+    return written[:1].isupper() or previous in _PLACE_BEFORE or last or _said_alone(text, span)
+
+
+_CLAUSE_MARKS = ",;:()/—–-"
+
+
+def _said_alone(text: _Text, span: list[_Token]) -> bool:
+    """A place set off as a clause of its own: "london, senior ML base salary?", "toronto: what base?"."""
+    before = text.original[: span[0].start].rstrip()
+    after = text.original[span[-1].end :].lstrip()
+    return (not before or before[-1] in _CLAUSE_MARKS) and (not after or after[0] in _CLAUSE_MARKS + "?!.")
 
 
 def _placeable(token: _Token, taken_tokens: set[int], index: int) -> bool:
