@@ -179,6 +179,30 @@ def test_a_count_of_time_the_guide_states_is_answered_even_when_read_as_beyond_i
     assert not answer_guide(other, library.passages(hits), [GUIDE + "checks"]).answerable
 
 
+def test_a_count_of_time_is_found_through_another_inflection_of_the_question_s_word():
+    stages = "Guide > Hiring process\n\nHiring usually takes four to eight weeks from the first call."
+    library = guide_library(hiring=stages, overview=ROLE)
+    hits = library.retriever.search("hiring weeks", Filters(kind="guide"), k=5)
+    asked = _counting("How many weeks does it take to get hired?", unsupported=True, scores={"hiring": 0.4})
+    draft = answer_guide(asked, library.passages(hits), [GUIDE + "overview"])
+    assert draft.answerable and "four to eight weeks" in draft.answer  # "hired" and "hiring" are one word
+
+
+def test_a_close_second_reading_that_uses_the_question_s_words_as_written_answers_instead():
+    duties = "Guide > Duties\n\nThey set standards for reproducibility and documentation across the team."
+    skills = "Guide > Skills\n\nThey produce design documents, model cards and experiment reports."
+    library = guide_library(hiring=duties, overview=skills)  # _misread_as_overview: overview first, hiring close
+    hits = library.retriever.search("documents documentation", Filters(kind="guide"), k=5)
+    understood = _misread_as_overview("What documents will I produce?")
+    understood.intent, understood.close = Intent.hiring, [Intent.hiring, Intent.overview]
+    seconds = second_readings(understood, hits, _by_name)
+    assert seconds == [("overview", GUIDE + "overview")]
+    # The first reading's section shares only a stem ("documentation"); the second uses "documents" itself.
+    draft = answer_guide(understood, library.passages(hits), [GUIDE + "hiring"], seconds)
+    assert draft.answerable and {c.id for c in draft.citations} == {GUIDE + "overview"}
+    assert "model cards" in draft.answer
+
+
 def test_a_count_of_time_no_sentence_states_is_refused_even_when_the_topic_is_sure():
     library = guide_library(hiring=HIRING)
     hits = library.retriever.search("interview stages", Filters(kind="guide"), k=5)

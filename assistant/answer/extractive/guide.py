@@ -15,7 +15,7 @@ from assistant.answer.extractive.refusals import (
     section_answers,
     stated_count_section,
 )
-from assistant.answer.extractive.relevance import relevant_units, unique_units
+from assistant.answer.extractive.relevance import relevant_units, unique_units, words_as_written
 from assistant.answer.models import Passage
 from assistant.answer.units import Unit
 from assistant.index.meta import headings
@@ -39,12 +39,23 @@ def answer_guide(
     speak to the question, each of `seconds` (a close second intent and its section, sections.second_readings)
     is tried before refusing."""
     draft = _answer(understood, passages, chosen)
-    for intent, section in seconds if not draft.answerable else ():
+    for intent, section in seconds:
+        if draft.answerable and not _said_closer(understood.question, passages, section, chosen):
+            continue
         second = _answer(understood.model_copy(update={"intent": Intent(intent)}), passages, [section])
         if second.answerable:
             understood.explanation.append(f"intent: {intent}, the close second reading, answers it")
             return second
     return draft
+
+
+def _said_closer(question: str, passages: list[Passage], second: str, chosen: list[str]) -> bool:
+    """Whether a close second reading's section uses more of the question's words as written than the first's:
+    "what documents will I write?" reads first as responsibilities ("documentation"), and the skills section
+    names "design documents"."""
+    first = [p for section in _sections_of(passages, chosen) for p in section]
+    other = [p for section in _sections_of(passages, [second]) for p in section]
+    return len(words_as_written(question, other)) > len(words_as_written(question, first))
 
 
 def _answer(understood: Understood, passages: list[Passage], chosen: list[str]) -> Draft:

@@ -4,7 +4,10 @@ and which units of a section to quote."""
 from __future__ import annotations
 
 import difflib
+import functools
 import re
+
+from nltk.stem.snowball import SnowballStemmer
 
 from assistant.answer.models import Passage
 from assistant.answer.units import Unit, units
@@ -25,16 +28,14 @@ all lot lots day days week weeks
 """.split()
 )
 WORD = re.compile(r"[a-z][a-z0-9+#-]{2,}")
+_STEMMER = SnowballStemmer("english")  # pure Python, needs no NLTK data download
 _FUZZY_MIN = 6  # words this long match a near-miss spelling (one slip in a short word changes its meaning)
 
 
+@functools.cache
 def stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)]
-            break
-    # "write", "writes" and "writing" are one word; so are "package" and "packages".
-    return word[:-1] if word.endswith("e") and len(word) >= 5 else word
+    """The Snowball (Porter 2) stem: "hiring", "hired" and "hire" are one word, as are "writes" and "writing"."""
+    return _STEMMER.stem(word)
 
 
 def specific_terms(question: str) -> set[str]:
@@ -43,6 +44,13 @@ def specific_terms(question: str) -> set[str]:
     "responsibilites" count as the words they stand for."""
     words = WORD.findall(normalized(question))
     return {stem(w) for w in words if w not in _GENERIC and resolve_place(w) is None}
+
+
+def words_as_written(question: str, passages: list[Passage]) -> set[str]:
+    """The question's specific words that the passages use in the very same form: a stem shared by derivation
+    ("documents", "documentation") is weaker evidence than the word itself."""
+    asked = {w for w in WORD.findall(normalized(question)) if w not in _GENERIC and resolve_place(w) is None}
+    return asked & {w for p in passages for w in WORD.findall(p.text.lower())}
 
 
 def _terms_in(passages: list[Passage]) -> set[str]:
