@@ -16,7 +16,8 @@ What is measured, for each corpus size and each system:
 * queries: the labelled queries of bench/queries.jsonl (guide and listing questions), each run 3 times warm
   at k=10: latency p50/p95 per kind; hit rate@5/@10 and MRR@5/@10 per kind;
 * memory: peak RSS of each step — every build and every query phase runs in its own process
-  (bench/worker.py), which reports its own `ru_maxrss`, so peaks never mix.
+  (bench/worker.py), which reports its own `ru_maxrss`, so peaks never mix; the snapshots a build reads are
+  written by a child process, as refresh writes them.
 
 Corpora: "real" is refreshed from the captured feeds (../shared/feeds) plus the role guides; 10000 and
 100000 are scaled up from it by perturbing real listings (bench/corpus.py). Vectors for synthetic copies are
@@ -229,7 +230,9 @@ def machine_meta(argv: list[str], sizes: list[str], baseline_sizes: set[str]) ->
         "A guide node counts as the guide section whose text it overlaps most.",
         "Incremental rebuild: 1% of the listings get a sentence appended and a new posting date; none of them is "
         "a listing a labelled query expects.",
-        "Each build and each query phase runs in its own process; peak RSS is that process's ru_maxrss.",
+        "Each build and each query phase runs in its own process; peak RSS is that process's ru_maxrss, in MiB. "
+        "The snapshots our builds read are written by a child process, as `refresh` writes them for users: "
+        "parsing 100k listings to write one is not the build's memory.",
     ]
     if skipped:
         notes.append(f"Baseline not run at: {', '.join(skipped)} (--baseline-sizes).")

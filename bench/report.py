@@ -90,7 +90,7 @@ def build_table(results: dict) -> list[str]:
         "## Build",
         "",
         "| corpus | system | listings | chunks | embedded chunks/s | full build s | unchanged rebuild s "
-        "| incremental rebuild s (chunks embedded) | index size MB | peak RSS MB |",
+        "| incremental rebuild s (chunks embedded) | index size MB | peak RSS MiB |",
         "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for size, system, run in _rows(results):
@@ -155,7 +155,7 @@ def answer_table(results: dict) -> list[str]:
         "",
         "| corpus | guide p50 | guide p95 | listing p50 | listing p95 | follow-up p50 | follow-up p95 "
         "| `Assistant()` s | first guide answer s | first listing answer s | cold CLI `ask` s (guide / listing) "
-        "| serving peak RSS MB |",
+        "| serving peak RSS MiB |",
         "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for size, system, run in _rows(results):
@@ -215,7 +215,7 @@ def latency_table(results: dict) -> list[str]:
     lines = [
         "## Query latency (ms, warm; every query run 3 times, k=10)",
         "",
-        "| corpus | system | guide p50 | guide p95 | listing p50 | listing p95 | open index s | peak RSS MB |",
+        "| corpus | system | guide p50 | guide p95 | listing p50 | listing p95 | open index s | peak RSS MiB |",
         "|---|---|--:|--:|--:|--:|--:|--:|",
     ]
     for size, system, run in _rows(results):
