@@ -111,6 +111,12 @@ CASES = [
     ("ML jobs in LATAM", listing(regions=["LATAM"], ml_only=True)),
     ("remote ML jobs worldwide", listing(work_modes=[WM.remote], regions=["Worldwide"], ml_only=True)),
     ("which of these are hybrid?", listing(work_modes=[WM.hybrid])),
+    # --- what is told to be left out filters nothing (never its opposite) ------------------------------------
+    ("senior but not staff ML roles", listing(seniority=[S.senior], ml_only=True)),
+    ("ML engineering roles (not managers)", listing(ml_only=True)),
+    ("ML jobs, excluding internships, no people managers", listing(ml_only=True)),
+    ("non-remote ML jobs", listing(ml_only=True)),
+    ("not remote, hybrid ML jobs", listing(work_modes=[WM.hybrid], ml_only=True)),
     # --- currency conversions --------------------------------------------------------------------------
     ("ML jobs paying more than 120k", listing(min_annual_usd=("USD", 120_000), ml_only=True)),  # no currency: USD
     (

@@ -60,6 +60,21 @@ def _hits(
     return out
 
 
+# A slot said to be unwanted: "(not managers)", "senior but not staff", "excluding internships", "non-remote".
+# Read as no filter at all, never as its opposite: a search never narrows on what it was told to leave out.
+_NEGATOR = re.compile(r"\b(?:not|no|non|excluding|except|without|never|other than)(?P<between> [a-z]+)?[ -]$")
+
+
+def _negated(text: _Text, hit: _Hit[V], others: list[_Hit[V]]) -> bool:
+    """Whether a negating word stands just before the hit. One word may come between ("no people managers"),
+    unless it is another of `others` ("not remote, hybrid" wants hybrid)."""
+    found = _NEGATOR.search(text.norm[: hit.start])
+    if found is None:
+        return False
+    between = found.start("between") + 1 if found.group("between") else -1
+    return not any(other.start == between for other in others)
+
+
 def _unique(hits: list[_Hit[H]]) -> list[_Hit[H]]:
     seen: set[H] = set()
     out: list[_Hit[H]] = []

@@ -6,7 +6,7 @@ import re
 
 from assistant.vocab.listing import Seniority
 
-from .cues import _Hit, _hits, _unique
+from .cues import _Hit, _hits, _negated, _unique
 from .text import _Text
 
 _SENIORITY = re.compile(
@@ -22,4 +22,5 @@ _SENIORITY = re.compile(
 
 
 def _seniority(text: _Text) -> list[_Hit[Seniority]]:
-    return _unique(_hits(text, _SENIORITY, lambda m: Seniority(m.lastgroup)))
+    hits = _hits(text, _SENIORITY, lambda m: Seniority(m.lastgroup))
+    return _unique([hit for hit in hits if not _negated(text, hit, hits)])

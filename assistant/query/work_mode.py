@@ -6,11 +6,11 @@ import re
 
 from assistant.vocab.listing import WorkMode
 
-from .cues import _Hit, _hits, _unique
+from .cues import _Hit, _hits, _negated, _unique
 from .text import _Text
 
 _WORK_MODE = re.compile(
-    r"(?P<remote>(?<!non-)(?<!not )\b(?:(?:fully|full|100%|completely|100 percent) )?remote(?:ly|-first| first)?\b"
+    r"(?P<remote>\b(?:(?:fully|full|100%|completely|100 percent) )?remote(?:ly|-first| first)?\b"
     r"|\bwfh\b|\bwork(?:ing)? from home\b)"
     r"|(?P<hybrid>\bhybrid\b)"
     r"|(?P<onsite>\bon[- ]?site\b|\bin[- ]office\b|\bin the office\b|\boffice[- ]based\b|\bin[- ]person\b)"
@@ -31,5 +31,6 @@ def _permissive(text: _Text, hit: _Hit[WorkMode]) -> bool:
 def _work_modes(text: _Text, taken: list[tuple[int, int]]) -> list[_Hit[WorkMode]]:
     """The modes asked for. A mode only said to be acceptable widens the others ("remote, hybrid is fine") and
     alone restricts nothing: "(office-based is fine too)" accepts offices, it does not ask for them."""
-    hits = _unique(_hits(text, _WORK_MODE, lambda m: WorkMode(m.lastgroup), taken))
+    found = _hits(text, _WORK_MODE, lambda m: WorkMode(m.lastgroup), taken)
+    hits = _unique([h for h in found if not _negated(text, h, found)])
     return hits if any(not _permissive(text, h) for h in hits) else []
