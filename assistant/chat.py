@@ -181,7 +181,8 @@ class Assistant:
                 return self._detail(listed.listings[0].id, passages, understood.question), passages
             return listed, passages
         sections = chosen_sections(understood, hits, self.section_profile)
-        draft = answer_guide(understood, passages, sections, second_readings(understood, hits, self.section_profile))
+        seconds = second_readings(understood, hits, self.section_profile)
+        draft = answer_guide(understood, passages, sections, seconds, self.library.retriever.closeness)
         if draft.answerable and self._also_listings(understood):
             # Near two intents, answer both: "relocating to Toronto, what base, and who is hiring there?"
             search = understand(understood.question, intent=Intent.listings, employers=self.library.employers)

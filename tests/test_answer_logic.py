@@ -211,3 +211,24 @@ def test_a_count_of_time_no_sentence_states_is_refused_even_when_the_topic_is_su
     assert not answer_guide(hours, library.passages(hits), [GUIDE + "hiring"]).answerable
     stages = _counting("Which interview stages are there?", intent=Intent.hiring, scores=sure)
     assert answer_guide(stages, library.passages(hits), [GUIDE + "hiring"]).answerable
+
+
+ABOUT = (
+    "Guide > Overview\n\nThe role spans many teams. Most of the work happens across time zones. Meetings are "
+    "rare and short. Offices are optional. Travel is yearly. Precise written communication is what carries "
+    "decisions."
+)
+
+
+def test_a_prose_answer_quotes_the_sentences_nearest_in_meaning_when_none_shares_a_word():
+    library = guide_library(overview=ABOUT)
+    hits = library.retriever.search("role", Filters(kind="guide"), k=5)
+    asked = _counting("Why are they valued for writing so much?", intent=Intent.overview, scores={"overview": 0.9})
+    by_words = answer_guide(asked, library.passages(hits), [GUIDE + "overview"])
+    assert "written communication" not in by_words.answer  # no sentence shares a word: the first four are quoted
+
+    def closeness(question: str, texts) -> list[float]:  # a model that finds "writing" near "written"
+        return [0.6 if "written" in text else 0.1 for text in texts]
+
+    by_meaning = answer_guide(asked, library.passages(hits), [GUIDE + "overview"], closeness=closeness)
+    assert by_meaning.answerable and "Precise written communication" in by_meaning.answer

@@ -39,6 +39,11 @@ class Embedder(Protocol):
 
     def embed_query(self, text: str) -> list[float]: ...
 
+    def embed_sentences(self, texts: list[str]) -> list[list[float]] | npt.NDArray[np.float32]:
+        """A vector per short text (a guide's sentences, a few at a time), by the questions' path: no model to
+        load beyond the one answering questions."""
+        ...
+
 
 def model_id(settings: Settings) -> str:
     """A stable name for what produced the vectors; two builds are compatible only if these match."""
@@ -123,6 +128,12 @@ class LocalEmbedder:
             ),
         )
 
+    def embed_sentences(self, texts: list[str]) -> npt.NDArray[np.float32]:
+        # The numpy encoder, not sentence-transformers: a guide answer must not import torch (13 ms a sentence).
+        import numpy as np
+
+        return np.asarray([self._questions.encode(text) for text in texts], dtype=np.float32)
+
     def embed_query(self, text: str) -> list[float]:
         # The intent classifier and the vector search may embed the same text: the second time is free.
         found = self._queries.get(text)
@@ -170,3 +181,6 @@ class OpenAIEmbedder:
 
     def embed_query(self, text: str) -> list[float]:
         return self._model.get_query_embedding(text)
+
+    def embed_sentences(self, texts: list[str]) -> list[list[float]]:
+        return self._model.get_text_embedding_batch(texts)  # one request for all of them

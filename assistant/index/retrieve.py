@@ -12,6 +12,7 @@ its vectors beside its chunks (`vectors.npy`, memory-mapped here).
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, TypedDict
@@ -36,6 +37,7 @@ RRF_K = 60  # the constant from Cormack et al.; it damps the head of each rankin
 # Allowed share under which copying the allowed rows out beats one product over all rows: gathering won at 5%
 # (64 against 116 ms) and lost at 50% (243 against 69 ms) in bench/results/vector_filter.json.
 GATHER_BELOW = 0.1
+SENTENCE_CACHE = 4096  # sentence vectors kept for `closeness`
 
 
 class IndexMismatch(RuntimeError):
@@ -116,6 +118,23 @@ class Retriever:
     @cached_property
     def embedder(self) -> Embedder:
         return embedder_for(self.settings)
+
+    def closeness(self, question: str, texts: Sequence[str]) -> list[float]:
+        """The cosine of each text to the question, by the model the index was embedded with: how a section's
+        sentences are ranked by meaning beside the words they share with it. The sentences' vectors are kept
+        (SENTENCE_CACHE of them: the guides hold a few hundred)."""
+        missing = [text for text in dict.fromkeys(texts) if text not in self._sentences]
+        if missing:
+            if len(self._sentences) + len(missing) > SENTENCE_CACHE:
+                self._sentences.clear()
+            for text, vector in zip(missing, self.embedder.embed_sentences(missing)):
+                self._sentences[text] = np.asarray(vector, dtype=np.float32)
+        asked = np.asarray(self.embedder.embed_query(question), dtype=np.float32)
+        return [float(self._sentences[text] @ asked) for text in texts]
+
+    @cached_property
+    def _sentences(self) -> dict[str, np.ndarray]:
+        return {}
 
     def rows_with(self, word: str) -> np.ndarray:
         """The positions of the chunks whose keyword index holds `word`."""

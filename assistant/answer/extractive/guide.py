@@ -15,7 +15,7 @@ from assistant.answer.extractive.refusals import (
     section_answers,
     stated_count_section,
 )
-from assistant.answer.extractive.relevance import relevant_units, unique_units, words_as_written
+from assistant.answer.extractive.relevance import Closeness, relevant_units, unique_units, words_as_written
 from assistant.answer.models import Passage
 from assistant.answer.units import Unit
 from assistant.index.meta import headings
@@ -33,16 +33,20 @@ def _sections_of(passages: list[Passage], chosen: list[str]) -> list[list[Passag
 
 
 def answer_guide(
-    understood: Understood, passages: list[Passage], chosen: list[str], seconds: Sequence[tuple[str, str]] = ()
+    understood: Understood,
+    passages: list[Passage],
+    chosen: list[str],
+    seconds: Sequence[tuple[str, str]] = (),
+    closeness: Closeness | None = None,
 ) -> Draft:
     """`chosen`: the section ids that answer, best first, chosen by meaning (answer/sections.py). When they do not
     speak to the question, each of `seconds` (a close second intent and its section, sections.second_readings)
-    is tried before refusing."""
-    draft = _answer(understood, passages, chosen)
+    is tried before refusing. `closeness` ranks a prose section's sentences by meaning too."""
+    draft = _answer(understood, passages, chosen, closeness)
     for intent, section in seconds:
         if draft.answerable and not _said_closer(understood.question, passages, section, chosen):
             continue
-        second = _answer(understood.model_copy(update={"intent": Intent(intent)}), passages, [section])
+        second = _answer(understood.model_copy(update={"intent": Intent(intent)}), passages, [section], closeness)
         if second.answerable:
             understood.explanation.append(f"intent: {intent}, the close second reading, answers it")
             return second
@@ -58,7 +62,9 @@ def _said_closer(question: str, passages: list[Passage], second: str, chosen: li
     return len(words_as_written(question, other)) > len(words_as_written(question, first))
 
 
-def _answer(understood: Understood, passages: list[Passage], chosen: list[str]) -> Draft:
+def _answer(
+    understood: Understood, passages: list[Passage], chosen: list[str], closeness: Closeness | None = None
+) -> Draft:
     if understood.unsupported and (stated := stated_count_section(understood, passages)) is not None:
         understood = understood.model_copy(update={"unsupported": False})
         understood.explanation.append(f"answerable: {stated} states the count asked for")
@@ -70,11 +76,18 @@ def _answer(understood: Understood, passages: list[Passage], chosen: list[str]) 
     if understood.intent is Intent.pay:
         return answer_pay(understood, sections[0])
     composer = Composer()
-    parts = [answer_section(understood, section, composer, titled=len(sections) > 1) for section in sections]
+    titled = len(sections) > 1
+    parts = [answer_section(understood, section, composer, titled, closeness) for section in sections]
     return Draft(answer="\n\n".join(parts), answerable=True, citations=composer.citations)
 
 
-def answer_section(understood: Understood, section: list[Passage], composer: Composer, titled: bool = False) -> str:
+def answer_section(
+    understood: Understood,
+    section: list[Passage],
+    composer: Composer,
+    titled: bool = False,
+    closeness: Closeness | None = None,
+) -> str:
     """List sections answer with their items; prose sections with their most relevant sentences."""
     found = unique_units(section)
     items = [(p, u) for p, u in found if u.kind == "item"]
@@ -91,14 +104,15 @@ def answer_section(understood: Understood, section: list[Passage], composer: Com
                 else f"- {u.display} {composer.cite(p, u.text)}"
             )
         tail = [(p, u) for p, u in found[first:] if u.kind == "sentence"]
-        lines += [f"{u.display} {composer.cite(p, u.text)}" for p, u in relevant_units(understood.question, tail, 2)]
+        closing = relevant_units(understood.question, tail, 2, closeness)
+        lines += [f"{u.display} {composer.cite(p, u.text)}" for p, u in closing]
     else:
         # A question about a place the section's table has a row for is answered by that row, as one sentence.
         rows = [(p, u) for p, u in _prose_units(understood, found) if u.kind == "row"]
         chosen = (
             rows
             if rows and understood.markets
-            else relevant_units(understood.question, _prose_units(understood, found), MAX_SENTENCES)
+            else relevant_units(understood.question, _prose_units(understood, found), MAX_SENTENCES, closeness)
         )
         lines = [" ".join(f"{_as_prose(found, u)} {composer.cite(p, u.text)}" for p, u in chosen)]
     if titled:

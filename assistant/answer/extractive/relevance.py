@@ -6,8 +6,9 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+from collections.abc import Callable, Sequence
 
-from nltk.stem.snowball import SnowballStemmer
+import snowballstemmer
 
 from assistant.answer.models import Passage
 from assistant.answer.units import Unit, units
@@ -28,14 +29,16 @@ all lot lots day days week weeks
 """.split()
 )
 WORD = re.compile(r"[a-z][a-z0-9+#-]{2,}")
-_STEMMER = SnowballStemmer("english")  # pure Python, needs no NLTK data download
+# The cosine of each text to a question (index/retrieve.py Retriever.closeness).
+Closeness = Callable[[str, Sequence[str]], list[float]]
+_STEMMER = snowballstemmer.stemmer("english")  # the Snowball project's own Python stemmer: no data to fetch
 _FUZZY_MIN = 6  # words this long match a near-miss spelling (one slip in a short word changes its meaning)
 
 
 @functools.cache
 def stem(word: str) -> str:
     """The Snowball (Porter 2) stem: "hiring", "hired" and "hire" are one word, as are "writes" and "writing"."""
-    return _STEMMER.stem(word)
+    return str(_STEMMER.stemWord(word))
 
 
 def specific_terms(question: str) -> set[str]:
@@ -92,9 +95,20 @@ def unique_units(section: list[Passage]) -> list[tuple[Passage, Unit]]:
     return found
 
 
-def relevant_units(question: str, found: list[tuple[Passage, Unit]], limit: int) -> list[tuple[Passage, Unit]]:
-    """The `limit` units sharing most of the question's words (earlier first among equals), in document order."""
+def relevant_units(
+    question: str, found: list[tuple[Passage, Unit]], limit: int, closeness: Closeness | None = None
+) -> list[tuple[Passage, Unit]]:
+    """The `limit` units sharing most of the question's words (earlier first among equals), in document order.
+    With `closeness` (the cosine of each unit to the question), a unit scores its shared words plus its cosine:
+    meaning orders the units that share as many words ("precise written communication" for "why are they
+    valued for writing?", which shares none) and can outweigh a single shared word."""
     terms = specific_terms(question)
-    scored = [(len(terms & {stem(w) for w in WORD.findall(u.text.lower())}), -n, n) for n, (_, u) in enumerate(found)]
+    near = [0.0] * len(found)
+    if closeness is not None and len(found) > limit:
+        near = closeness(question, [u.text for _, u in found])
+    scored = [
+        (len(terms & {stem(w) for w in WORD.findall(u.text.lower())}) + near[n], -n, n)
+        for n, (_, u) in enumerate(found)
+    ]
     best = sorted(scored, reverse=True)[:limit]
     return [found[n] for *_, n in sorted(best, key=lambda s: s[2])]
