@@ -232,3 +232,24 @@ def test_a_prose_answer_quotes_the_sentences_nearest_in_meaning_when_none_shares
 
     by_meaning = answer_guide(asked, library.passages(hits), [GUIDE + "overview"], closeness=closeness)
     assert by_meaning.answerable and "Precise written communication" in by_meaning.answer
+
+
+def test_a_count_of_time_the_chosen_section_states_answers_a_question_sharing_no_word_with_it():
+    stages = "Guide > Hiring process\n\nThe process runs four to eight weeks from the first call to an offer."
+    library = guide_library(hiring=stages)
+    hits = library.retriever.search("process weeks", Filters(kind="guide"), k=5)
+    unsure = {"hiring": 0.5}  # below SURE_TOPIC: the section would need one of the question's words
+    asked = _counting("And how long does it usually take?", intent=Intent.hiring, scores=unsure)
+    draft = answer_guide(asked, library.passages(hits), [GUIDE + "hiring"])
+    assert draft.answerable and "four to eight weeks" in draft.answer
+    other = _counting("And who usually decides?", intent=Intent.hiring, scores=unsure)
+    assert not answer_guide(other, library.passages(hits), [GUIDE + "hiring"]).answerable
+
+
+def test_a_hyphenated_word_of_the_question_is_found_by_its_parts():
+    levels = "Guide > Levels\n\nMoving to staff takes a record of leading work across several teams."
+    library = guide_library(levels=levels)
+    hits = library.retriever.search("staff levels", Filters(kind="guide"), k=5)
+    asked = _counting("How do I judge if an applicant is staff-ready?", intent=Intent.levels, scores={"levels": 0.6})
+    draft = answer_guide(asked, library.passages(hits), [GUIDE + "levels"])
+    assert draft.answerable and "several teams" in draft.answer

@@ -56,12 +56,15 @@ def section_answers(understood: Understood, section: list[Passage]) -> bool:
     question GENERAL_SHARE of them, as one common word ("companies") says nothing about "relocation packages"."""
     if _QUANTITY.search(understood.question.lower()) and "%" not in "".join(p.text for p in section):
         return False  # "what share of candidates pass?" wants a rate the section does not state
-    if (unit := asked_count(understood.question)) is not None and not _stating(section, unit):
+    unit = asked_count(understood.question)
+    if unit is not None and not _stating(section, unit):
         return False  # "how many hours of overlap?" wants a number of hours the section does not give
     if understood.scores.get(understood.intent.value, 0.0) >= SURE_TOPIC:
         return True  # the classifier is sure of the topic, and the section was chosen by meaning
     if understood.subjects and not covers(section, {stem(w) for s in understood.subjects for w in s.split()}, 1.0):
         return False  # "relocation package": an answer that does not name relocation answers something else
+    if unit is not None:
+        return True  # the section chosen by meaning states the count asked for ("how long does it take?")
     if understood.intent is Intent.pay and (understood.markets or understood.unknown_markets):
         return True  # a named market is answered by its row, or told which markets exist
     terms = specific_terms(understood.question)

@@ -46,6 +46,8 @@ def specific_terms(question: str) -> set[str]:
     (places are matched as markets and filters, not as words). Read after query normalization, so "sr" and
     "responsibilites" count as the words they stand for."""
     words = WORD.findall(normalized(question))
+    # A compound is also its parts: "staff-ready" asks about staff, "take-home" about a take-home.
+    words += [part for w in words if "-" in w for part in w.split("-") if len(part) >= 3]
     return {stem(w) for w in words if w not in _GENERIC and resolve_place(w) is None}
 
 
