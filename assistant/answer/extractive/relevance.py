@@ -48,13 +48,17 @@ def specific_terms(question: str) -> set[str]:
     words = WORD.findall(normalized(question))
     # A compound is also its parts: "staff-ready" asks about staff, "take-home" about a take-home.
     words += [part for w in words if "-" in w for part in w.split("-") if len(part) >= 3]
-    return {stem(w) for w in words if w not in _GENERIC and resolve_place(w) is None}
+    return {stem(w) for w in _specific(words)}
+
+
+def _specific(words: list[str]) -> set[str]:
+    return {w for w in words if w not in _GENERIC and resolve_place(w) is None}
 
 
 def words_as_written(question: str, passages: list[Passage]) -> set[str]:
     """The question's specific words that the passages use in the very same form: a stem shared by derivation
     ("documents", "documentation") is weaker evidence than the word itself."""
-    asked = {w for w in WORD.findall(normalized(question)) if w not in _GENERIC and resolve_place(w) is None}
+    asked = _specific(WORD.findall(normalized(question)))
     return asked & {w for p in passages for w in WORD.findall(p.text.lower())}
 
 
