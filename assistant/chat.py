@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import reduce
 
 from assistant.answer.extractive.draft import Draft, join_drafts
 from assistant.answer.extractive.guide import answer_guide
-from assistant.answer.extractive.listings import answer_listing_detail, answer_listings
+from assistant.answer.extractive.listings import answer_listing_detail, answer_listings, describes
 from assistant.answer.extractive.refusals import not_answerable
+from assistant.answer.extractive.relevance import WORD, stem
 from assistant.answer.followup import Resolved, Turn, asked_about, merge_filters, resolve
-from assistant.answer.models import Answer, AnswerError, Passage
+from assistant.answer.models import Answer, AnswerError, ListingView, Passage
 from assistant.answer.sections import chosen_sections, closer_of, rank_sections, second_readings, section_reading
 from assistant.index.retrieve import Hit, Retriever, place_terms
 from assistant.library import Library
@@ -21,6 +23,7 @@ from assistant.settings import Settings
 GUIDE_K = 5
 GUIDE_DEPTH = 40  # guide sections searched before the one that answers is chosen
 LISTING_K = 10
+MAX_NAMED = 3  # more listings named by one question than this is a search, not a question about them
 
 
 class Conversation:
@@ -103,10 +106,13 @@ class Assistant:
             "total": round(total, 1),
         }
         if conversation is not None:
+            # A question about shown listings leaves the search they came from in force: "which of those are
+            # remote?" after "what do those pay?" narrows that search.
+            carried = history[-1].understood if resolved.listing_ids and history else resolved.understood
             conversation.turns.append(
                 Turn(
                     question=question,
-                    understood=resolved.understood,
+                    understood=carried,
                     answer=answer.answer,
                     listing_ids=[view.id for view in answer.listings],
                     listing_companies=[view.company for view in answer.listings],
@@ -126,21 +132,28 @@ class Assistant:
 
     def retrieve(self, resolved: Resolved) -> list[Hit]:
         understood = resolved.understood
-        if understood.intent is Intent.off_topic or resolved.listing_id:
+        if resolved.listing_ids:  # the listings are known; a guide question asked beside them is searched
+            return self._guide_hits(resolved.guide) if resolved.guide else []
+        if understood.intent is Intent.off_topic:
             return []
-        expand = place_terms(understood.filters) + understood.markets
         if understood.intent is Intent.listings:
-            ground(understood, self.library.retriever)
+            return self._listing_hits(understood)
+        return self._guide_hits(understood)
+
+    def _listing_hits(self, understood: Understood) -> list[Hit]:
+        expand = place_terms(understood.filters) + understood.markets
+        ground(understood, self.library.retriever)
+        hits = self.library.retriever.search(understood.question, understood.filters, k=LISTING_K, expand=expand)
+        if not hits and understood.filters.ml_only and understood.filters.companies:
+            # A company search shows its ML roles; one with none shows all its jobs rather than nothing.
+            understood.filters = understood.filters.model_copy(update={"ml_only": False})
+            understood.explanation.append("ml only: dropped (the company has no ML roles in the snapshot)")
             hits = self.library.retriever.search(understood.question, understood.filters, k=LISTING_K, expand=expand)
-            if not hits and understood.filters.ml_only and understood.filters.companies:
-                # A company search shows its ML roles; one with none shows all its jobs rather than nothing.
-                understood.filters = understood.filters.model_copy(update={"ml_only": False})
-                understood.explanation.append("ml only: dropped (the company has no ML roles in the snapshot)")
-                hits = self.library.retriever.search(
-                    understood.question, understood.filters, k=LISTING_K, expand=expand
-                )
-            return hits
+        return hits
+
+    def _guide_hits(self, understood: Understood) -> list[Hit]:
         # Every section competes: the one that answers is chosen by meaning, not by its rank among keywords.
+        expand = place_terms(understood.filters) + understood.markets
         hits = self.library.retriever.search(understood.question, understood.filters, k=GUIDE_DEPTH, expand=expand)
         if understood.context:
             # A follow-up's own words pick among sections ("and the green ones?" after red flags); read with the
@@ -165,10 +178,10 @@ class Assistant:
 
     def _extractive(self, resolved: Resolved, hits: list[Hit]) -> tuple[Draft, list[Passage]]:
         understood = resolved.understood
-        if resolved.listing_id:
-            passages = self.library.passages(self.library.retriever.hits_for(f"listing:{resolved.listing_id}"))
-            if self.library.listings.get(resolved.listing_id) and passages:
-                return self._detail(resolved.listing_id, passages, asked_about(understood.question)), passages
+        if resolved.listing_ids:
+            pointed = self._pointed(resolved, hits)
+            if pointed:
+                return pointed
         passages = self.library.passages(hits)
         if understood.intent is Intent.off_topic:
             return not_answerable(understood, passages), passages
@@ -179,23 +192,65 @@ class Assistant:
             if len(listed.listings) == 1 and understood.close[:1] in ([Intent.skills], [Intent.responsibilities]):
                 # "what does Lemon.io's senior AI engineer require?": one job found, and the question is about it.
                 return self._detail(listed.listings[0].id, passages, understood.question), passages
+            asked = self._asked_of_named(understood, listed.listings)
+            if asked:  # "anthropic fellows program - what's the stipend?": that job, and what it says of that
+                return reduce(
+                    join_drafts, [self._detail(lid, passages, understood.question) for lid in asked]
+                ), passages
             return listed, passages
-        sections = chosen_sections(understood, hits, self.section_profile)
-        seconds = second_readings(understood, hits, self.section_profile)
-        draft = answer_guide(understood, passages, sections, seconds, self.library.retriever.closeness)
+        draft = self._guide(understood, hits, passages)
         if draft.answerable and self._also_listings(understood):
             # Near two intents, answer both: "relocating to Toronto, what base, and who is hiring there?"
             search = understand(understood.question, intent=Intent.listings, employers=self.library.employers)
-            ground(search, self.library.retriever)
-            found = self.library.passages(
-                self.library.retriever.search(
-                    search.question, search.filters, k=LISTING_K, expand=place_terms(search.filters)
-                )
-            )
+            found = self.library.passages(self._listing_hits(search))
             listed = answer_listings(search, found, self.library.listings)
             if listed.answerable:
                 return join_drafts(draft, listed), passages
         return draft, passages
+
+    def _guide(self, understood: Understood, hits: list[Hit], passages: list[Passage]) -> Draft:
+        sections = chosen_sections(understood, hits, self.section_profile)
+        seconds = second_readings(understood, hits, self.section_profile)
+        return answer_guide(understood, passages, sections, seconds, self.library.retriever.closeness)
+
+    def _pointed(self, resolved: Resolved, hits: list[Hit]) -> tuple[Draft, list[Passage]] | None:
+        """The shown listings a follow-up points at, each with what its description says about the question;
+        then the guide's answer to a question asked beside them. None when none of them is indexed now."""
+        asked = asked_about(resolved.understood.question)
+        drafts, passages = [], []
+        for listing_id in resolved.listing_ids:
+            own = self.library.passages(self.library.retriever.hits_for(f"listing:{listing_id}"))
+            if self.library.listings.get(listing_id) and own:
+                drafts.append(self._detail(listing_id, own, asked))
+                passages += own
+        if not drafts:
+            return None
+        if resolved.guide and hits:
+            found = self.library.passages(hits)
+            guide = self._guide(resolved.guide, hits, found)
+            if guide.answerable:
+                drafts.append(guide)
+                passages += found
+        return reduce(join_drafts, drafts), passages
+
+    def _asked_of_named(self, understood: Understood, views: list[ListingView]) -> list[str]:
+        """The found listings the question names by the words that set their titles apart, when it asks
+        something their descriptions speak to; none when it only searches ("senior ML engineer jobs")."""
+        question = understood.question
+        # A rare title word the question searches by ("python django jobs") names a skill, not one job.
+        searched = {
+            stem(w) for slot in understood.filters.skills + understood.role_terms for w in WORD.findall(slot.lower())
+        }
+        said = {stem(word) for word in WORD.findall(question.lower())}
+        columns = self.library.retriever.columns
+        named = []
+        for view in views:
+            rare = {stem(word) for word in columns.rare_title_words(view.title)} - searched
+            if rare and (rare <= said or len(rare & said) >= 2):  # all the words its title alone has, or two
+                named.append(view.id)
+        if not named or len(named) > MAX_NAMED:
+            return []
+        return [lid for lid in named if describes(question, self.library.document(f"listing:{lid}"))]
 
     def _detail(self, listing_id: str, passages: list[Passage], question: str) -> Draft:
         """One listing's facts, from the first of `passages` that is its, and what its description says about

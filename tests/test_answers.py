@@ -325,3 +325,42 @@ def test_a_title_word_read_as_a_company_is_searched_for_not_filtered_on(assistan
         assert any(word.lower() in view.title.lower() for view in answer.listings)  # the filter showed none
     nowhere = assistant.ask("ML engineer jobs at Zqxwvutsr")
     assert nowhere.understood and nowhere.understood.filters.companies == ["Zqxwvutsr"] and not nowhere.listings
+
+
+def test_a_plural_pointer_answers_about_each_listing_shown(assistant):
+    """ "what do those pay?" after a search asks about the listings shown, each with its facts (up to five);
+    "which of those are remote?" names a filter, so it searches again instead."""
+    chat = Conversation()
+    listed = assistant.ask("show me senior engineering jobs in the US", chat)
+    assert len(listed.listings) >= 2
+    answer = assistant.ask("what do those pay?", chat)
+    assert [view.id for view in answer.listings] == [view.id for view in listed.listings][:5]
+    assert all(view.title in answer.answer for view in answer.listings)
+    assert answer.answer.count("- Salary: ") == len(answer.listings)
+    assert_contract(answer, assistant)
+    narrowed = assistant.ask("which of those are remote?", chat)
+    assert narrowed.understood.filters.work_modes == ["remote"]
+
+
+def test_a_guide_question_beside_a_pointer_gets_both_answers(assistant):
+    """ "tell me about the first one. Do roles like that need a PhD?": the listing, then the guide's PhD answer;
+    the pointer's sentence alone would have been the listing only."""
+    chat = Conversation()
+    listed = assistant.ask("show me senior engineering jobs in the US", chat)
+    answer = assistant.ask("tell me about the first one. Do jobs like that usually need a PhD?", chat)
+    assert [view.id for view in answer.listings] == [listed.listings[0].id]
+    cited = {c.id for c in answer.citations}
+    assert f"listing:{listed.listings[0].id}" in cited and "guide:remote-senior-ml-engineer#faq-phd" in cited
+    assert_contract(answer, assistant)
+
+
+def test_a_question_naming_one_posting_gets_what_its_description_says(assistant):
+    """A posting named by the words that set its title apart, asked about something its description states,
+    is answered from that description; a search by a rare title word that is a skill still gets the table."""
+    answer = assistant.ask("any jobs at A.Team? the independent AI architect one, what experience does it want?")
+    assert [view.id for view in answer.listings] == ["remotive:1919266"]
+    described = answer.answer.split("From the listing's description:", 1)[1]
+    assert "experience" in described.lower()
+    assert_contract(answer, assistant)
+    search = assistant.ask("python django jobs")
+    assert "From the listing's description:" not in search.answer and "| Role |" in search.answer

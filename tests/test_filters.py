@@ -115,3 +115,15 @@ def test_the_columns_agree_with_matches_on_real_listings_for_combined_filters(sm
         expected = [matches(filters, c, now) for c in chunks]
         assert columns.mask(filters, now).tolist() == expected, filters
     assert 0 < sum(columns.mask(combined[2], now)) < len(chunks)  # the real listings exercise both outcomes
+
+
+def test_rare_title_words_are_the_ones_few_titles_use():
+    """What names one job among the rest: a word used by few distinct titles, not "senior" or "engineer"."""
+    common = [listing(title=f"Senior ML Engineer, Team {n}", listing_id=f"remotive:{n}") for n in range(200)]
+    chunks = [
+        Chunk(id=f"listing:remotive:{n}~0", doc_id=f"listing:remotive:{n}", kind="listing", text="t", meta=c.meta)
+        for n, c in enumerate(common)
+    ]
+    columns = FilterColumns(chunks)
+    assert columns.rare_title_words("Senior ML Engineer, Fellows Program") == {"fellows", "program"}
+    assert columns.rare_title_words("Senior ML Engineer") == set()

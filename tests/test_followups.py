@@ -56,7 +56,7 @@ def after(first: str, question: str):
 )
 def test_follow_ups_adjust_the_previous_listing_search(question, expected):
     resolved = after(US_ML_JOBS, question)
-    assert resolved.understood.intent is Intent.listings and resolved.listing_id is None
+    assert resolved.understood.intent is Intent.listings and resolved.listing_ids == []
     found = resolved.understood.filters.model_dump(mode="json", exclude_defaults=True)
     assert found == {"kind": "listing", "ml_only": True, **expected}
     assert resolved.note == "Follow-up: narrowing the previous listing search."
@@ -106,7 +106,7 @@ def test_guide_follow_ups_keep_the_topic_and_take_the_market(first, question, ma
 
 
 def test_a_pointer_names_the_listing():
-    assert after(US_ML_JOBS, "tell me more about the second one").listing_id == "b"
+    assert after(US_ML_JOBS, "tell me more about the second one").listing_ids == ["b"]
 
 
 # --- the rules, through a conversation ---------------------------------------------------------------------

@@ -118,3 +118,12 @@ def test_ml_listing_carries_seniority_relevance_and_evidence():
     assert all(evidence in found.title + found.description for evidence in found.ml_evidence)
     assert found.location.countries == ["US"]
     assert found.content_hash and found.fetched_at == FETCHED
+
+
+def test_the_boards_own_level_name_is_kept_and_shown():
+    """Reddit's metadata says "Management Level: IC5"; people ask for it, so the facts lines carry it beside ours."""
+    from assistant.index.chunks import listing_header
+
+    found = listing("greenhouse", "reddit_list_2026-08-20.json", "greenhouse:8018527")
+    assert found.level_stated == "IC5"
+    assert "Seniority: staff (the board's level: IC5)." in listing_header(found)

@@ -38,7 +38,7 @@ def resolve_follow_up(
 ) -> Resolved:
     """The model's standalone rewrite of a follow-up when it passes the guard, else the rules' reading."""
     ruled = resolve(understood, history, employers)
-    if not history or ruled.listing_id:
+    if not history or ruled.listing_ids:
         return ruled
     try:
         standalone = condense(understood.question, history, settings)

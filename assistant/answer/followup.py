@@ -38,6 +38,10 @@ _FRAGMENT = re.compile(r"^\s*(?:and|or|what about|how about|but|also|only|just)\
 # "anything in Canada?" / "any in Taiwan instead?": a short search by place, read against the previous turn.
 _OPEN = re.compile(r"^\s*(?:and\s+)?any(?:thing)?\s+(?:in|at|from|for)\b", re.I)
 _BACK = re.compile(r"\b(?:th(?:ose|ese|em)|that one|this one|it|ones)\b", re.I)
+# Several shown listings at once: "what level are those?", "do both pay in euros?", "which of them is remote?".
+_PLURAL = re.compile(r"\b(?:th(?:ose|ese|em|ey)|both|each|all of them|either|any of them)\b", re.I)
+MAX_POINTED = 5
+_SENTENCE = re.compile(r"(?<=[?.!;])\s+")
 # One shown listing, named by a pronoun: "what does it pay?", "is that one remote?", "apply to this job".
 _SINGLE = re.compile(
     r"\b(?:it|its|that one|this one|th(?:at|is) (?:job|role|listing|posting|position|company))\b", re.I
@@ -60,7 +64,10 @@ class Turn:
 @dataclass
 class Resolved:
     understood: Understood
-    listing_id: str | None = None  # set when the question points at one listing of the previous answer
+    # The previous answer's listings the question points at ("the second one", "those"), in the order shown.
+    listing_ids: list[str] = field(default_factory=list)
+    # A guide question asked beside the pointer ("does that one need a PhD? and is that normal?").
+    guide: Understood | None = None
     note: str | None = None  # how the follow-up was read: a notice shown to the user as it is
 
 
@@ -69,9 +76,14 @@ def resolve(understood: Understood, history: list[Turn], employers: Employers | 
     previous = history[-1] if history else None
     if previous is None:
         return Resolved(understood)
-    pointed = _pointed_listing(understood.question, previous)
+    pointed = _pointed_listings(understood.question, previous, employers)
     if pointed:
-        return Resolved(understood, listing_id=pointed, note=f"Follow-up: about {pointed} from the previous answer.")
+        return Resolved(
+            understood,
+            listing_ids=pointed,
+            guide=_guide_beside(understood.question, employers),
+            note=f"Follow-up: about {', '.join(pointed)} from the previous answer.",
+        )
     if previous.understood.intent is Intent.listings:
         return _after_listings(understood, previous, employers)
     if previous.understood.intent not in (Intent.off_topic, Intent.general) and (
@@ -127,33 +139,57 @@ def _after_guide(understood: Understood, previous: Turn, employers: Employers | 
     return Resolved(new, note=f"Follow-up: read as a follow-up to: {previous.question}")
 
 
-def _pointed_listing(question: str, previous: Turn) -> str | None:
-    """ "the second one" among the listings shown, or "it" / "that job" when exactly one was shown."""
-    if not previous.listing_ids:
-        return None
+def _pointed_listings(question: str, previous: Turn, employers: Employers | None) -> list[str]:
+    """ "the second one" among the listings shown; "those" (all of them, or a named company's); "the Coinbase
+    one"; "it" / "that job" when exactly one was shown, or the best match when several were."""
+    shown = previous.listing_ids
+    if not shown:
+        return []
     found = _REFERENCE.search(question)
-    if not found:
-        named = [
-            lid
-            for lid, company in zip(previous.listing_ids, previous.listing_companies)
-            if company and re.search(rf"\b{re.escape(company)}\b", question, re.I)
-        ]
-        if named:
-            return named[0]  # "what does the Coinbase one pay?"
-        # "what's the salary on that one?": the one shown, or the best match when several were.
-        pointer = _SINGLE if len(previous.listing_ids) == 1 else _DEMONSTRATIVE
-        return previous.listing_ids[0] if pointer.search(question) else None
-    index = _ORDINALS[found.group("ord").lower()] if found.group("ord") else int(found.group("num"))
-    position = index - 1 if index > 0 else len(previous.listing_ids) - 1
-    return previous.listing_ids[position] if 0 <= position < len(previous.listing_ids) else None
+    if found:
+        index = _ORDINALS[found.group("ord").lower()] if found.group("ord") else int(found.group("num"))
+        position = index - 1 if index > 0 else len(shown) - 1
+        return [shown[position]] if 0 <= position < len(shown) else []
+    named = [
+        lid
+        for lid, company in zip(shown, previous.listing_companies)
+        if company and re.search(rf"\b{re.escape(company)}\b", question, re.I)
+    ]
+    if _PLURAL.search(question) and not _narrows(question, previous, employers):
+        return (named or shown)[:MAX_POINTED]  # "what level are those at Reddit?" asks about each of them
+    if named:
+        return named[:1]
+    pointer = _SINGLE if len(shown) == 1 else _DEMONSTRATIVE
+    return shown[:1] if pointer.search(question) else []
+
+
+def _narrows(question: str, previous: Turn, employers: Employers | None) -> bool:
+    """ "only the remote ones of those" searches again; "do those pay in dollars?" asks about the ones shown."""
+    asked = understand(question, intent=Intent.listings, employers=employers).filters
+    return merge_filters(previous.understood.filters, asked, replace=True) != previous.understood.filters
+
+
+def _guide_beside(question: str, employers: Employers | None) -> Understood | None:
+    """The guide question a follow-up asks in a sentence of its own that points at no listing, read with the
+    whole follow-up for what "that" is: "does that one need a PhD? and is that normal?" asks the PhD FAQ."""
+    sentences = [s for s in _SENTENCE.split(question) if s.strip()]
+    if len(sentences) < 2 or all(_points(s) for s in sentences):
+        return None
+    reading = understand(asked_about(question), employers=employers)
+    guide = reading.intent not in (Intent.listings, Intent.general, Intent.off_topic)
+    return reading if guide and not reading.fragment else None
 
 
 def asked_about(question: str) -> str:
     """A question about a shown listing without the words pointing at it ("the second one", "that job"): what
     it asks about the listing."""
-    for pointer in (_REFERENCE, _SINGLE):
+    for pointer in (_REFERENCE, _SINGLE, _DEMONSTRATIVE):
         question = pointer.sub(" ", question)
     return question
+
+
+def _points(text: str) -> bool:
+    return any(p.search(text) for p in (_REFERENCE, _SINGLE, _DEMONSTRATIVE, _PLURAL))
 
 
 def _refers_back(understood: Understood) -> bool:

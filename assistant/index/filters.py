@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from datetime import datetime, timedelta
-from functools import cache
+from functools import cache, cached_property
 from typing import Any, Literal
 
 import numpy as np
@@ -110,6 +111,11 @@ def listing_filters_set(filters: Filters) -> bool:
     )
 
 
+TITLE_WORD = re.compile(r"[a-z][a-z0-9+#]{2,}")
+RARE_TITLES = 3
+RARE_TITLE_SHARE = 0.02  # a word in at most this share of distinct titles names a job rather than a kind of job
+
+
 class FilterColumns:
     """The filterable fields of every listing as arrays, built once when an index loads, so a query's filters
     cost a few vector operations instead of `matches()` on each of hundreds of thousands of chunks.
@@ -201,6 +207,19 @@ class FilterColumns:
         """Whether some listing's title holds `name` as words ("Perception" in "Perception Engineer")."""
         words = re.compile(rf"\b{re.escape(name.lower())}\b")
         return any(title is not None and words.search(title) for title in self._codes["title"][1])
+
+    def rare_title_words(self, title: str) -> set[str]:
+        """The words of `title` that few listings' titles use: what names this job among the rest ("fellows" in
+        "Anthropic Fellows Program"), unlike "senior" or "engineer"."""
+        counts, titles = self._title_words
+        rare = max(RARE_TITLES, RARE_TITLE_SHARE * titles)
+        return {word for word in set(TITLE_WORD.findall(title.lower())) if counts[word] <= rare}
+
+    @cached_property
+    def _title_words(self) -> tuple[Counter[str], int]:
+        """How many distinct titles use each word, counted when a question first needs it."""
+        titles = [title for title in self._codes["title"][1] if title]
+        return Counter(word for title in titles for word in set(TITLE_WORD.findall(title))), len(titles)
 
     def _where(self, field: str, test: Callable[[Any], bool]) -> npt.NDArray[np.bool_]:
         codes, values = self._codes[field]

@@ -141,6 +141,7 @@ class Listing(BaseModel):
     work_mode_evidence: str | None = None
     employment_type: EmploymentType = EmploymentType.unknown
     seniority: Seniority = Seniority.unknown
+    level_stated: Encodable | None = None  # the board's own name for the level ("IC5", "5, 6"): people ask for it
     ml_relevant: bool = False
     ml_evidence: list[str] = Field(default_factory=list)
     skills: list[str] = Field(default_factory=list)

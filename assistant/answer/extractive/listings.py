@@ -185,6 +185,11 @@ def answer_listing_detail(
     )
 
 
+def describes(question: str, described: Sequence[Passage]) -> bool:
+    """Whether a listing's description (its chunks) says something about what the question asks of it."""
+    return bool(described) and bool(_described(question, described, described[0].text.split("\n", 1)[0]))
+
+
 def _described(question: str, described: Sequence[Passage], named: str) -> list[tuple[Passage, Unit]]:
     """The description's units that share the question's words, most first, in document order; a shared lead-in
     ("Requirements:") brings the list it opens. None for a question asking nothing in particular ("tell me

@@ -35,6 +35,7 @@ def normalize(raw: RawListing, fetched_at: datetime, origin: str = "") -> Listin
         work_mode_evidence=evidence,
         employment_type=enrich.employment_type(raw.employment_raw, title=title, description=description),
         seniority=enrich.seniority(title, level_hint=raw.level_hint, description=description),
+        level_stated=squash_spaces(fix_text(raw.level_hint or "")) or None,
         ml_relevant=ml_relevant,
         ml_evidence=ml_evidence,
         skills=enrich.skills(tags, description),
