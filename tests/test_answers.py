@@ -364,3 +364,13 @@ def test_a_question_naming_one_posting_gets_what_its_description_says(assistant)
     assert_contract(answer, assistant)
     search = assistant.ask("python django jobs")
     assert "From the listing's description:" not in search.answer and "| Role |" in search.answer
+
+
+def test_an_overview_question_gets_the_whole_short_summary(assistant):
+    """The overview is the role in summary: a broad question gets each of its sentences, not the first four,
+    so what the role ships (production systems) and how it works remotely (writing) are both there."""
+    answer = assistant.ask("senior MLE remote - role summary")
+    section = assistant.library.retriever.document_text("guide:remote-senior-ml-engineer#overview")
+    assert "production" in section and "production" in answer.answer
+    assert "written communication" in answer.answer
+    assert {c.id for c in answer.citations} == {"guide:remote-senior-ml-engineer#overview"}

@@ -550,6 +550,18 @@ def test_a_city_in_lower_case_set_off_as_a_clause_is_a_market(question, market):
     assert ask(question).markets == [market]
 
 
+@pytest.mark.parametrize(
+    ("question", "market"),
+    [
+        ("berlin senior ml eng base?", "Germany"),  # a city of millions is a place wherever it stands
+        ("is 150k ok for toronto senior roles", "Canada"),
+        ("NYC, $250k base for a senior MLE: top of market?", "United States"),
+    ],
+)
+def test_a_big_city_or_its_short_name_anywhere_is_a_market(question, market):
+    assert ask(question).markets == [market]
+
+
 def test_a_word_that_is_also_a_town_set_off_as_a_clause_is_no_market():
     assert ask("reading, what do staff engineers earn?").markets == []
     assert ask("nice, and what about equity?").markets == []

@@ -7,7 +7,7 @@ import functools
 import pycountry
 
 from assistant.vocab.listing import Location
-from assistant.vocab.places import COUNTRY_ALIASES, country_name, resolve_place
+from assistant.vocab.places import COUNTRY_ALIASES, country_name, major_city, resolve_place
 
 from .cues import _Hit
 from .text import _Text, _Token
@@ -87,7 +87,7 @@ def _accept_place(text: _Text, i: int, n: int, loc: Location) -> bool:
     previous = text.tokens[i - 1].norm if i > 0 else ""
     if phrase == "us":  # "show us jobs": only "US" as written, or "in the us", names the country
         return written in ("US", "U.S", "U.S.") or previous in _US_BEFORE
-    if _strong(phrase, loc):
+    if _strong(phrase, loc) or major_city(phrase):
         return True
     # A terse query ends with its place: "senior mle salary vancouver?", "ml jobs berlin".
     last = i + n == len(text.tokens) and n == 1 and len(text.tokens) <= 6

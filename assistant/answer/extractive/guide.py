@@ -109,10 +109,12 @@ def answer_section(
     else:
         # A question about a place the section's table has a row for is answered by that row, as one sentence.
         rows = [(p, u) for p, u in _prose_units(understood, found) if u.kind == "row"]
+        # An overview question asks for the role in summary: each sentence of that section is a part of it.
+        limit = MAX_ITEMS if understood.intent is Intent.overview else MAX_SENTENCES
         chosen = (
             rows
             if rows and understood.markets
-            else relevant_units(understood.question, _prose_units(understood, found), MAX_SENTENCES, closeness)
+            else relevant_units(understood.question, _prose_units(understood, found), limit, closeness)
         )
         lines = [" ".join(f"{_as_prose(found, u)} {composer.cite(p, u.text)}" for p, u in chosen)]
     if titled:

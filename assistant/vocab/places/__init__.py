@@ -12,7 +12,15 @@ read places in questions and name countries with it. The package, from the botto
 """
 
 from assistant.vocab.places.gazetteer import countries_in_region, country_name
-from assistant.vocab.places.reading import normalize_location, resolve_place
+from assistant.vocab.places.reading import major_city, normalize_location, resolve_place
 from assistant.vocab.places.tables import COUNTRY_ALIASES, REGIONS
 
-__all__ = ["COUNTRY_ALIASES", "REGIONS", "countries_in_region", "country_name", "normalize_location", "resolve_place"]
+__all__ = [
+    "COUNTRY_ALIASES",
+    "REGIONS",
+    "countries_in_region",
+    "country_name",
+    "major_city",
+    "normalize_location",
+    "resolve_place",
+]

@@ -44,7 +44,7 @@ from assistant.vocab.places.gazetteer import (
     _index,
     _Names,
 )
-from assistant.vocab.places.tables import _PREFERRED_COUNTRIES, STANDALONE_CITY_POPULATION
+from assistant.vocab.places.tables import _PREFERRED_COUNTRIES, MAJOR_CITY_POPULATION, STANDALONE_CITY_POPULATION
 from assistant.vocab.places.text import _GROUP_SPLIT, _PART_SPLIT, _is_capital_code, _prepare, _words
 
 
@@ -233,3 +233,14 @@ def resolve_place(name: str) -> Location | None:
     if not countries and not regions:
         return None
     return Location(text=text, countries=sorted(countries), regions=sorted(regions))
+
+
+def major_city(name: str) -> bool:
+    """Whether `name` is the main name of a city of a million people or more ("berlin", "toronto")."""
+    key = " ".join(folded for _, folded in _words(_prepare(name or ""), _codes()))
+    entry = _index().get(key)
+    return (
+        entry is not None
+        and not entry.stop
+        and any(c.kind == _CITY and c.primary and c.population >= MAJOR_CITY_POPULATION for c in entry.candidates)
+    )

@@ -84,6 +84,8 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
         "bay area",
         "silicon valley",
         "washington dc",
+        "nyc",
+        "new york city",
     ),
     "GB": ("uk", "britain", "great britain", "england", "scotland", "wales", "northern ireland"),
     "NL": ("holland", "the netherlands"),
@@ -209,6 +211,9 @@ STOP_NAMES = frozenset(
 ) | {"free state", "north west", "san juan", "santa cruz", "santa fe", "san luis"}
 
 STANDALONE_CITY_POPULATION = 100_000
+# A city this big is a place however a question writes it ("berlin senior ml base?"); smaller ones share
+# their names with ordinary words ("reading", "mobile") and count only where a place stands.
+MAJOR_CITY_POPULATION = 1_000_000
 # For a subdivision name shared by several countries and not settled by its group ("La Rioja" is in Spain
 # and in Argentina), these countries win, in this order; otherwise the name is dropped.
 _PREFERRED_COUNTRIES = ("US", "CA", "GB", "AU")
