@@ -4,6 +4,7 @@ it was not fitted on."""
 import re
 
 import numpy as np
+import pytest
 
 from assistant.query import Intent, classifier, understand
 
@@ -57,3 +58,20 @@ def test_an_acceptable_work_mode_is_no_filter():
     assert understood.intent is Intent.listings
     assert set(understood.filters.work_modes) == {"remote", "onsite"}
     assert understand("office-based is fine: ML jobs in Berlin").filters.work_modes == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "computer vision ML engineer roles? happy to be on-site",
+        "ML jobs in London, I don't mind working in the office",
+        "data science roles in Berlin, open to hybrid",
+    ],
+)
+def test_a_work_mode_said_acceptable_before_it_filters_nothing(question):
+    assert understand(question).filters.work_modes == []
+
+
+def test_a_wanted_work_mode_beside_an_acceptable_one_keeps_both():
+    assert set(understand("remote ML jobs, open to hybrid").filters.work_modes) == {"remote", "hybrid"}
+    assert understand("on-site ML jobs in London").filters.work_modes == ["onsite"]

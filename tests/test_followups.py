@@ -52,6 +52,7 @@ def after(first: str, question: str):
         ("what about staff level?", {"countries": ["US"], "seniority": ["staff"]}),
         ("and in Canada too?", {"countries": ["US", "CA"]}),
         ("which of those pay over $150k?", {"countries": ["US"], "min_annual_usd": 150000.0}),
+        ("on-site is fine too actually. anything else in the US?", {"countries": ["US"]}),
     ],
 )
 def test_follow_ups_adjust_the_previous_listing_search(question, expected):

@@ -37,7 +37,8 @@ _REFERENCE = re.compile(
 _FRAGMENT = re.compile(r"^\s*(?:and|or|what about|how about|but|also|only|just)\b", re.I)
 # "anything in Canada?" / "any in Taiwan instead?": a short search by place, read against the previous turn.
 _OPEN = re.compile(r"^\s*(?:and\s+)?any(?:thing)?\s+(?:in|at|from|for)\b", re.I)
-_BACK = re.compile(r"\b(?:th(?:ose|ese|em)|that one|this one|it|ones)\b", re.I)
+# Words that point back at the search: pronouns, and "else" / "other" / "more" ("anything else in India?").
+_BACK = re.compile(r"\b(?:th(?:ose|ese|em)|that one|this one|it|ones|else|others?|more)\b", re.I)
 # Several shown listings at once: "what level are those?", "do both pay in euros?", "which of them is remote?".
 _PLURAL = re.compile(r"\b(?:th(?:ose|ese|em|ey)|both|each|all of them|either|any of them)\b", re.I)
 MAX_POINTED = 5

@@ -24,8 +24,15 @@ _ACCEPTABLE = re.compile(
 )
 
 
+# ... or before it: "happy to be on-site", "open to hybrid", "don't mind working in the office", "ok with remote".
+_ACCEPTING = re.compile(
+    r"\b(?:(?:happy|willing|open|glad|fine|ok|okay|content)(?: to| with)?(?: be| work| go| do)?"
+    r"|(?:don'?t|do not|wouldn'?t|would not) mind|can (?:also )?do)(?: (?:working|being|going))?(?: an?| the)? $"
+)
+
+
 def _permissive(text: _Text, hit: _Hit[WorkMode]) -> bool:
-    return bool(_ACCEPTABLE.match(text.norm[hit.end :]))
+    return bool(_ACCEPTABLE.match(text.norm[hit.end :]) or _ACCEPTING.search(text.norm[: hit.start]))
 
 
 def _work_modes(text: _Text, taken: list[tuple[int, int]]) -> list[_Hit[WorkMode]]:
