@@ -144,11 +144,22 @@ class Assistant:
         expand = place_terms(understood.filters) + understood.markets
         ground(understood, self.library.retriever)
         hits = self.library.retriever.search(understood.question, understood.filters, k=LISTING_K, expand=expand)
-        if not hits and understood.filters.ml_only and understood.filters.companies:
-            # A company search shows its ML roles; one with none shows all its jobs rather than nothing.
-            understood.filters = understood.filters.model_copy(update={"ml_only": False})
-            understood.explanation.append("ml only: dropped (the company has no ML roles in the snapshot)")
-            hits = self.library.retriever.search(understood.question, understood.filters, k=LISTING_K, expand=expand)
+        if hits or not understood.filters.ml_only:
+            return hits
+        # A company search shows its ML roles; one with none shows all its jobs rather than nothing. A search by
+        # a role word that no job tagged as ML matches shows the jobs that use the word ("an engineer who
+        # integrates LLMs": a full-stack job with AI coding).
+        wider = understood.filters.model_copy(update={"ml_only": False})
+        hits = self.library.retriever.search(understood.question, wider, k=LISTING_K, expand=expand)
+        if wider.companies:
+            why = "the company has no ML roles in the snapshot"
+        else:
+            terms = [term.lower() for term in understood.role_terms]
+            hits = [hit for hit in hits if any(term in hit.text.lower() for term in terms)]
+            why = f"no ML role matches; these mention {', '.join(terms)}"
+        if hits:
+            understood.filters = wider
+            understood.explanation.append(f"ml only: dropped ({why})")
         return hits
 
     def _guide_hits(self, understood: Understood) -> list[Hit]:

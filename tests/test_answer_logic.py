@@ -253,3 +253,48 @@ def test_a_hyphenated_word_of_the_question_is_found_by_its_parts():
     asked = _counting("How do I judge if an applicant is staff-ready?", intent=Intent.levels, scores={"levels": 0.6})
     draft = answer_guide(asked, library.passages(hits), [GUIDE + "levels"])
     assert draft.answerable and "several teams" in draft.answer
+
+
+def test_a_role_word_no_ml_tagged_job_matches_finds_the_jobs_that_use_it():
+    """ "an engineer who integrates LLMs" when no job tagged as ML matches: the jobs whose text uses the word,
+    said so in the explanation; none at all when no job uses it."""
+    from assistant.chat import Assistant
+
+    plain = [listing for listing in remotive_listings() if not listing.ml_relevant]
+    using = {listing.id for listing in plain if "llm" in f"{listing.title} {listing.description}".lower()}
+    assert using and len(using) < len(plain)  # the captures hold both kinds
+    library = Library(retriever=MemoryRetriever([c for listing in plain for c in listing_chunks(listing)]))
+    assistant = Assistant(library=library)
+    asked = Understood(
+        question="engineer who integrates LLMs into products",
+        intent=Intent.listings,
+        filters=Filters(kind="listing", ml_only=True),
+        role_terms=["LLM"],
+    )
+    hits = assistant._listing_hits(asked)
+    assert hits and {hit.doc_id.removeprefix("listing:") for hit in hits} <= using
+    assert asked.filters.ml_only is False and asked.explanation[-1].startswith("ml only: dropped")
+    nowhere = Understood(
+        question="engineer who builds quantum compilers",
+        intent=Intent.listings,
+        filters=Filters(kind="listing", ml_only=True),
+        role_terms=["quantum"],
+    )
+    assert assistant._listing_hits(nowhere) == [] and nowhere.filters.ml_only is True
+
+
+def test_a_currency_asked_in_words_finds_the_figure_a_listing_writes_by_its_code():
+    """ "what does it pay in pounds?" about a listing that writes "2,310 GBP": that line is quoted."""
+    from assistant.answer.extractive.listings import answer_listing_detail
+    from assistant.vocab.currencies import codes_named
+
+    assert codes_named(["in", "pounds"]) == {"GBP"} and codes_named(["euros", "quid"]) == {"EUR", "GBP"}
+    listing = next(listing for listing in remotive_listings() if listing.salary is None)
+    listing = listing.model_copy(
+        update={"description": "About the team.\n\nWeekly stipend: 3,850 USD / 2,310 GBP.\n\nWe value craft."}
+    )
+    library = Library(retriever=MemoryRetriever(listing_chunks(listing)))
+    document = library.document(f"listing:{listing.id}")
+    draft = answer_listing_detail(document[0], listing, "what does it pay in pounds?", document)
+    described = draft.answer.split("From the listing's description:", 1)[1]
+    assert "2,310 GBP" in described and "craft" not in described

@@ -106,6 +106,15 @@ def test_guide_follow_ups_keep_the_topic_and_take_the_market(first, question, ma
     assert resolved.understood.markets == markets and resolved.understood.comparison is comparison
 
 
+def test_which_of_those_picks_by_searching_again_within_the_previous_search():
+    """ "which of those is on search and recommendations?" names no filter, but picks among the shown listings by
+    its words: the previous search again, with them, rather than a card for each listing shown."""
+    resolved = after(US_ML_JOBS, "which of those is on search and recommendations?")
+    assert resolved.listing_ids == [] and resolved.understood.intent is Intent.listings
+    assert resolved.understood.filters.countries == ["US"]
+    assert after(US_ML_JOBS, "what do those pay?").listing_ids == ["a", "b"]
+
+
 def test_a_pointer_names_the_listing():
     assert after(US_ML_JOBS, "tell me more about the second one").listing_ids == ["b"]
 

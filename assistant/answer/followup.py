@@ -42,6 +42,8 @@ _BACK = re.compile(r"\b(?:th(?:ose|ese|em)|that one|this one|it|ones|else|others
 # Several shown listings at once: "what level are those?", "do both pay in euros?", "which of them is remote?".
 _PLURAL = re.compile(r"\b(?:th(?:ose|ese|em|ey)|both|each|all of them|either|any of them)\b", re.I)
 MAX_POINTED = 5
+# "which of those is on search?" picks among them by what it names: the previous search, with those words.
+_SELECTS = re.compile(r"^\s*(?:and |so |ok )?which\b", re.I)
 _SENTENCE = re.compile(r"(?<=[?.!;])\s+")
 # One shown listing, named by a pronoun: "what does it pay?", "is that one remote?", "apply to this job".
 _SINGLE = re.compile(
@@ -156,7 +158,7 @@ def _pointed_listings(question: str, previous: Turn, employers: Employers | None
         for lid, company in zip(shown, previous.listing_companies)
         if company and re.search(rf"\b{re.escape(company)}\b", question, re.I)
     ]
-    if _PLURAL.search(question) and not _narrows(question, previous, employers):
+    if _PLURAL.search(question) and not _SELECTS.search(question) and not _narrows(question, previous, employers):
         return (named or shown)[:MAX_POINTED]  # "what level are those at Reddit?" asks about each of them
     if named:
         return named[:1]

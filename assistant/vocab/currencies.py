@@ -20,6 +20,7 @@ __all__ = [
     "CODES",
     "DOLLAR_CODES",
     "SIGN_CURRENCY",
+    "codes_named",
     "sign_pattern",
     "written",
 ]
@@ -96,6 +97,12 @@ _OWN_SIGN = {
     DEFAULT_CURRENCY: BARE_DOLLAR_SIGN,
     **{code: sign for sign, code in SIGN_CURRENCY.items() if len(sign) == 1},
 }
+
+
+def codes_named(words: Iterable[str]) -> set[str]:
+    """The codes of the currencies these lower-case words name ("pounds" → GBP): a listing writes "2,310 GBP"."""
+    said = set(words)
+    return {c.code for c in CURRENCIES if said & set(c.words)}
 
 
 def sign_pattern(signs: Iterable[str]) -> str:

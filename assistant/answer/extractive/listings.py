@@ -17,6 +17,7 @@ from assistant.answer.models import ListingView, Passage, SalaryView
 from assistant.answer.units import Unit
 from assistant.query import Filters, Understood
 from assistant.vocab.boards import SOURCE_NAMES
+from assistant.vocab.currencies import codes_named
 from assistant.vocab.listing import Listing
 from assistant.vocab.places import country_name
 
@@ -194,7 +195,10 @@ def _described(question: str, described: Sequence[Passage], named: str) -> list[
     """The description's units that share the question's words, most first, in document order; a shared lead-in
     ("Requirements:") brings the list it opens. None for a question asking nothing in particular ("tell me
     more"). The words of `named` (its title and company) say which listing, not what is asked about it."""
-    terms = specific_terms(question) - _terms(named)
+    # "in pounds?" asks for the figure a listing writes in GBP.
+    terms = specific_terms(question) - _terms(named) | {
+        code.lower() for code in codes_named(WORD.findall(question.lower()))
+    }
     # A chunk's header (its facts lines, or "title — company (continued)") ends at its first blank line.
     found = [(p, u) for p, u in unique_units(list(described)) if -1 < p.text.find("\n\n") < u.position]
     shared = [_sharing(terms, _terms(unit.text)) for _, unit in found]
