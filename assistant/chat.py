@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from functools import reduce
@@ -24,6 +25,10 @@ GUIDE_K = 5
 GUIDE_DEPTH = 40  # guide sections searched before the one that answers is chosen
 LISTING_K = 10
 MAX_NAMED = 3  # more listings named by one question than this is a search, not a question about them
+
+
+def _says(question: str, name: str) -> bool:
+    return bool(re.search(rf"\b{re.escape(name)}\b", question, re.I))
 
 
 class Conversation:
@@ -257,7 +262,8 @@ class Assistant:
         named = []
         for view in views:
             rare = {stem(word) for word in columns.rare_title_words(view.title)} - searched
-            if rare and (rare <= said or len(rare & said) >= 2):  # all the words its title alone has, or two
+            whole = {stem(word) for word in WORD.findall(view.title.lower())} <= said and _says(question, view.company)
+            if whole or (rare and (rare <= said or len(rare & said) >= 2)):  # all the words its title alone has
                 named.append(view.id)
         if not named or len(named) > MAX_NAMED:
             return []

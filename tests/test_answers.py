@@ -374,3 +374,14 @@ def test_an_overview_question_gets_the_whole_short_summary(assistant):
     assert "production" in section and "production" in answer.answer
     assert "written communication" in answer.answer
     assert {c.id for c in answer.citations} == {"guide:remote-senior-ml-engineer#overview"}
+
+
+def test_a_posting_named_by_its_company_and_whole_title_answers_from_its_facts(assistant):
+    """ "where is GitLab's AI Engineer posting located?": the one job named, its facts lines (the location),
+    not a table; "AI engineer jobs at GitLab" is still a search."""
+    answer = assistant.ask("where is GitLab's AI Engineer posting located?")
+    assert [view.title for view in answer.listings] == ["AI Engineer"]
+    assert "- Location: " in answer.answer and "| Role |" not in answer.answer
+    assert_contract(answer, assistant)
+    search = assistant.ask("AI engineer jobs at GitLab")
+    assert "| Role |" in search.answer

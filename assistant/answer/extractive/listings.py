@@ -187,8 +187,13 @@ def answer_listing_detail(
 
 
 def describes(question: str, described: Sequence[Passage]) -> bool:
-    """Whether a listing's description (its chunks) says something about what the question asks of it."""
-    return bool(described) and bool(_described(question, described, described[0].text.split("\n", 1)[0]))
+    """Whether a listing's facts lines or description (its chunks) say something about what the question asks
+    of it ("what level is it?" is its seniority line)."""
+    if not described:
+        return False
+    named, _, facts = described[0].text.split("\n\n", 1)[0].partition("\n")
+    asked = specific_terms(question) - _terms(named)
+    return bool(asked & _terms(facts)) or bool(_described(question, described, named))
 
 
 def _described(question: str, described: Sequence[Passage], named: str) -> list[tuple[Passage, Unit]]:
