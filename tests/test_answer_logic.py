@@ -298,3 +298,16 @@ def test_a_currency_asked_in_words_finds_the_figure_a_listing_writes_by_its_code
     draft = answer_listing_detail(document[0], listing, "what does it pay in pounds?", document)
     described = draft.answer.split("From the listing's description:", 1)[1]
     assert "2,310 GBP" in described and "craft" not in described
+
+
+def test_a_location_that_names_no_country_shows_the_one_it_was_read_as():
+    """ "Austin · remote" leaves the reader guessing the country; "Austin (United States)" does not. A text
+    that names its country already is left as it is."""
+    from assistant.answer.extractive.listings import listing_view, location_cell
+    from assistant.vocab.listing import Location
+
+    listing = remotive_listings()[0]
+    city = listing.model_copy(update={"location": Location(text="Austin", countries=["US"])})
+    assert location_cell(listing_view(city), city, Filters()).startswith("Austin (United States) · ")
+    named = listing.model_copy(update={"location": Location(text="Berlin, Germany", countries=["DE"])})
+    assert location_cell(listing_view(named), named, Filters()).startswith("Berlin, Germany · ")

@@ -75,3 +75,14 @@ def test_a_work_mode_said_acceptable_before_it_filters_nothing(question):
 def test_a_wanted_work_mode_beside_an_acceptable_one_keeps_both():
     assert set(understand("remote ML jobs, open to hybrid").filters.work_modes) == {"remote", "hybrid"}
     assert understand("on-site ML jobs in London").filters.work_modes == ["onsite"]
+
+
+@pytest.mark.parametrize(
+    "question", ["red flags list pls, remote ML job hunting", "how is the job market for senior MLEs these days?"]
+)
+def test_a_job_noun_naming_an_activity_or_a_market_asks_for_no_postings(question):
+    assert understand(question).intent is not Intent.listings
+
+
+def test_a_search_said_as_one_still_is():
+    assert understand("list remote ML roles").intent is Intent.listings

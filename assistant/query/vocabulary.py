@@ -15,9 +15,10 @@ from .sources import _SOURCE
 from .text import _VARIANTS
 from .work_mode import _WORK_MODE
 
+# Not where the noun names an activity or a place to look ("job hunting", "job search", "the job market").
 _JOB_NOUN = (
     r"(?:jobs?|roles?|openings?|positions?|listings?|vacanc(?:y|ies)|postings?|opportunit(?:y|ies)|gigs?|reqs"
-    r"|internships)"
+    r"|internships)(?! (?:hunt|search|seek|market)\w*)"
 )
 
 _ANY_NOUN = re.compile(rf"\b{_JOB_NOUN}\b")

@@ -111,7 +111,14 @@ def posted_cell(view: ListingView, today: date | None = None) -> str:
 
 def location_cell(view: ListingView, listing: Listing, filters: Filters) -> str:
     """Location and work mode; a listing that matched an asked country only through a wider region says so."""
-    text = f"{_cell(view.location)} · {view.work_mode}"
+    where = view.location
+    # "Austin" alone does not say which country: the one it was read as, when the text does not name it.
+    unnamed = [
+        country_name(code) for code in listing.location.countries if country_name(code).lower() not in where.lower()
+    ]
+    if unnamed and len(unnamed) == len(listing.location.countries) and len(unnamed) <= 2:
+        where += f" ({', '.join(unnamed)})"
+    text = f"{_cell(where)} · {view.work_mode}"
     if filters.countries and not set(listing.location.countries) & set(filters.countries):
         text += " · broad-region match"  # open to a region that holds the country, not to the country by name
     return text
