@@ -223,7 +223,8 @@ ABOUT = (
 def test_a_prose_answer_quotes_the_sentences_nearest_in_meaning_when_none_shares_a_word():
     library = guide_library(overview=ABOUT)
     hits = library.retriever.search("role", Filters(kind="guide"), k=5)
-    asked = _counting("Why are they valued for writing so much?", intent=Intent.overview, scores={"overview": 0.9})
+    # Read as skills: an overview question is answered by its whole section (the role in summary).
+    asked = _counting("Why are they valued for writing so much?", intent=Intent.skills, scores={"skills": 0.9})
     by_words = answer_guide(asked, library.passages(hits), [GUIDE + "overview"])
     assert "written communication" not in by_words.answer  # no sentence shares a word: the first four are quoted
 
