@@ -27,6 +27,16 @@ LISTING_K = 10
 MAX_NAMED = 3  # more listings named by one question than this is a search, not a question about them
 
 
+# A question's parts: its sentences, and clauses that start a new question after "and" ("..., and how will
+# the interviews test them?").
+_PART = re.compile(r"(?<=[?.!;])\s+|,?\s+and\s+(?=(?:what|how|which|does|do|is|are|should|can|why|where|when)\b)", re.I)
+PART_SURE = 0.6  # a part is answered on its own only when the classifier reads its topic this surely
+
+
+def question_parts(question: str) -> list[str]:
+    return [part.strip() for part in _PART.split(question) if part and part.strip()]
+
+
 def _says(question: str, name: str) -> bool:
     return bool(re.search(rf"\b{re.escape(name)}\b", question, re.I))
 
@@ -215,6 +225,8 @@ class Assistant:
                 ), passages
             return listed, passages
         draft = self._guide(understood, hits, passages)
+        if draft.answerable:
+            draft = self._with_other_parts(understood, draft)
         if draft.answerable and self._also_listings(understood):
             # Near two intents, answer both: "relocating to Toronto, what base, and who is hiring there?"
             search = understand(understood.question, intent=Intent.listings, employers=self.library.employers)
@@ -223,6 +235,23 @@ class Assistant:
             if listed.answerable:
                 return join_drafts(draft, listed), passages
         return draft, passages
+
+    def _with_other_parts(self, understood: Understood, draft: Draft) -> Draft:
+        """A question asking two things ("what skills do they want, and how will the interviews test them?"):
+        a part read on its own as another guide topic is answered from that topic's section after the first."""
+        cited = {c.id for c in draft.citations}
+        for part in question_parts(understood.question)[1:]:
+            reading = understand(part, employers=self.library.employers)
+            if reading.intent in (understood.intent, Intent.listings, Intent.general, Intent.off_topic):
+                continue
+            if reading.fragment or reading.scores.get(reading.intent.value, 0.0) < PART_SURE:
+                continue
+            hits = self._guide_hits(reading)
+            other = self._guide(reading, hits, self.library.passages(hits))
+            if other.answerable and not {c.id for c in other.citations} <= cited:
+                draft = join_drafts(draft, other)
+                cited |= {c.id for c in other.citations}
+        return draft
 
     def _guide(self, understood: Understood, hits: list[Hit], passages: list[Passage]) -> Draft:
         sections = chosen_sections(understood, hits, self.section_profile)

@@ -385,3 +385,16 @@ def test_a_posting_named_by_its_company_and_whole_title_answers_from_its_facts(a
     assert_contract(answer, assistant)
     search = assistant.ask("AI engineer jobs at GitLab")
     assert "| Role |" in search.answer
+
+
+def test_a_question_asking_two_things_gets_both_sections(assistant):
+    """ "what skills ..., and how will the interviews test them?": each part read as its own topic is answered
+    from its section; the skills question alone is answered by the skills section alone."""
+    both = assistant.ask(
+        "What skills do they want for senior ML roles, and how will the interviews actually test them?"
+    )
+    cited = {c.id for c in both.citations}
+    assert {"guide:remote-senior-ml-engineer#skills", "guide:remote-senior-ml-engineer#hiring-process"} <= cited
+    assert_contract(both, assistant)
+    alone = assistant.ask("What skills do they want for senior ML roles?")
+    assert "guide:remote-senior-ml-engineer#hiring-process" not in {c.id for c in alone.citations}
