@@ -11,7 +11,7 @@ from assistant.answer.extractive.draft import Draft, join_drafts
 from assistant.answer.extractive.guide import answer_guide
 from assistant.answer.extractive.listings import answer_listing_detail, answer_listings, describes
 from assistant.answer.extractive.refusals import not_answerable
-from assistant.answer.extractive.relevance import WORD, stem
+from assistant.answer.extractive.relevance import WORD, stem, unique_units
 from assistant.answer.followup import Resolved, Turn, asked_about, merge_filters, resolve
 from assistant.answer.models import Answer, AnswerError, ListingView, Passage
 from assistant.answer.sections import chosen_sections, closer_of, rank_sections, second_readings, section_reading
@@ -58,6 +58,7 @@ class Assistant:
         self.library = library or Library(settings, retriever)
         self.settings = self.library.settings
         self._profiles: dict[str, dict[str, float]] = {}
+        self._units: dict[str, list[str]] = {}
 
     def check_question(self, question: str) -> str:
         question = (question or "").strip()
@@ -189,7 +190,7 @@ class Assistant:
             hits = closer_of(
                 hits, self.library.retriever.search(joined, understood.filters, k=GUIDE_DEPTH, expand=expand)
             )
-        return rank_sections(understood, hits, self.section_profile)[:GUIDE_K]
+        return rank_sections(understood, hits, self.section_profile, self.section_nearest)[:GUIDE_K]
 
     def section_profile(self, hit: Hit) -> dict[str, float]:
         """The classifier's reading of a section (its heading and opening words), once per section."""
@@ -199,6 +200,14 @@ class Assistant:
             found = section_reading(first[0] if first else hit, classifier.classify)
             self._profiles[hit.doc_id] = found
         return found
+
+    def section_nearest(self, question: str, hit: Hit) -> float:
+        """The cosine of the question to the section's closest sentence or list item."""
+        units = self._units.get(hit.doc_id)
+        if units is None:
+            own = self.library.passages(self.library.retriever.hits_for(hit.doc_id))
+            units = self._units[hit.doc_id] = [u.text for _, u in unique_units(own)]
+        return max(self.library.retriever.closeness(question, units), default=0.0)
 
     # --- backends ----------------------------------------------------------------------------------------------
 
@@ -254,7 +263,7 @@ class Assistant:
         return draft
 
     def _guide(self, understood: Understood, hits: list[Hit], passages: list[Passage]) -> Draft:
-        sections = chosen_sections(understood, hits, self.section_profile)
+        sections = chosen_sections(understood, hits, self.section_profile, self.section_nearest)
         seconds = second_readings(understood, hits, self.section_profile)
         return answer_guide(understood, passages, sections, seconds, self.library.retriever.closeness)
 

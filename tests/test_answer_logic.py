@@ -13,7 +13,7 @@ from fakes import MemoryRetriever, chunk
 
 from assistant.answer.extractive.guide import answer_guide
 from assistant.answer.extractive.listings import answer_listings
-from assistant.answer.sections import chosen_sections, second_readings
+from assistant.answer.sections import chosen_sections, rank_sections, second_readings
 from assistant.brief.sources import Sources
 from assistant.corpus.listings.normalize import normalize
 from assistant.corpus.listings.sources import CONNECTORS
@@ -77,6 +77,29 @@ def test_the_section_that_answers_is_quoted_and_the_other_is_not():
     assert draft.answerable and draft.citations
     assert all(c.id == GUIDE + "hiring" and c.quote in HIRING for c in draft.citations)
     assert "150,000" not in draft.answer
+
+
+RED = "Guide > Red flags\n\nA loop with no system design round is a warning. Vague ownership is another."
+GREEN = "Guide > Green flags\n\nA dedicated platform team is a good sign. So is a model review process."
+
+
+def test_sections_sharing_an_intent_are_told_apart_by_their_closest_sentence():
+    """The classifier may read the green section as more surely "flags" than the red one; that says nothing about
+    which the question asks for. The same intent weighs the same, and the sentence nearest the question decides."""
+    library = guide_library(red=RED, green=GREEN)
+    understood = Understood(
+        question="No system design round in the loop: should I be worried?",
+        intent=Intent.flags,
+        filters=Filters(kind="guide"),
+        scores={"flags": 0.99},
+    )
+    found = library.retriever.search("system design platform team", understood.filters, k=5)
+    hits = [h.model_copy(update={"similarity": 0.4}) for h in found if h.kind == "guide"]
+    assert {h.doc_id for h in hits} == {GUIDE + "red", GUIDE + "green"}
+    profile = {GUIDE + "red": {"flags": 0.63, "levels": 0.37}, GUIDE + "green": {"flags": 0.85, "checks": 0.15}}
+    nearest = {GUIDE + "red": 0.45, GUIDE + "green": 0.40}
+    read, near = (lambda hit: profile[hit.doc_id]), (lambda question, hit: nearest[hit.doc_id])
+    assert chosen_sections(understood, rank_sections(understood, hits, read, near), read, near)[0] == GUIDE + "red"
 
 
 def test_a_topic_the_guide_does_not_cover_is_refused_even_with_passages_at_hand():

@@ -94,12 +94,7 @@ MISREAD = pytest.mark.xfail(reason="misread by the intent classifier (issue 10)"
         ("which ML platforms should I have used?", "skills", "SageMaker"),
         ("what documents will I write as a senior MLE?", "skills", "model cards"),
         # Worry is a red flag; credibility of a listing is in the listing signals.
-        pytest.param(
-            "the loop has no ML system design interview, should i be worried?",
-            "red-flags",
-            "proofs of concept",
-            marks=MISREAD,
-        ),
+        ("the loop has no ML system design interview, should i be worried?", "red-flags", "proofs of concept"),
         ("how do I tell whether an ML listing is credible?", "listing-signals", "production inference"),
         ("where does the guide get its listings from?", "listing-signals", "Greenhouse"),
         # Typos and words the topic named do not make a section "not cover" the question.
