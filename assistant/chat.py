@@ -14,7 +14,14 @@ from assistant.answer.extractive.refusals import not_answerable
 from assistant.answer.extractive.relevance import WORD, stem, unique_units
 from assistant.answer.followup import Resolved, Turn, asked_about, merge_filters, resolve
 from assistant.answer.models import Answer, AnswerError, ListingView, Passage
-from assistant.answer.sections import chosen_sections, closer_of, rank_sections, second_readings, section_reading
+from assistant.answer.sections import (
+    chosen_sections,
+    closer_of,
+    rank_sections,
+    second_readings,
+    section_reading,
+    top_label,
+)
 from assistant.index.retrieve import Hit, Retriever, place_terms
 from assistant.library import Library
 from assistant.query import Filters, Intent, Understood, classifier, understand
@@ -201,6 +208,19 @@ class Assistant:
             self._profiles[hit.doc_id] = found
         return found
 
+    def has_siblings(self, section: str) -> bool:
+        """Whether another guide section reads as the same intent (red and green flags, the FAQ's items)."""
+        label = top_label(self._profile_of(section))
+        return any(
+            top_label(self._profile_of(other)) == label
+            for other in self.library.retriever.by_doc
+            if other != section and other.startswith("guide:")
+        )
+
+    def _profile_of(self, doc_id: str) -> dict[str, float]:
+        first = self.library.retriever.hits_for(doc_id)
+        return self.section_profile(first[0]) if first else {}
+
     def section_nearest(self, question: str, hit: Hit) -> float:
         """The cosine of the question to the section's closest sentence or list item."""
         units = self._units.get(hit.doc_id)
@@ -265,7 +285,8 @@ class Assistant:
     def _guide(self, understood: Understood, hits: list[Hit], passages: list[Passage]) -> Draft:
         sections = chosen_sections(understood, hits, self.section_profile, self.section_nearest)
         seconds = second_readings(understood, hits, self.section_profile)
-        return answer_guide(understood, passages, sections, seconds, self.library.retriever.closeness)
+        closeness = self.library.retriever.closeness
+        return answer_guide(understood, passages, sections, seconds, closeness, self.has_siblings)
 
     def _pointed(self, resolved: Resolved, hits: list[Hit]) -> tuple[Draft, list[Passage]] | None:
         """The shown listings a follow-up points at, each with what its description says about the question;

@@ -102,6 +102,22 @@ def test_sections_sharing_an_intent_are_told_apart_by_their_closest_sentence():
     assert chosen_sections(understood, rank_sections(understood, hits, read, near), read, near)[0] == GUIDE + "red"
 
 
+def test_a_section_sharing_its_intent_with_another_is_answered_under_its_heading():
+    """ "good or bad sign?" answered from the green flags must say they are the green ones."""
+    library = guide_library(red=RED, green=GREEN)
+    understood = Understood(
+        question="They asked about my model review process: good or bad sign?",
+        intent=Intent.flags,
+        filters=Filters(kind="guide"),
+        scores={"flags": 0.99},
+    )
+    passages = library.passages(library.retriever.search("model review process", understood.filters, k=5))
+    flags = {GUIDE + "red", GUIDE + "green"}
+    titled = answer_guide(understood, passages, [GUIDE + "green"], siblings=flags.__contains__)
+    assert titled.answer.startswith("**green**\n") and "model review" in titled.answer
+    assert not answer_guide(understood, passages, [GUIDE + "green"]).answer.startswith("**")
+
+
 def test_a_topic_the_guide_does_not_cover_is_refused_even_with_passages_at_hand():
     library = guide_library(hiring=HIRING, pay=PAY)
     understood = Understood(

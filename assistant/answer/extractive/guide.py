@@ -4,7 +4,7 @@ its most relevant sentences (or the asked market's table row), a pay question by
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from assistant.answer.compose import Composer
 from assistant.answer.extractive.draft import Draft
@@ -38,15 +38,20 @@ def answer_guide(
     chosen: list[str],
     seconds: Sequence[tuple[str, str]] = (),
     closeness: Closeness | None = None,
+    siblings: Callable[[str], bool] = lambda section: False,
 ) -> Draft:
     """`chosen`: the section ids that answer, best first, chosen by meaning (answer/sections.py). When they do not
     speak to the question, each of `seconds` (a close second intent and its section, sections.second_readings)
-    is tried before refusing. `closeness` ranks a prose section's sentences by meaning too."""
-    draft = _answer(understood, passages, chosen, closeness)
+    is tried before refusing. `closeness` ranks a prose section's sentences by meaning too. A section that
+    `siblings` says shares its intent with another is answered under its heading: "good or bad sign?" needs to be
+    told which list it reads, the green flags or the red ones."""
+    draft = _answer(understood, passages, chosen, closeness, siblings)
     for intent, section in seconds:
         if draft.answerable and not _said_closer(understood.question, passages, section, chosen):
             continue
-        second = _answer(understood.model_copy(update={"intent": Intent(intent)}), passages, [section], closeness)
+        second = _answer(
+            understood.model_copy(update={"intent": Intent(intent)}), passages, [section], closeness, siblings
+        )
         if second.answerable:
             understood.explanation.append(f"intent: {intent}, the close second reading, answers it")
             return second
@@ -63,7 +68,11 @@ def _said_closer(question: str, passages: list[Passage], second: str, chosen: li
 
 
 def _answer(
-    understood: Understood, passages: list[Passage], chosen: list[str], closeness: Closeness | None = None
+    understood: Understood,
+    passages: list[Passage],
+    chosen: list[str],
+    closeness: Closeness | None = None,
+    siblings: Callable[[str], bool] = lambda section: False,
 ) -> Draft:
     if understood.unsupported and (stated := stated_count_section(understood, passages)) is not None:
         understood = understood.model_copy(update={"unsupported": False})
@@ -76,7 +85,7 @@ def _answer(
     if understood.intent is Intent.pay:
         return answer_pay(understood, sections[0])
     composer = Composer()
-    titled = len(sections) > 1
+    titled = len(sections) > 1 or siblings(sections[0][0].doc_id)
     parts = [answer_section(understood, section, composer, titled, closeness) for section in sections]
     return Draft(answer="\n\n".join(parts), answerable=True, citations=composer.citations)
 
