@@ -72,6 +72,20 @@ def test_a_work_mode_said_acceptable_before_it_filters_nothing(question):
     assert understand(question).filters.work_modes == []
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "AI infrastructure jobs in Germany? can they be done remote?",
+        "ML jobs in Germany, are any of them remote?",
+        "machine learning roles in Madrid - could these be fully remote?",
+    ],
+)
+def test_a_work_mode_asked_of_the_jobs_found_filters_nothing(question):
+    understood = understand(question)
+    assert understood.intent is Intent.listings and understood.filters.countries
+    assert understood.filters.work_modes == []
+
+
 def test_a_wanted_work_mode_beside_an_acceptable_one_keeps_both():
     assert set(understand("remote ML jobs, open to hybrid").filters.work_modes) == {"remote", "hybrid"}
     assert understand("on-site ML jobs in London").filters.work_modes == ["onsite"]

@@ -390,6 +390,43 @@ def test_the_index_companies_are_read_by_name_and_ordinary_words_only_as_names()
     assert understand("lemon.io jobs", today=TODAY).filters.companies == []
 
 
+def _tribe_employers() -> Employers:
+    return Employers.of({"Tribe AI": 1, "Tribe Wellness": 2}, lambda word, company: 5, ordinary={"tribe", "ai"})
+
+
+def test_a_listed_company_written_as_an_owner_is_read_as_the_company():
+    employers = _tribe_employers()
+
+    def read(question: str) -> Understood:
+        return understand(question, today=TODAY, employers=employers)
+
+    architect = read("Tribe AI's forward deployed architect job - how many years do they want?")
+    assert architect.filters.companies == ["Tribe AI"]
+    # One company's job is in its listings, though no guide topic reads it.
+    assert architect.intent is Intent.listings
+    assert read("What's Toronto's market like for ML engineers?").filters.companies == []
+    assert read("tribe ai forward deployed architect").filters.companies == []  # ordinary words, not as a name
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which system design questions does GitLab ask in its ML interviews?",
+        "what does Reddit's levelling ladder look like for ML engineers?",
+        "how does Anthropic split research and engineering time?",
+    ],
+)
+def test_a_guide_topic_asked_of_one_company_is_beyond_the_guide(question):
+    understood = ask(question)
+    assert understood.unsupported, understood.explanation
+    assert "the guide describes no one company" in understood.explanation[0]
+
+
+def test_a_company_named_beside_the_question_leaves_the_guide_answering():
+    understood = ask("I have an offer from Reddit. What red flags should I look for?")
+    assert understood.intent is Intent.flags and not understood.unsupported
+
+
 def test_there_are_enough_phrasings():
     assert len(CASES) >= 60
     assert len({q for q, _ in CASES}) == len(CASES)

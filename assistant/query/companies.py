@@ -147,6 +147,13 @@ def _in_company_position(text: _Text, start: int, end: int) -> bool:
     return bool(_COMPANY_BEFORE.search(before) or _FILLER.match(after) or _PAYS_AFTER.match(after))
 
 
+def _owns(text: _Text, end: int) -> bool:
+    """A name written as an owner: "Tribe AI's forward deployed architect job". Only a listed company's name is
+    read so: any capitalized word may own ("What's", "Python's ecosystem")."""
+    last = next((t for t in text.tokens if t.at + len(t.norm) == end), None)
+    return last is not None and text.original[last.start : last.end].lower().endswith(("'s", "\u2019s"))
+
+
 def _overlaps(hit: _Hit[str], taken: list[tuple[int, int]]) -> bool:
     return any(s < hit.end and hit.start < e for s, e in taken)
 
@@ -164,6 +171,7 @@ def _companies(text: _Text, taken: list[tuple[int, int]], employers: Employers |
         for h in candidates
         if h in named
         or _in_company_position(text, h.start, h.end)
+        or (h in listed and _owns(text, h.end))
         or (h in known and (_NEAR_JOB.match(text.norm[h.end :]) or h.quote[:1].isupper()))
     ]
     accepted = [h for n, h in enumerate(accepted) if not _overlaps(h, [(a.start, a.end) for a in accepted[:n]])]

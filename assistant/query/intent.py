@@ -20,6 +20,7 @@ from .vocabulary import _ANY_NOUN
 
 # "anything in Ireland?", "any at GitLab?": a short search by what follows.
 _ASKS_ANY = re.compile(r"^(?:and |so |ok )?any(?:thing)? (?:open )?(?:in|at|from|for|near|around)\b")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # A pay word beside a named company asks for its pay, whatever the classifier makes of the rest.
 _NAMES_PAY = re.compile(rf"\b{_PAY_TERM}\b")
 # What one company asks for and what its jobs involve are in its listings: the guide names no company.
@@ -164,6 +165,12 @@ def _routed(decision: Decision, text: _Text, cues: _Cues) -> Decision:
         decision.close.insert(0, decision.intent)
         why = f"{decision.intent.value} at company '{cues.companies[0].quote}'"
         decision.intent, decision.why = Intent.listings, f"{why} ({decision.why})"
+    elif cues.companies and decision.intent is Intent.general and _ANY_NOUN.search(text.norm):
+        # "Tribe AI's forward deployed architect job: how many years?": no section covers one company's job; its
+        # listing may.
+        decision.close.insert(0, decision.intent)
+        why = f"a job at company '{cues.companies[0].quote}'"
+        decision.intent, decision.why, decision.unsupported = Intent.listings, f"{why} ({decision.why})", False
     elif decision.intent not in (Intent.listings, Intent.off_topic) and _names_postings(decision, text):
         decision.close.insert(0, decision.intent)
         decision.intent, decision.why = Intent.listings, f"asks for postings ({decision.why})"
@@ -175,4 +182,18 @@ def _routed(decision: Decision, text: _Text, cues: _Cues) -> Decision:
         decision.close.insert(0, decision.intent)
         decision.intent, decision.why = Intent.listings, f"listing filter '{hit.quote}' ({decision.why})"
         decision.unsupported = False
+    asked_of = [c for c in cues.companies if _in_the_asking(text, c)]
+    if asked_of and decision.intent not in (Intent.listings, Intent.off_topic, Intent.general):
+        # "Which system design questions does GitLab ask?": the guide describes the trade, no company's own
+        # interviews, levels or rota; answering with the general section would answer another question. A company
+        # named beside the question only ("I have an offer from Reddit. What red flags…?") changes nothing.
+        decision.unsupported = True
+        decision.why += f"; the guide describes no one company ('{asked_of[0].quote}')"
     return decision
+
+
+def _in_the_asking(text: _Text, company: _Hit[str]) -> bool:
+    """Whether a company is named in the sentence that asks (one ending in "?"), not in one that tells."""
+    sentences = _SENTENCE_END.split(text.original)
+    asking = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:]
+    return any(company.quote in sentence for sentence in asking)

@@ -31,8 +31,17 @@ _ACCEPTING = re.compile(
 )
 
 
+# ... or asked about the jobs found: "AI infrastructure jobs in Germany? can they be done remote?" wants to
+# know each one's mode, and a filter would hide the hybrid ones it asks about.
+_ASKED_OF_FOUND = re.compile(
+    r"\b(?:can|could|are|is|will|would)(?: any of)? (?:they|it|these|those|them|the (?:jobs?|roles?|positions?))"
+    r"(?: be)?(?: (?:done|worked|work|performed))?(?: (?:fully|partly|partially))?(?: an?)? $"
+)
+
+
 def _permissive(text: _Text, hit: _Hit[WorkMode]) -> bool:
-    return bool(_ACCEPTABLE.match(text.norm[hit.end :]) or _ACCEPTING.search(text.norm[: hit.start]))
+    before = text.norm[: hit.start]
+    return bool(_ACCEPTABLE.match(text.norm[hit.end :]) or _ACCEPTING.search(before) or _ASKED_OF_FOUND.search(before))
 
 
 def _work_modes(text: _Text, taken: list[tuple[int, int]]) -> list[_Hit[WorkMode]]:
