@@ -100,3 +100,15 @@ def test_a_job_noun_naming_an_activity_or_a_market_asks_for_no_postings(question
 
 def test_a_search_said_as_one_still_is():
     assert understand("list remote ML roles").intent is Intent.listings
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("List the red flags in remote senior ML job descriptions.", Intent.flags),
+        ("what should I find out about a remote senior MLE role before I even apply?", Intent.checks),
+    ],
+)
+def test_a_search_verb_and_a_job_noun_do_not_overrule_a_model_that_reads_no_search(question, intent):
+    understood = understand(question)
+    assert understood.intent is intent and understood.scores["listings"] < 0.05

@@ -88,17 +88,14 @@ def _decide(text: _Text, cues: _Cues, readable: str) -> Decision:
 
 
 def _names_postings(decision: Decision, text: _Text) -> bool:
-    """A search said as one, when the classifier is not sure of a guide topic: "find/show ... jobs", or, when
-    it also reads a search as close, "any ... openings?" or jobs in the plural outside a question ("principal
-    data scientist roles"). Job nouns alone are everywhere in questions about the work ("vendors posting ML
-    roles: is that a real ML job?"): the weak forms do not overrule a model that barely reads a search."""
-    if _sure_of_topic(decision):
+    """A search said as one, when the classifier is not sure of a guide topic and reads a search as close:
+    "find/show ... jobs", "any ... openings?" or jobs in the plural outside a question ("principal data
+    scientist roles"). Job nouns are everywhere in questions about the work ("vendors posting ML roles: is that
+    a real ML job?", "list the red flags in job descriptions"): no form of words overrules a model that barely
+    reads a search."""
+    if _sure_of_topic(decision) or not _search_close(decision):
         return False
-    if _STRONG_LISTING.search(text.norm):
-        return True
-    if not _search_close(decision):
-        return False
-    return bool(_WEAK_LISTING.search(text.norm)) or (
+    return bool(_STRONG_LISTING.search(text.norm) or _WEAK_LISTING.search(text.norm)) or (
         bool(_PLURAL_NOUN.search(text.norm)) and not _QUESTION_START.match(text.norm)
     )
 
