@@ -131,7 +131,7 @@ class Assistant:
         if conversation is not None:
             # A question about shown listings leaves the search they came from in force: "which of those are
             # remote?" after "what do those pay?" narrows that search.
-            carried = history[-1].understood if resolved.listing_ids and history else resolved.understood
+            carried = history[-1].understood if resolved.listing_ids and history else self._answered(resolved, answer)
             conversation.turns.append(
                 Turn(
                     question=question,
@@ -198,6 +198,20 @@ class Assistant:
                 hits, self.library.retriever.search(joined, understood.filters, k=GUIDE_DEPTH, expand=expand)
             )
         return rank_sections(understood, hits, self.section_profile, self.section_nearest)[:GUIDE_K]
+
+    def _answered(self, resolved: Resolved, answer: Answer) -> Understood:
+        """The reading a follow-up continues: a general question answered from a section is, from then on, about
+        that section's topic ("what does it take to become senior?" answered by the levels; "and the step after
+        that?" asks the levels again)."""
+        understood = resolved.understood
+        cited = next((c.id for c in answer.citations if c.kind == "guide"), None)
+        if understood.intent is not Intent.general or not answer.answerable or cited is None:
+            return understood
+        label = top_label(self._profile_of(cited))
+        topic = Intent(label) if label in Intent.__members__ else None
+        if topic is None or topic in (Intent.listings, Intent.off_topic, Intent.general):
+            return understood
+        return understood.model_copy(update={"intent": topic})
 
     def section_profile(self, hit: Hit) -> dict[str, float]:
         """The classifier's reading of a section (its heading and opening words), once per section."""

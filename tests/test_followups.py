@@ -180,6 +180,19 @@ def test_pay_follow_up_compares_with_the_market_asked_before(assistant):
     assert "CAD 175,000" in compared.answer and "$190,000" in compared.answer
 
 
+def test_a_general_question_answered_from_a_section_is_continued_as_that_topic(assistant):
+    chat = Conversation()
+    first = assistant.ask("what does it take to go from ML engineer to senior ML engineer?", chat)
+    # The classifier reads a career question no section covers about as much as the levels, whose section is the
+    # closest by meaning: the levels answer it.
+    assert first.understood.intent is Intent.general and first.answerable
+    assert first.citations[0].id.endswith("#levels") and "production ownership" in first.answer
+    assert chat.turns[-1].understood.intent is Intent.levels
+    after = assistant.ask("and the step after that?", chat)
+    assert after.answerable and after.citations[0].id.endswith("#levels")
+    assert "technical leadership" in after.answer
+
+
 # --- the LLM's condense step ----------------------------------------------------------------------------------
 
 UK = "What do senior ML engineers earn in the United Kingdom?"

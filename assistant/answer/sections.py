@@ -35,7 +35,12 @@ Nearest = Callable[[str, Hit], float]
 def section_score(understood: Understood, hit: Hit, profile: Profile, nearest: Nearest | None = None) -> float:
     similarity = hit.similarity or 0.0
     if nearest is not None:
-        similarity += NEAREST_SHARE * (nearest(understood.question, hit) - similarity)
+        # A follow-up is read alone and with the question it continues, as retrieval read it ("and the step
+        # after that?" is near nothing alone).
+        readings = [understood.question] + (
+            [f"{understood.context} {understood.question}"] if understood.context else []
+        )
+        similarity += NEAREST_SHARE * (max(nearest(reading, hit) for reading in readings) - similarity)
     return similarity + AFFINITY * understood.scores.get(top_label(profile(hit)) or "", 0.0)
 
 

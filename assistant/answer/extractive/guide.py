@@ -23,6 +23,8 @@ from assistant.query import Intent, Understood
 
 MAX_ITEMS = 8
 MAX_SENTENCES = 4
+# A guide topic this share as likely as "no section covers it" answers when its section is the closest by meaning.
+UNSURE_SHARE = 0.5
 
 
 def _sections_of(passages: list[Passage], chosen: list[str]) -> list[list[Passage]]:
@@ -49,13 +51,25 @@ def answer_guide(
     for intent, section in seconds:
         if draft.answerable and not _said_closer(understood.question, passages, section, chosen):
             continue
-        second = _answer(
-            understood.model_copy(update={"intent": Intent(intent)}), passages, [section], closeness, siblings
-        )
+        update: dict[str, object] = {"intent": Intent(intent)}
+        if _unsure_not_covered(understood, intent, section, chosen):
+            update["unsupported"] = False
+        second = _answer(understood.model_copy(update=update), passages, [section], closeness, siblings)
         if second.answerable:
             understood.explanation.append(f"intent: {intent}, the close second reading, answers it")
             return second
     return draft
+
+
+def _unsure_not_covered(understood: Understood, intent: str, section: str, chosen: list[str]) -> bool:
+    """Whether the classifier's "no section covers this" is unsure beside a guide topic that the meaning agrees
+    with: the topic at least UNSURE_SHARE as likely, and its section the one chosen by meaning ("what does it
+    take to go from ML engineer to senior?" reads about as much as a career question as the levels, whose
+    section is the closest). A company's own interviews or rota are beyond the guide however the topic reads."""
+    if not understood.unsupported or understood.intent is not Intent.general or not chosen or chosen[0] != section:
+        return False
+    scores = understood.scores
+    return scores.get(intent, 0.0) >= UNSURE_SHARE * scores.get("other_career", 1.0)
 
 
 def _said_closer(question: str, passages: list[Passage], second: str, chosen: list[str]) -> bool:

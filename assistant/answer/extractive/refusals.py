@@ -67,7 +67,8 @@ def section_answers(understood: Understood, section: list[Passage]) -> bool:
         return True  # the section chosen by meaning states the count asked for ("how long does it take?")
     if understood.intent is Intent.pay and (understood.markets or understood.unknown_markets):
         return True  # a named market is answered by its row, or told which markets exist
-    terms = specific_terms(understood.question)
+    # A follow-up's words are read with the question it continues: "and the step after that?" names nothing alone.
+    terms = specific_terms(f"{understood.context or ''} {understood.question}")
     return covers(section, terms, share=GENERAL_SHARE if understood.intent is Intent.general else 0.0)
 
 
