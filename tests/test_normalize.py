@@ -6,7 +6,7 @@ import pytest
 
 from assistant.corpus.listings.normalize import normalize
 from assistant.corpus.listings.sources import CONNECTORS
-from assistant.vocab.listing import Clarity, WorkMode
+from assistant.vocab.listing import Clarity, EmploymentType, WorkMode
 from tests.conftest import FEEDS
 
 FETCHED = datetime(2026, 8, 30, tzinfo=UTC)
@@ -127,3 +127,15 @@ def test_the_boards_own_level_name_is_kept_and_shown():
     found = listing("greenhouse", "reddit_list_2026-08-20.json", "greenhouse:8018527")
     assert found.level_stated == "IC5"
     assert "Seniority: staff (the board's level: IC5)." in listing_header(found)
+
+
+def test_a_fixed_term_job_is_a_contract_and_says_so_in_the_boards_words():
+    """Reddit's metadata says "Worker Sub-Type: Fixed Term" beside "Time Type: Full time": the sub-type decides,
+    and "is it permanent?" is answered in the board's own words."""
+    from assistant.index.chunks import listing_header
+
+    fixed = listing("greenhouse", "reddit_list_2026-08-20.json", "greenhouse:8022942")
+    assert fixed.employment_type is EmploymentType.contract and fixed.employment_stated == "Fixed Term"
+    assert "Employment: contract (the board's type: Fixed Term)." in listing_header(fixed)
+    regular = listing("greenhouse", "reddit_list_2026-08-20.json", "greenhouse:8084032")  # "Regular", "Full time"
+    assert regular.employment_type is EmploymentType.full_time and regular.employment_stated is None

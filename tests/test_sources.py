@@ -112,7 +112,7 @@ def test_greenhouse_content_mode_is_unescaped_and_list_mode_has_no_content():
     assert content.work_mode_hint == "Remote"
     listed = by_id(parse("greenhouse", "reddit_list_2026-08-20.json"))["greenhouse:7617155"]
     assert listed.description_html == "" and listed.tags == []
-    assert listed.level_hint == "IC5" and listed.employment_raw == "Full time"
+    assert listed.level_hint == "IC5" and listed.employment_raw == ["Regular", "Full time"]
     waymo = by_id(parse("greenhouse", "waymo_list_2026-08-22.json"))["greenhouse:8049315"]
     assert waymo.level_hint == "4"  # a list value, joined
 

@@ -140,6 +140,7 @@ class Listing(BaseModel):
     work_mode_clarity: Clarity = Clarity.unknown
     work_mode_evidence: str | None = None
     employment_type: EmploymentType = EmploymentType.unknown
+    employment_stated: Encodable | None = None  # the board's own word for it when it says more ("Fixed Term")
     seniority: Seniority = Seniority.unknown
     level_stated: Encodable | None = None  # the board's own name for the level ("IC5", "5, 6"): people ask for it
     ml_relevant: bool = False

@@ -34,6 +34,7 @@ def normalize(raw: RawListing, fetched_at: datetime, origin: str = "") -> Listin
         work_mode_clarity=clarity,
         work_mode_evidence=evidence,
         employment_type=enrich.employment_type(raw.employment_raw, title=title, description=description),
+        employment_stated=enrich.employment_stated(raw.employment_raw),
         seniority=enrich.seniority(title, level_hint=raw.level_hint, description=description),
         level_stated=squash_spaces(fix_text(raw.level_hint or "")) or None,
         ml_relevant=ml_relevant,

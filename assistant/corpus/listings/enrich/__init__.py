@@ -18,7 +18,7 @@ Every module with a lexicon is imported here, so all trigger words are known bef
 indexed.
 """
 
-from .employment import employment_type
+from .employment import employment_stated, employment_type
 from .evidence import EVIDENCE_LIMIT
 from .red_flags import FIRST_DUTIES_CHARS, WISHLIST_LIMIT, WISHLIST_MIN
 from .relevance import DESCRIPTION_ML_MIN, ml_relevance
@@ -33,6 +33,7 @@ __all__ = [
     "FIRST_DUTIES_CHARS",
     "WISHLIST_LIMIT",
     "WISHLIST_MIN",
+    "employment_stated",
     "employment_type",
     "ml_relevance",
     "seniority",

@@ -19,6 +19,7 @@ _RAW_TYPES = {
     "contract": EmploymentType.contract,
     "contractor": EmploymentType.contract,
     "contract_to_hire": EmploymentType.contract,
+    "fixed_term": EmploymentType.contract,
     "freelance": EmploymentType.freelance,
     "freelancer": EmploymentType.freelance,
     "internship": EmploymentType.internship,
@@ -79,11 +80,26 @@ def _type_of(word: str) -> EmploymentType:
     return next((kind for prefix, kind in _TYPE_PREFIXES if word.startswith(prefix)), EmploymentType.unknown)
 
 
+def _raw_type(value: object) -> EmploymentType | None:
+    return _RAW_TYPES.get(_RAW_SEP.sub("_", value.strip().lower())) if isinstance(value, str) else None
+
+
+def employment_stated(raw: str | list[str] | None) -> str | None:
+    """The board's own word for the type when it says more than ours ("Fixed Term" for a contract, "Permanent"
+    for full time): people ask whether a job is permanent."""
+    for value in [raw] if isinstance(raw, str) else list(raw or []):
+        kind = _raw_type(value)
+        if kind:
+            said = _RAW_SEP.sub("_", value.strip().lower())
+            return None if said.replace("_", "") == kind.value.replace("_", "") else value.strip()
+    return None
+
+
 def employment_type(raw: str | list[str] | None, *, title: str = "", description: str = "") -> EmploymentType:
     """The board's type field when it holds a known value (the first known one of a list), else title
     words, else a description phrase that states the type of this job ("a full-time position")."""
     for value in [raw] if isinstance(raw, str) else list(raw or []):
-        kind = _RAW_TYPES.get(_RAW_SEP.sub("_", value.strip().lower())) if isinstance(value, str) else None
+        kind = _raw_type(value)
         if kind:
             return kind
     m = _TITLE_TYPE.search(title) if title else None

@@ -53,7 +53,11 @@ def _build(job: dict[str, Any]) -> RawListing:
         location_texts=[(job.get("location") or {}).get("name") or "", *offices],
         tags=departments,
         category=departments[0] if departments else None,
-        employment_raw=meta.get("time type") or meta.get("employment type"),
+        # The worker sub-type first: a fixed-term job that is full time is fixed term before it is full time
+        # ("Regular" names no type and is passed over).
+        employment_raw=[
+            v for v in (meta.get("worker sub-type"), meta.get("time type"), meta.get("employment type")) if v
+        ],
         level_hint=meta.get("management level") or meta.get("job level"),
         work_mode_hint=meta.get("location type") or meta.get("workplace type"),
         posted_at=parse_timestamp(job.get("first_published") or job.get("updated_at")),
