@@ -48,6 +48,15 @@ def test_pay_comparison_gives_both_markets(assistant):
     assert_contract(answer, assistant)
 
 
+def test_pay_opens_with_how_the_guide_says_it_compares_and_a_figure_asked_about_with_its_verdict(assistant):
+    answer = assistant.ask("Is ML engineering paid better than the other engineering disciplines?")
+    assert answer.answer.startswith("For remote senior machine learning engineer roles, compensation ranks among the")
+    assert "highest" in answer.answer.split("\n")[0] and "[1]" in answer.answer.split("\n")[0]
+    assert_contract(answer, assistant)
+    fair = assistant.ask("Is €140k a fair ask in Munich?")
+    assert fair.answer.startswith("That figure is inside the range for Germany (€110,000 – €165,000). [1]")
+
+
 def test_a_market_the_guide_lacks_is_named_with_the_markets_it_has(assistant):
     answer = assistant.ask("how much do senior ML engineers make in France?")
     assert not answer.answerable

@@ -19,6 +19,8 @@ from assistant.vocab.money import parse_salary_text
 
 def answer_pay(understood: Understood, section: list[Passage]) -> Draft:
     composer = Composer()
+    # Cited first, so numbered [1]; a figure asked about is answered first instead ("is €140k fair?").
+    opening = [] if understood.unknown_markets or understood.figure else _opening(section, composer)
     rows = {u.cells()[0]: (p, u) for p, u in unique_units(section) if u.kind == "row" and len(u.cells()) >= 2}
     asked = [m for m in understood.markets if m in rows] or ([] if understood.unknown_markets else list(MARKETS))
     lines = []
@@ -32,9 +34,7 @@ def answer_pay(understood: Understood, section: list[Passage]) -> Draft:
         return _pay_for_missing_market(understood, rows, composer, lines)
     if not lines:
         return Draft(answer="", answerable=False)
-    verdict = _figure_verdict(understood, rows, asked, composer)
-    if verdict:
-        lines.insert(0, verdict)
+    figure = _figure_verdict(understood, rows, asked, composer)
     lead = (
         "Base salary ranges for remote senior ML engineers, by market:"
         if len(lines) > 1
@@ -53,8 +53,17 @@ def answer_pay(understood: Understood, section: list[Passage]) -> Draft:
     extra = " ".join(
         f"{u.display} {composer.cite(p, u.text)}" for p, u in relevant_units(understood.question, notes, 2)
     )
-    body = "\n".join([lead, *lines]) + (f"\n\n{verdict}" if verdict else "")
+    first = [figure] if figure else opening
+    body = "".join(f"{o}\n\n" for o in first) + "\n".join([lead, *lines]) + (f"\n\n{verdict}" if verdict else "")
     return Draft(answer=body + (f"\n\n{extra}" if extra else ""), answerable=True, citations=composer.citations)
+
+
+def _opening(section: list[Passage], composer: Composer) -> list[str]:
+    """The section's own sentence before its table, which says how the pay compares ("among the highest in the
+    engineering function"): "is ML paid better than other engineering?" is asked of it, not of a row."""
+    found = unique_units(section)
+    first_row = next((n for n, (_, u) in enumerate(found) if u.kind == "row"), 0)
+    return [f"{u.display} {composer.cite(p, u.text)}" for p, u in found[:first_row] if u.kind == "sentence"][:1]
 
 
 def _pay_verdict(found: list[tuple[str, Passage, Unit]], composer: Composer) -> str | None:
