@@ -11,7 +11,7 @@ from assistant.answer.extractive.draft import Draft, join_drafts
 from assistant.answer.extractive.guide import answer_guide
 from assistant.answer.extractive.listings import answer_listing_detail, answer_listings, describes
 from assistant.answer.extractive.refusals import not_answerable
-from assistant.answer.extractive.relevance import WORD, stem, unique_units
+from assistant.answer.extractive.relevance import WORD, specific_terms, stem, unique_units
 from assistant.answer.followup import Resolved, Turn, asked_about, merge_filters, resolve
 from assistant.answer.models import Answer, AnswerError, ListingView, Passage
 from assistant.answer.sections import (
@@ -332,15 +332,24 @@ class Assistant:
         }
         said = {stem(word) for word in WORD.findall(question.lower())}
         columns = self.library.retriever.columns
-        named = []
+        named, wholly = [], []
         for view in views:
             rare = {stem(word) for word in columns.rare_title_words(view.title)} - searched
-            whole = {stem(word) for word in WORD.findall(view.title.lower())} <= said and _says(question, view.company)
+            title = {stem(word) for word in WORD.findall(view.title.lower())}
+            whole = title <= said and _says(question, view.company)
             if whole or (rare and (rare <= said or len(rare & said) >= 2)):  # all the words its title alone has
                 named.append(view.id)
+            # "What is the Anthropic Fellows Program?" asks about the posting itself: nothing else is asked, and
+            # its title is its own ("senior machine learning engineer at Waymo" searches).
+            if (
+                whole
+                and rare
+                and not specific_terms(question) - title - {stem(w) for w in WORD.findall(view.company.lower())}
+            ):
+                wholly.append(view.id)
         if not named or len(named) > MAX_NAMED:
             return []
-        return [lid for lid in named if describes(question, self.library.document(f"listing:{lid}"))]
+        return [lid for lid in named if lid in wholly or describes(question, self.library.document(f"listing:{lid}"))]
 
     def _detail(self, listing_id: str, passages: list[Passage], question: str) -> Draft:
         """One listing's facts, from the first of `passages` that is its, and what its description says about

@@ -193,6 +193,17 @@ def test_a_general_question_answered_from_a_section_is_continued_as_that_topic(a
     assert "technical leadership" in after.answer
 
 
+def test_a_posting_named_by_its_own_title_is_answered_as_that_posting_and_it_is_then_it(assistant):
+    chat = Conversation()
+    named = assistant.ask("What is the Deepgram Research Scientist (Voice AI Foundations) role?", chat)
+    assert named.answer.startswith("**Research Scientist (Voice AI Foundations)** at Deepgram")
+    assert len({c.id for c in named.citations}) == 1
+    assert chat.turns[-1].listing_ids == [named.citations[0].id.removeprefix("listing:")]
+    # A title any company may use names no one posting: that is a search.
+    searched = assistant.ask("senior data scientist at Coinbase")
+    assert "matching listing" in searched.answer
+
+
 # --- the LLM's condense step ----------------------------------------------------------------------------------
 
 UK = "What do senior ML engineers earn in the United Kingdom?"
