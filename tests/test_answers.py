@@ -402,3 +402,17 @@ def test_a_question_asking_two_things_gets_both_sections(assistant):
     assert_contract(both, assistant)
     alone = assistant.ask("What skills do they want for senior ML roles?")
     assert "guide:remote-senior-ml-engineer#hiring-process" not in {c.id for c in alone.citations}
+
+
+@pytest.mark.parametrize(
+    ("question", "answerable"),
+    [
+        ("How many senior ML engineers work fully remotely worldwide?", False),  # the pay table counts no one
+        ("How many interview stages are there for a senior ML role?", True),  # "4 to 6 stages"
+    ],
+)
+def test_a_how_many_question_is_answered_only_by_a_section_that_counts_what_it_names(assistant, question, answerable):
+    answer = assistant.ask(question)
+    assert answer.answerable is answerable
+    if answerable:
+        assert "4 to 6 stages" in answer.answer

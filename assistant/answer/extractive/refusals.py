@@ -38,6 +38,11 @@ SURE_TOPIC = 0.7
 # "how much of the week", which asks for a share.
 _ASKED_COUNT = re.compile(r"\bhow many (?:\w+ ){0,2}?(?P<unit>hour|day|week|month|year)s?\b|\bhow long\b")
 _COUNT = r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
+# "How many engineers work remotely?" asks for a count of the things it names: the words up to its verb.
+_ASKED_THINGS = re.compile(
+    r"^\W*how many (?P<things>(?:[\w-]+ ){0,4}?[\w-]+?)"
+    r"(?= (?:are|is|do|does|did|work|get|have|has|will|would|can|should|go|pass|apply)\b|\W*$|\?)"
+)
 
 
 OFF_TOPIC = (
@@ -59,6 +64,8 @@ def section_answers(understood: Understood, section: list[Passage]) -> bool:
     unit = asked_count(understood.question)
     if unit is not None and not _stating(section, unit):
         return False  # "how many hours of overlap?" wants a number of hours the section does not give
+    if unit is None and not _counts_things(understood.question, section):
+        return False  # "how many ML engineers work remotely?" wants a count no sentence gives
     if understood.scores.get(understood.intent.value, 0.0) >= SURE_TOPIC:
         return True  # the classifier is sure of the topic, and the section was chosen by meaning
     if understood.subjects and not covers(section, {stem(w) for s in understood.subjects for w in s.split()}, 1.0):
@@ -70,6 +77,20 @@ def section_answers(understood: Understood, section: list[Passage]) -> bool:
     # A follow-up's words are read with the question it continues: "and the step after that?" names nothing alone.
     terms = specific_terms(f"{understood.context or ''} {understood.question}")
     return covers(section, terms, share=GENERAL_SHARE if understood.intent is Intent.general else 0.0)
+
+
+def _counts_things(question: str, section: list[Passage]) -> bool:
+    """Whether the section gives a count of what a "how many ...?" question names (a number followed, within
+    three words, by one of its words: "4 to 6 stages" for "how many interview stages are there?"); True for
+    any other question."""
+    found = _ASKED_THINGS.match(question.lower())
+    if found is None:
+        return True
+    things = {stem(w) for w in WORD.findall(found.group("things"))}
+    counted = re.compile(rf"\b{_COUNT}\b(?:\s*(?:to|-|–|or)\s*{_COUNT}\b)?((?:\s+[\w-]+){{1,3}})", re.I)
+    return any(
+        things & {stem(w) for w in WORD.findall(m.group(1).lower())} for p in section for m in counted.finditer(p.text)
+    )
 
 
 def asked_count(question: str) -> str | None:
