@@ -38,6 +38,8 @@ SURE_TOPIC = 0.7
 # "how much of the week", which asks for a share.
 _ASKED_COUNT = re.compile(r"\bhow many (?:\w+ ){0,2}?(?P<unit>hour|day|week|month|year)s?\b|\bhow long\b")
 _COUNT = r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
+# A count and the three words after it: "4 to 6 stages".
+_COUNTED = re.compile(rf"\b{_COUNT}\b(?:\s*(?:to|-|–|or)\s*{_COUNT}\b)?((?:\s+[\w-]+){{1,3}})", re.I)
 # "How many engineers work remotely?" asks for a count of the things it names: the words up to its verb.
 _ASKED_THINGS = re.compile(
     r"^\W*how many (?P<things>(?:[\w-]+ ){0,4}?[\w-]+?)"
@@ -87,9 +89,8 @@ def _counts_things(question: str, section: list[Passage]) -> bool:
     if found is None:
         return True
     things = {stem(w) for w in WORD.findall(found.group("things"))}
-    counted = re.compile(rf"\b{_COUNT}\b(?:\s*(?:to|-|–|or)\s*{_COUNT}\b)?((?:\s+[\w-]+){{1,3}})", re.I)
     return any(
-        things & {stem(w) for w in WORD.findall(m.group(1).lower())} for p in section for m in counted.finditer(p.text)
+        things & {stem(w) for w in WORD.findall(m.group(1).lower())} for p in section for m in _COUNTED.finditer(p.text)
     )
 
 
