@@ -19,9 +19,10 @@ from assistant.vocab.money import parse_salary_text
 
 def answer_pay(understood: Understood, section: list[Passage]) -> Draft:
     composer = Composer()
+    found = unique_units(section)
     # Cited first, so numbered [1]; a figure asked about is answered first instead ("is €140k fair?").
-    opening = [] if understood.unknown_markets or understood.figure else _opening(section, composer)
-    rows = {u.cells()[0]: (p, u) for p, u in unique_units(section) if u.kind == "row" and len(u.cells()) >= 2}
+    opening = [] if understood.unknown_markets or understood.figure else _opening(found, composer)
+    rows = {u.cells()[0]: (p, u) for p, u in found if u.kind == "row" and len(u.cells()) >= 2}
     asked = [m for m in understood.markets if m in rows] or ([] if understood.unknown_markets else list(MARKETS))
     lines = []
     for market in asked:
@@ -47,7 +48,7 @@ def answer_pay(understood: Understood, section: list[Passage]) -> Draft:
     )
     notes = [
         (p, u)
-        for p, u in unique_units(section)
+        for p, u in found
         if u.kind == "sentence" and re.search(r"upper end|top of|equity|staff|principal", u.text, re.I)
     ]
     extra = " ".join(
@@ -58,10 +59,9 @@ def answer_pay(understood: Understood, section: list[Passage]) -> Draft:
     return Draft(answer=body + (f"\n\n{extra}" if extra else ""), answerable=True, citations=composer.citations)
 
 
-def _opening(section: list[Passage], composer: Composer) -> list[str]:
+def _opening(found: list[tuple[Passage, Unit]], composer: Composer) -> list[str]:
     """The section's own sentence before its table, which says how the pay compares ("among the highest in the
     engineering function"): "is ML paid better than other engineering?" is asked of it, not of a row."""
-    found = unique_units(section)
     first_row = next((n for n, (_, u) in enumerate(found) if u.kind == "row"), 0)
     return [f"{u.display} {composer.cite(p, u.text)}" for p, u in found[:first_row] if u.kind == "sentence"][:1]
 

@@ -80,28 +80,35 @@ def _type_of(word: str) -> EmploymentType:
     return next((kind for prefix, kind in _TYPE_PREFIXES if word.startswith(prefix)), EmploymentType.unknown)
 
 
-def _raw_type(value: object) -> EmploymentType | None:
-    return _RAW_TYPES.get(_RAW_SEP.sub("_", value.strip().lower())) if isinstance(value, str) else None
+def _key(value: str) -> str:
+    return _RAW_SEP.sub("_", value.strip().lower())
+
+
+def _first_known(raw: str | list[str] | None) -> tuple[str, EmploymentType] | None:
+    """The first value of the board's type field that names a known type, with that type."""
+    for value in [raw] if isinstance(raw, str) else list(raw or []):
+        kind = _RAW_TYPES.get(_key(value)) if isinstance(value, str) else None
+        if kind:
+            return value, kind
+    return None
 
 
 def employment_stated(raw: str | list[str] | None) -> str | None:
     """The board's own word for the type when it says more than ours ("Fixed Term" for a contract, "Permanent"
     for full time): people ask whether a job is permanent."""
-    for value in [raw] if isinstance(raw, str) else list(raw or []):
-        kind = _raw_type(value)
-        if kind:
-            said = _RAW_SEP.sub("_", value.strip().lower())
-            return None if said.replace("_", "") == kind.value.replace("_", "") else value.strip()
-    return None
+    known = _first_known(raw)
+    if known is None:
+        return None
+    value, kind = known
+    return None if _key(value).replace("_", "") == kind.value.replace("_", "") else value.strip()
 
 
 def employment_type(raw: str | list[str] | None, *, title: str = "", description: str = "") -> EmploymentType:
     """The board's type field when it holds a known value (the first known one of a list), else title
     words, else a description phrase that states the type of this job ("a full-time position")."""
-    for value in [raw] if isinstance(raw, str) else list(raw or []):
-        kind = _raw_type(value)
-        if kind:
-            return kind
+    known = _first_known(raw)
+    if known:
+        return known[1]
     m = _TITLE_TYPE.search(title) if title else None
     if m:
         return _type_of(m.group("type") or m.group("contract"))
