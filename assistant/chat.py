@@ -31,6 +31,7 @@ from assistant.settings import Settings
 GUIDE_K = 5
 GUIDE_DEPTH = 40  # guide sections searched before the one that answers is chosen
 LISTING_K = 10
+RARE_WORD_SHARE = 0.05  # a word in more chunks than this ("open", "team", "security") sets no listing apart
 MAX_NAMED = 3  # more listings named by one question than this is a search, not a question about them
 
 
@@ -257,7 +258,9 @@ class Assistant:
         if understood.intent is Intent.listings:
             if self.library.indexing and not self.library.listings_indexed and self.library.stale:
                 return Draft(answer=f"No listings are searchable yet. {self.library.stale}", answerable=False), passages
-            listed = answer_listings(understood, passages, self.library.listings)
+            listed = answer_listings(
+                understood, passages, self.library.listings, self._rare(understood.asked), self.library.document
+            )
             if len(listed.listings) == 1 and understood.close[:1] in ([Intent.skills], [Intent.responsibilities]):
                 # "what does Lemon.io's senior AI engineer require?": one job found, and the question is about it.
                 return self._detail(listed.listings[0].id, passages, understood.question), passages
@@ -278,6 +281,12 @@ class Assistant:
             if listed.answerable:
                 return join_drafts(draft, listed), passages
         return draft, passages
+
+    def _rare(self, words: list[str]) -> list[str]:
+        """The words few chunks hold ("clearance", unlike "open" or "team"): what sets a listing apart."""
+        retriever = self.library.retriever
+        parts = dict.fromkeys(part for word in words for part in word.split("-"))  # as the keyword index cuts them
+        return [w for w in parts if 0 < retriever.share_with(w) <= RARE_WORD_SHARE]
 
     def _with_other_parts(self, understood: Understood, draft: Draft) -> Draft:
         """A question asking two things ("what skills do they want, and how will the interviews test them?"):

@@ -340,6 +340,26 @@ def test_a_currency_asked_in_words_finds_the_figure_a_listing_writes_by_its_code
     assert "2,310 GBP" in described and "craft" not in described
 
 
+def test_a_lead_in_the_question_names_brings_its_whole_list():
+    """ "what does it require?": "Requirements:" shares the word, and its items say what is required whether or
+    not they repeat the word ("LangChain is mandatory"); an item outside the list is left out."""
+    from assistant.answer.extractive.listings import answer_listing_detail
+
+    listing = next(listing for listing in remotive_listings() if listing.salary is None)
+    description = (
+        "We build agents for clients.\n\nExperience with vector databases is required for the data work.\n\n"
+        "Requirements:\n\n- Python\n- 2+ years of LangChain is mandatory\n- Pinecone or Weaviate\n\n"
+        "Nice to have:\n\n- Go"
+    )
+    listing = listing.model_copy(update={"description": description})
+    library = Library(retriever=MemoryRetriever(listing_chunks(listing)))
+    document = library.document(f"listing:{listing.id}")
+    draft = answer_listing_detail(document[0], listing, "what does it require? which vector DBs?", document)
+    described = draft.answer.split("From the listing's description:", 1)[1]
+    assert "vector databases is required" in described and "LangChain is mandatory" in described
+    assert "Weaviate" in described and "Go" not in described.split("Weaviate", 1)[1]
+
+
 def test_a_location_that_names_no_country_shows_the_one_it_was_read_as():
     """ "Austin · remote" leaves the reader guessing the country; "Austin (United States)" does not. A text
     that names its country already is left as it is."""

@@ -370,6 +370,35 @@ def test_a_question_naming_one_posting_gets_what_its_description_says(assistant)
     assert "From the listing's description:" not in search.answer and "| Role |" in search.answer
 
 
+def test_a_search_asking_more_than_its_filters_quotes_what_the_listings_say(assistant):
+    """Words a search asks beyond its filters ("... that need a security clearance") are quoted from the first
+    rows' descriptions, each cited to its listing; words most chunks hold ("team") and a plain search quote
+    nothing."""
+    from assistant.answer.extractive.relevance import WORD
+    from assistant.chat import RARE_WORD_SHARE
+
+    retriever = assistant.library.retriever
+    listed = assistant.ask("show me senior engineering jobs in the US")
+    shown = listed.listings[0]
+    text = retriever.document_text(f"listing:{shown.id}").split("\n\n", 1)[1]
+    named = set(WORD.findall(f"{shown.title} {shown.company}".lower()))
+    # A word of its description that few chunks hold and no filter reads: what a user may ask the jobs to have.
+    word = next(
+        w
+        for w in WORD.findall(text.lower())
+        if len(w) > 7 and w not in named and 0 < retriever.share_with(w) <= RARE_WORD_SHARE and w.isalpha()
+    )
+    answer = assistant.ask(f"senior engineering jobs in the US that need {word}?")
+    said = answer.answer.split(f"What they say about {word}:", 1)[1]
+    assert word in said.lower()
+    quoted = [c for c in answer.citations if word in c.quote.lower()]
+    assert quoted and {c.id for c in quoted} <= {f"listing:{view.id}" for view in answer.listings[:3]}
+    assert f"listing:{shown.id}" in {c.id for c in quoted}
+    for plain in ("senior ML jobs in Europe", "ML jobs in a team that is open to juniors"):
+        assert "What they say about" not in assistant.ask(plain).answer
+    assert_contract(answer, assistant)
+
+
 def test_an_overview_question_gets_the_whole_short_summary(assistant):
     """The overview is the role in summary: a broad question gets each of its sentences, not the first four,
     so what the role ships (production systems) and how it works remotely (writing) are both there."""

@@ -136,6 +136,10 @@ class Retriever:
     def _sentences(self) -> dict[str, np.ndarray]:
         return {}
 
+    def share_with(self, word: str) -> float:
+        """The share of chunks whose keyword index holds `word`: how little a shared word says."""
+        return len(self.rows_with(word)) / max(len(self.chunks), 1)
+
     def rows_with(self, word: str) -> np.ndarray:
         """The positions of the chunks whose keyword index holds `word`."""
         return keyword.rows_with(self.bm25, word)

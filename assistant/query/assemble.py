@@ -16,6 +16,7 @@ from .listing_filters import _days_text, _listing_filters
 from .markets import _markets
 from .results import Filters, Intent, Understood
 from .text import _tokenize
+from .vocabulary import _unread
 
 
 def _not_applied(cues: _Cues) -> str | None:
@@ -50,7 +51,7 @@ def understand(
     if decision.intent is Intent.off_topic:
         understood = Understood(question=question, intent=decision.intent, filters=Filters(), explanation=head)
     elif decision.intent is Intent.listings:
-        understood = _listing_result(question, decision.intent, cues, head)
+        understood = _listing_result(question, decision.intent, cues, head, _unread(text, cues.spans()))
     else:
         understood = _guide_result(question, decision.intent, cues, head)
         understood.subjects = list(dict.fromkeys(m.group() for m in _BENEFITS.finditer(text.norm)))
@@ -70,15 +71,17 @@ def _shared_lines(cues: _Cues) -> list[str]:
     return lines + ([f"comparison: yes (from '{cues.comparison.quote}')"] if cues.comparison else [])
 
 
-def _listing_result(question: str, intent: Intent, cues: _Cues, head: list[str]) -> Understood:
+def _listing_result(question: str, intent: Intent, cues: _Cues, head: list[str], asked: list[str]) -> Understood:
     filters, filter_lines = _listing_filters(cues)
+    asked_line = [f"asks of the listings: {' '.join(asked)}"] if asked else []
     return Understood(
         question=question,
         intent=intent,
         filters=filters,
         comparison=cues.comparison is not None,
         role_terms=[h.value[0] for h in cues.roles],
-        explanation=[*head[:1], "kind: listing", *head[1:], *_shared_lines(cues), *filter_lines],
+        asked=asked,
+        explanation=[*head[:1], "kind: listing", *head[1:], *_shared_lines(cues), *filter_lines, *asked_line],
     )
 
 

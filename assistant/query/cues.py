@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from assistant.vocab.listing import Location, Salary, Seniority, WorkMode
 
@@ -41,6 +41,14 @@ class _Cues:
     comparison: _Hit[bool] | None = None
     any_role: _Hit[bool] | None = None  # "any role is fine", "not just ML": a company search shows all its jobs
     injection: list[str] = field(default_factory=list)
+
+    def spans(self) -> list[tuple[int, int]]:
+        """Where in the normalized text each cue was read."""
+        singles = (self.floor, self.ceiling, self.disclosed, self.posted, self.comparison, self.any_role)
+        lists: tuple[list[_Hit[Any]], ...] = (self.sources, self.companies, self.skills, self.seniority)
+        lists += (self.work_modes, self.places, self.roles)
+        hits = [h for found in lists for h in found] + [h for h in singles if h is not None]
+        return [(h.start, h.end) for h in hits]
 
 
 def _hits(

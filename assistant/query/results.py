@@ -37,6 +37,7 @@ class Understood(BaseModel):
     unknown_markets: list[str] = Field(default_factory=list)
     comparison: bool = False
     role_terms: list[str] = Field(default_factory=list)
+    asked: list[str] = Field(default_factory=list)  # a search's words no slot read: what it asks of the listings
     levels: list[Seniority] = Field(default_factory=list)  # seniority a guide question names ("junior pay")
     subjects: list[str] = Field(default_factory=list)  # benefits asked about ("relocation"): an answer must name them
     explanation: list[str] = Field(default_factory=list)

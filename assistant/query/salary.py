@@ -116,7 +116,7 @@ _DISCLOSED = re.compile(
     rf"(?:disclose|state|show|list|mention|include|publish|post|display|give|share)s? {_PAY_WORD}\b"
     rf"|\b(?:with|having|has|have|incl\w*) (?:a |an |the )?(?:disclosed |listed |stated |posted |published |visible )?"
     rf"(?:salary|salaries|salary ranges?|pay ranges?|pay transparency|transparent (?:pay|salar\w+)|salary info\w*)\b"
-    rf"(?! (?:over|above|of|at least|more|from|>|≥|\$|€|£|\d))"
+    rf"(?! (?:over|above|of|at least|more|from|>|≥|\$|€|£|\d))(?: (?:disclosed|listed|stated|shown|included|posted))?"
     rf"|\b(?:salary|salaries|pay) (?:is |are )?(?:disclosed|listed|stated|shown|included|published|posted|visible)\b"
     rf"|\b(?:pay|salary) transparen\w+\b|\btransparent (?:pay|salar\w+)\b|\bdisclosed (?:salary|salaries|pay)\b"
 )

@@ -4,15 +4,16 @@ the interview briefs."""
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import cast
 from urllib.parse import quote, urlsplit
 
 from assistant.answer.compose import Composer
 from assistant.answer.extractive.draft import Draft
-from assistant.answer.extractive.relevance import WORD, specific_terms, stem, unique_units
+from assistant.answer.extractive.relevance import WORD, specific_terms, stem, terms_of, unique_units
 from assistant.answer.models import ListingView, Passage, SalaryView
 from assistant.answer.units import Unit
 from assistant.query import Filters, Understood
@@ -22,6 +23,8 @@ from assistant.vocab.listing import Listing
 from assistant.vocab.places import country_name
 
 MAX_LISTINGS = 10
+QUOTED_ROWS = 3  # the table's first rows whose descriptions are quoted on what the search asks of them
+SAID_UNITS = 2  # units quoted from each
 DESCRIBED_UNITS = 4  # description units quoted under a listing's facts
 LIST_UNITS = 8  # items quoted after a lead-in the question names ("Requirements:")
 PREFIX_MIN = 5
@@ -146,7 +149,16 @@ def describe_filters(filters: Filters) -> str:
     return " · ".join(parts) or "no filters"
 
 
-def answer_listings(understood: Understood, passages: list[Passage], listings: Mapping[str, Listing]) -> Draft:
+def answer_listings(
+    understood: Understood,
+    passages: list[Passage],
+    listings: Mapping[str, Listing],
+    asked: Sequence[str] = (),
+    document: Callable[[str], Sequence[Passage]] | None = None,
+) -> Draft:
+    """The table of the matching listings; with `asked` (words the search asks of them beyond its filters, as
+    "security clearance" in "MLOps roles that need a security clearance") and `document` (a listing's chunks),
+    what the first rows' descriptions say of those words, quoted."""
     composer = Composer()
     wanted = describe_filters(understood.filters)
     chosen = [p for p in passages if p.kind == "listing" and p.doc_id.removeprefix("listing:") in listings]
@@ -168,9 +180,32 @@ def answer_listings(understood: Understood, passages: list[Passage], listings: M
         )
     intro = f"{len(views)} matching listing{'s' if len(views) > 1 else ''} ({wanted}):"
     table = ["| Role | Company | Location · work mode | Salary | Posted | Source |", "|---|---|---|---|---|---|"]
-    return Draft(
-        answer="\n".join([intro, "", *table, *rows]), answerable=True, citations=composer.citations, listings=views
-    )
+    said = _said_of(terms_of(list(asked)), views[:QUOTED_ROWS], document, composer) if asked and document else []
+    lines = [intro, "", *table, *rows] + (["", f"What they say about {', '.join(asked)}:", *said] if said else [])
+    return Draft(answer="\n".join(lines), answerable=True, citations=composer.citations, listings=views)
+
+
+def _said_of(
+    asked: set[str], views: list[ListingView], document: Callable[[str], Sequence[Passage]], composer: Composer
+) -> list[str]:
+    """For each listing, the description's units sharing most of the asked terms (not its title's own words); a
+    lead-in ("Clearance Requirements:") stands for the item it opens."""
+    lines = []
+    for view in views:
+        terms = asked - _terms(f"{view.title} {view.company}")
+        found = _body_units(document(f"listing:{view.id}"))
+        shared = [_sharing(terms, _terms(unit.text)) for _, unit in found]
+        best = sorted((n for n in range(len(found)) if shared[n]), key=lambda n: -shared[n])[:SAID_UNITS]
+        opened = {min(n + 1, len(found) - 1) if _lead_in(found[n][1]) else n for n in best}
+        for source, unit in (found[n] for n in sorted(opened)):
+            lines.append(f"- {_cell(view.title)}: {_cell(unit.display)} {composer.cite(source, unit.text)}")
+    return lines
+
+
+def _body_units(described: Sequence[Passage]) -> list[tuple[Passage, Unit]]:
+    """A listing's description units: a chunk's header (its facts lines, or "title — company (continued)") ends
+    at its first blank line."""
+    return [(p, u) for p, u in unique_units(list(described)) if -1 < p.text.find("\n\n") < u.position]
 
 
 def answer_listing_detail(
@@ -211,13 +246,23 @@ def _described(question: str, described: Sequence[Passage], named: str) -> list[
     terms = specific_terms(question) - _terms(named) | {
         code.lower() for code in codes_named(WORD.findall(question.lower()))
     }
-    # A chunk's header (its facts lines, or "title — company (continued)") ends at its first blank line.
-    found = [(p, u) for p, u in unique_units(list(described)) if -1 < p.text.find("\n\n") < u.position]
+    found = _body_units(described)
     shared = [_sharing(terms, _terms(unit.text)) for _, unit in found]
     best = sorted((n for n in range(len(found)) if shared[n]), key=lambda n: -shared[n])[:DESCRIBED_UNITS]
-    if best and found[best[0]][1].text.rstrip("*").endswith(":"):
-        return found[best[0] : best[0] + LIST_UNITS + 1]  # the list under the lead-in, into the next chunk
-    return [found[n] for n in sorted(best)]
+    # A lead-in among them brings the list it opens ("Requirements:" for "what does it require?"), into the next
+    # chunk: its items say what the question asks, in the listing's words, whether or not they repeat the word.
+    opened = [n for lead in best if _lead_in(found[lead][1]) for n in _list_under(found, lead)]
+    return [found[n] for n in sorted(set(best) | set(opened))]
+
+
+def _lead_in(unit: Unit) -> bool:
+    return unit.text.rstrip("*").endswith(":")
+
+
+def _list_under(found: list[tuple[Passage, Unit]], lead: int) -> list[int]:
+    """The lead-in at `lead` and the list items that follow it, at most LIST_UNITS of them."""
+    items = itertools.takewhile(lambda n: found[n][1].kind == "item", range(lead + 1, len(found)))
+    return [lead, *itertools.islice(items, LIST_UNITS)]
 
 
 def _sharing(terms: set[str], words: set[str]) -> int:

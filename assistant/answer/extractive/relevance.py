@@ -45,9 +45,13 @@ def specific_terms(question: str) -> set[str]:
     """The question's own words that are not shared by every question in this domain, nor places
     (places are matched as markets and filters, not as words). Read after query normalization, so "sr" and
     "responsibilites" count as the words they stand for."""
-    words = WORD.findall(normalized(question))
+    return terms_of(WORD.findall(normalized(question)))
+
+
+def terms_of(words: list[str]) -> set[str]:
+    """The stems of the words that are neither shared by every question in this domain nor places."""
     # A compound is also its parts: "staff-ready" asks about staff, "take-home" about a take-home.
-    words += [part for w in words if "-" in w for part in w.split("-") if len(part) >= 3]
+    words = words + [part for w in words if "-" in w for part in w.split("-") if len(part) >= 3]
     return {stem(w) for w in _specific(words)}
 
 
