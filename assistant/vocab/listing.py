@@ -74,6 +74,25 @@ class EmploymentType(str, Enum):
     unknown = "unknown"
 
 
+# The type a word says, by how the word starts: "part-time", "contractor", "fixed-term", "FTC", "internship".
+EMPLOYMENT_PREFIXES = (
+    ("full", EmploymentType.full_time),
+    ("part", EmploymentType.part_time),
+    ("contract", EmploymentType.contract),
+    ("fixed", EmploymentType.contract),
+    ("ftc", EmploymentType.contract),
+    ("freelance", EmploymentType.freelance),
+    ("intern", EmploymentType.internship),
+    ("temp", EmploymentType.temporary),
+    ("seasonal", EmploymentType.temporary),
+)
+
+
+def employment_of(word: str) -> EmploymentType:
+    word = word.lower()
+    return next((kind for prefix, kind in EMPLOYMENT_PREFIXES if word.startswith(prefix)), EmploymentType.unknown)
+
+
 class Seniority(str, Enum):
     intern = "intern"
     junior = "junior"

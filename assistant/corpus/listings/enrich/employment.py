@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.vocab.listing import EmploymentType
+from assistant.vocab.listing import EmploymentType, employment_of
 
 from .lexicon import Lexicon
 
@@ -29,17 +29,6 @@ _RAW_TYPES = {
     "seasonal": EmploymentType.temporary,
 }
 _RAW_SEP = re.compile(r"[\s\-_/]+")
-_TYPE_PREFIXES = (
-    ("full", EmploymentType.full_time),
-    ("part", EmploymentType.part_time),
-    ("contract", EmploymentType.contract),
-    ("fixed", EmploymentType.contract),
-    ("ftc", EmploymentType.contract),
-    ("freelance", EmploymentType.freelance),
-    ("intern", EmploymentType.internship),
-    ("temp", EmploymentType.temporary),
-    ("seasonal", EmploymentType.temporary),
-)
 # "Contract Manager" and "Contracts Counsel" are jobs about contracts, not contract jobs.
 _NOT_CONTRACT_JOB = (
     r"(?!\s+(?:manager|management|specialist|administrator|administration|negotiat\w*|lawyer|attorney|"
@@ -75,11 +64,6 @@ _DESCRIPTION_TYPE = Lexicon(
 )
 
 
-def _type_of(word: str) -> EmploymentType:
-    word = word.lower()
-    return next((kind for prefix, kind in _TYPE_PREFIXES if word.startswith(prefix)), EmploymentType.unknown)
-
-
 def _key(value: str) -> str:
     return _RAW_SEP.sub("_", value.strip().lower())
 
@@ -111,6 +95,6 @@ def employment_type(raw: str | list[str] | None, *, title: str = "", description
         return known[1]
     m = _TITLE_TYPE.search(title) if title else None
     if m:
-        return _type_of(m.group("type") or m.group("contract"))
+        return employment_of(m.group("type") or m.group("contract"))
     found = _DESCRIPTION_TYPE.search(description) if description else None
-    return _type_of(found[1].group("type")) if found else EmploymentType.unknown
+    return employment_of(found[1].group("type")) if found else EmploymentType.unknown
