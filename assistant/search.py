@@ -21,7 +21,7 @@ from assistant.settings import Settings
 from assistant.vocab.money import MAX_AMOUNT, parse_salary_text
 from assistant.vocab.places import resolve_place
 
-LIST_FIELDS = {"sources", "countries", "regions", "work_modes", "seniority", "companies", "skills"}
+LIST_FIELDS = {"sources", "countries", "regions", "work_modes", "employment", "seniority", "companies", "skills"}
 ALIASES = {
     "source": "sources",
     "country": "countries",

@@ -7,7 +7,7 @@ import pytest
 from assistant.index.chunks import Chunk, listing_chunks
 from assistant.index.filters import FilterColumns, Filters, matches
 from assistant.index.meta import GuideMeta, ListingMeta
-from assistant.vocab.listing import Seniority, WorkMode
+from assistant.vocab.listing import EmploymentType, Seniority, WorkMode
 
 NOW = datetime(2026, 8, 22, tzinfo=UTC)
 
@@ -53,6 +53,7 @@ CASES = [
     (Filters(regions=["Europe"]), {"countries": [], "regions": ["Worldwide"]}, {"countries": [], "regions": []}),
     (Filters(work_modes=[WorkMode.remote]), {}, {"work_mode": "hybrid"}),
     (Filters(seniority=[Seniority.senior, Seniority.staff]), {"seniority": "staff"}, {"seniority": "junior"}),
+    (Filters(employment=[EmploymentType.contract]), {"employment_type": "contract"}, {}),
     (Filters(min_annual_usd=150000), {}, {"annual_usd_max": 140000.0}),
     (Filters(min_annual_usd=150000), {}, {"annual_usd_max": None, "salary_disclosed": False}),
     (Filters(salary_disclosed=True), {}, {"salary_disclosed": False}),

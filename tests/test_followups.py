@@ -315,3 +315,23 @@ def test_an_llm_reply_that_cites_nothing_falls_back_to_the_extractive_answer(llm
     answer = llm_assistant.ask(GERMANY)
     assert answer.backend == "extractive" and "€110,000 – €165,000" in answer.answer
     assert any("cited no source" in notice for notice in answer.notices)
+
+
+def test_of_those_which_are_of_one_employment_type_narrows_and_shows_each_type(assistant):
+    """ "of those, which are contract rather than permanent?": the previous search, by the type it asks for and
+    not by the one it sets aside; every row shows its type, in the board's own word where it says more."""
+    listings = assistant.library.listings.values()
+    kinds = [k for k in ("contract", "part_time", "freelance") if any(x.employment_type.value == k for x in listings)]
+    assert kinds  # the captures hold jobs that are not full time
+    kind = kinds[0]
+    chat = Conversation()
+    assistant.ask("show me jobs", chat)
+    asked = assistant.ask(f"of those, which ones are {kind.replace('_', '-')} rather than permanent?", chat)
+    assert filters_of(asked)["employment"] == [kind]
+    assert asked.listings and all(
+        assistant.library.listings[v.id].employment_type.value == kind for v in asked.listings
+    )
+    assert "| Employment |" in asked.answer and all(v.employment in asked.answer for v in asked.listings)
+    whether = assistant.ask(f"is the {asked.listings[0].title} job at {asked.listings[0].company} permanent?")
+    assert "employment" not in filters_of(whether) and "| Employment |" in whether.answer
+    assert asked.listings[0].id in [v.id for v in whether.listings]

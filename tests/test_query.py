@@ -10,7 +10,7 @@ import pytest
 
 from assistant.corpus.listings import enrich
 from assistant.query import MARKETS, Employers, Filters, Intent, Understood, understand
-from assistant.vocab.listing import Salary, Seniority, WorkMode
+from assistant.vocab.listing import EmploymentType, Salary, Seniority, WorkMode
 from assistant.vocab.money import annualize
 
 TODAY = date(2026, 11, 29)
@@ -111,12 +111,26 @@ CASES = [
     ("ML jobs in LATAM", listing(regions=["LATAM"], ml_only=True)),
     ("remote ML jobs worldwide", listing(work_modes=[WM.remote], regions=["Worldwide"], ml_only=True)),
     ("which of these are hybrid?", listing(work_modes=[WM.hybrid])),
+    ("part-time ML jobs", listing(employment=[EmploymentType.part_time], ml_only=True)),
+    ("fixed-term ML roles", listing(employment=[EmploymentType.contract], ml_only=True)),
+    (
+        "permanent ML positions in Germany",
+        listing(employment=[EmploymentType.full_time], countries=["DE"], ml_only=True),
+    ),
+    (
+        "freelance or contract ML work",
+        listing(employment=[EmploymentType.freelance, EmploymentType.contract], ml_only=True),
+    ),
+    ("is the senior ML role at GitLab permanent?", listing(seniority=[S.senior], companies=["GitLab"], ml_only=True)),
     # --- what is told to be left out filters nothing (never its opposite) ------------------------------------
     ("senior but not staff ML roles", listing(seniority=[S.senior], ml_only=True)),
     ("ML engineering roles (not managers)", listing(ml_only=True)),
     ("ML jobs, excluding internships, no people managers", listing(ml_only=True)),
     ("non-remote ML jobs", listing(ml_only=True)),
     ("not remote, hybrid ML jobs", listing(work_modes=[WM.hybrid], ml_only=True)),
+    ("ML jobs outside the US", listing(ml_only=True)),
+    ("ML jobs in Europe, not in Germany", listing(regions=["Europe"], ml_only=True)),
+    ("fixed term rather than permanent ML roles", listing(employment=[EmploymentType.contract], ml_only=True)),
     # --- currency conversions --------------------------------------------------------------------------
     ("ML jobs paying more than 120k", listing(min_annual_usd=("USD", 120_000), ml_only=True)),  # no currency: USD
     (
@@ -127,7 +141,10 @@ CASES = [
     ("ML roles above £80k", listing(min_annual_usd=("GBP", 80_000), ml_only=True)),
     ("ML roles paying at least CAD 200k", listing(min_annual_usd=("CAD", 200_000), ml_only=True)),
     ("ML roles in the US paying $150,000+", listing(countries=["US"], min_annual_usd=("USD", 150_000), ml_only=True)),
-    ("ML contract roles at $60/hr or more", listing(min_annual_usd=("USD", 60, "hour"), ml_only=True)),
+    (
+        "ML contract roles at $60/hr or more",
+        listing(employment=[EmploymentType.contract], min_annual_usd=("USD", 60, "hour"), ml_only=True),
+    ),
     ("ML roles under $200k", listing(ml_only=True)),  # a ceiling is not a floor
     # --- combinations ----------------------------------------------------------------------------------
     (

@@ -49,6 +49,7 @@ class ListingView(BaseModel):
     source: str
     location: str
     work_mode: str
+    employment: str = "unknown"  # the type in words, with the board's own word when it says more
     salary: SalaryView | None = None
     posted_at: str | None = None
 

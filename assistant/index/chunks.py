@@ -113,7 +113,7 @@ def listing_header(listing: Listing) -> str:
         f"Location: {where}",
         f"Work mode: {listing.work_mode.value} ({how[listing.work_mode_clarity.value]})",
         f"Salary: {describe_salary(listing.salary)}",
-        f"Seniority: {_level(listing)}. Employment: {_employment(listing)}.",
+        f"Seniority: {_level(listing)}. Employment: {listing.employment_words}.",
         f"Posted: {listing.posted_at.date().isoformat() if listing.posted_at else 'unknown'}. "
         f"Source: {SOURCE_NAMES[listing.source]}.",
     ]
@@ -128,12 +128,6 @@ def _level(listing: Listing) -> str:
     if not stated or stated.lower() in (listing.seniority.value, "any"):
         return listing.seniority.value
     return f"{listing.seniority.value} (the board's level: {stated})"
-
-
-def _employment(listing: Listing) -> str:
-    """Ours, and the board's own word for it when that says more ("contract (the board's type: Fixed Term)")."""
-    ours = listing.employment_type.value.replace("_", " ")
-    return f"{ours} (the board's type: {listing.employment_stated})" if listing.employment_stated else ours
 
 
 def describe_salary(salary: Salary | None) -> str:

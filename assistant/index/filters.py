@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 
 from assistant.index.chunks import Chunk
 from assistant.index.meta import ListingMeta
-from assistant.vocab.listing import Seniority, WorkMode
+from assistant.vocab.listing import EmploymentType, Seniority, WorkMode
 from assistant.vocab.places import countries_in_region
 
 WORLDWIDE = "Worldwide"
@@ -28,6 +28,7 @@ class Filters(BaseModel):
     countries: list[str] = Field(default_factory=list)  # ISO 3166-1 alpha-2
     regions: list[str] = Field(default_factory=list)  # assistant.vocab.places.REGIONS
     work_modes: list[WorkMode] = Field(default_factory=list)
+    employment: list[EmploymentType] = Field(default_factory=list)
     seniority: list[Seniority] = Field(default_factory=list)
     min_annual_usd: float | None = None
     salary_disclosed: bool | None = None
@@ -82,6 +83,7 @@ def matches(filters: Filters, chunk: Chunk, now: datetime | None = None) -> bool
         or _in_place((meta.countries, meta.regions), filters.countries, filters.regions),
         not filters.work_modes or meta.work_mode in {mode.value for mode in filters.work_modes},
         not filters.seniority or meta.seniority in {level.value for level in filters.seniority},
+        not filters.employment or meta.employment_type in {kind.value for kind in filters.employment},
         # A pay floor matches a range that reaches it: "over $150k" keeps $120k–$180k.
         filters.min_annual_usd is None or (meta.annual_usd_max or 0) >= filters.min_annual_usd,
         filters.salary_disclosed is None or meta.salary_disclosed == filters.salary_disclosed,
@@ -101,6 +103,7 @@ def listing_filters_set(filters: Filters) -> bool:
             filters.regions,
             filters.work_modes,
             filters.seniority,
+            filters.employment,
             filters.min_annual_usd is not None,
             filters.salary_disclosed is not None,
             filters.posted_within_days is not None,
@@ -143,6 +146,7 @@ class FilterColumns:
             "place": _factorize(m and (tuple(m.countries), tuple(m.regions)) for m in metas),
             "work_mode": _factorize(m and m.work_mode for m in metas),
             "seniority": _factorize(m and m.seniority for m in metas),
+            "employment": _factorize(m and m.employment_type for m in metas),
             "company": _factorize(m and m.company.lower() for m in metas),
             "title": _factorize(m and m.title.lower() for m in metas),
         }
@@ -178,6 +182,9 @@ class FilterColumns:
         if filters.seniority:
             levels = {level.value for level in filters.seniority}
             keep &= self._where("seniority", lambda level: level in levels)
+        if filters.employment:
+            kinds = {kind.value for kind in filters.employment}
+            keep &= self._where("employment", lambda kind: kind in kinds)
         if filters.min_annual_usd is not None:
             keep &= self.usd_max >= filters.min_annual_usd
         if filters.salary_disclosed is not None:

@@ -23,6 +23,7 @@ def _not_applied(cues: _Cues) -> str | None:
     """Listing cues a guide question named: shown, so the user sees why they did not filter anything."""
     named = [f"seniority {h.value.value}" for h in cues.seniority]
     named += [f"work mode {h.value.value}" for h in cues.work_modes]
+    named += [f"employment {h.value.value.replace('_', ' ')}" for h in cues.employment]
     named += [f"skill {h.value}" for h in cues.skills] + [f"company {h.value}" for h in cues.companies]
     named += [f"source {SOURCE_NAMES[h.value]}" for h in cues.sources]
     named += [f"salary amount '{cues.floor.quote}'"] if cues.floor else []
@@ -81,6 +82,7 @@ def _listing_result(question: str, intent: Intent, cues: _Cues, head: list[str],
         comparison=cues.comparison is not None,
         role_terms=[h.value[0] for h in cues.roles],
         asked=asked,
+        employment=[h.value for h in cues.employment],
         explanation=[*head[:1], "kind: listing", *head[1:], *_shared_lines(cues), *filter_lines, *asked_line],
     )
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from assistant.vocab.listing import Location, Salary, Seniority, WorkMode
+from assistant.vocab.listing import EmploymentType, Location, Salary, Seniority, WorkMode
 
 from .text import _Text
 
@@ -31,6 +31,8 @@ class _Cues:
     skills: list[_Hit[str]] = field(default_factory=list)
     seniority: list[_Hit[Seniority]] = field(default_factory=list)
     work_modes: list[_Hit[WorkMode]] = field(default_factory=list)
+    employment: list[_Hit[EmploymentType]] = field(default_factory=list)
+    employment_asked: bool = False  # asked of the jobs ("is it a permanent position?"), not searched by
     floor: _Hit[Salary] | None = None
     floor_bound: bool = False  # the floor is said as one ("over $200k", "150k+"), not a bare figure to judge
     ceiling: _Hit[Salary] | None = None
@@ -46,7 +48,7 @@ class _Cues:
         """Where in the normalized text each cue was read."""
         singles = (self.floor, self.ceiling, self.disclosed, self.posted, self.comparison, self.any_role)
         lists: tuple[list[_Hit[Any]], ...] = (self.sources, self.companies, self.skills, self.seniority)
-        lists += (self.work_modes, self.places, self.roles)
+        lists += (self.work_modes, self.employment, self.places, self.roles)
         hits = [h for found in lists for h in found] + [h for h in singles if h is not None]
         return [(h.start, h.end) for h in hits]
 
@@ -68,9 +70,13 @@ def _hits(
     return out
 
 
-# A slot said to be unwanted: "(not managers)", "senior but not staff", "excluding internships", "non-remote".
+# A slot said to be unwanted: "(not managers)", "senior but not staff", "excluding internships", "non-remote",
+# "outside the US", "fixed term rather than permanent".
 # Read as no filter at all, never as its opposite: a search never narrows on what it was told to leave out.
-_NEGATOR = re.compile(r"\b(?:not|no|non|excluding|except|without|never|other than)(?P<between> [a-z]+)?[ -]$")
+_NEGATOR = re.compile(
+    r"\b(?:not|no|non|excluding|except|without|never|other than|rather than|instead of|outside(?: of)?)"
+    r"(?P<between> [a-z]+)?[ -]$"
+)
 
 
 def _negated(text: _Text, hit: _Hit[V], others: list[_Hit[V]]) -> bool:

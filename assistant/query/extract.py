@@ -8,6 +8,7 @@ from datetime import date
 from .companies import Employers, _companies
 from .comparison import _comparison
 from .cues import _Cues, _hits
+from .employment import _employment
 from .places import _places
 from .posted import _posted
 from .roles import _roles
@@ -34,6 +35,7 @@ def _extract(text: _Text, today: date, injection: list[str], employers: Employer
     cues.skills = _skills(text, taken + [(h.start, h.end) for h in cues.companies])
     cues.seniority = _seniority(text)
     cues.work_modes = _work_modes(text, taken)
+    cues.employment, cues.employment_asked = _employment(text, taken)
     cues.floor, cues.ceiling = _salary_bounds(text, today)
     cues.floor_bound = _floor_bound(text, cues.floor)
     cues.disclosed = _disclosed(text)

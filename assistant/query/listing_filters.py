@@ -24,6 +24,12 @@ def _listing_filters(cues: _Cues) -> tuple[Filters, list[str]]:
     for mode in cues.work_modes:
         filters.work_modes.append(mode.value)
         lines.append(f"work mode: {mode.value.value} (from '{mode.quote}')")
+    for kind in cues.employment:
+        if cues.employment_asked:  # "is it a permanent position?": each job's type is shown, none hidden
+            lines.append(f"employment: asked of the jobs found, shown, not filtered (from '{kind.quote}')")
+        else:
+            filters.employment.append(kind.value)
+            lines.append(f"employment: {kind.value.value.replace('_', ' ')} (from '{kind.quote}')")
     for level in cues.seniority:
         filters.seniority.append(level.value)
         lines.append(f"seniority: {level.value.value} (from '{level.quote}')")

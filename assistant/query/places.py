@@ -9,7 +9,7 @@ import pycountry
 from assistant.vocab.listing import Location
 from assistant.vocab.places import COUNTRY_ALIASES, country_name, major_city, resolve_place
 
-from .cues import _Hit
+from .cues import _Hit, _negated
 from .text import _Text, _Token
 
 # Words that resolve_place reads as a place but that, in a question, are ordinary words ("roles" is a US
@@ -110,7 +110,8 @@ def _placeable(token: _Token, taken_tokens: set[int], index: int) -> bool:
 
 
 def _places(text: _Text, taken: list[tuple[int, int]]) -> list[_Hit[Location]]:
-    """Places named in the question, longest phrase first, each checked by resolve_place."""
+    """Places named in the question, longest phrase first, each checked by resolve_place; not one said to be
+    left out ("outside the US", "not in Germany"), which no filter can express without hiding the rest."""
     taken_tokens = {i for i, t in enumerate(text.tokens) for s, e in taken if t.at < e and s < t.at + len(t.norm)}
     out, i = [], 0
     while i < len(text.tokens):
@@ -120,7 +121,7 @@ def _places(text: _Text, taken: list[tuple[int, int]]) -> list[_Hit[Location]]:
             continue
         out.append(hit[0])
         i += hit[1]
-    return out
+    return [hit for hit in out if not _negated(text, hit, out)]  # "outside the US" asks for no one place
 
 
 def _place_at(text: _Text, i: int, taken_tokens: set[int]) -> tuple[_Hit[Location], int] | None:

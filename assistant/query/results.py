@@ -8,7 +8,7 @@ from enum import Enum
 from pydantic import BaseModel, Field
 
 from assistant.index.filters import Filters as Filters  # re-exported: the filters a reading carries
-from assistant.vocab.listing import Salary, Seniority
+from assistant.vocab.listing import EmploymentType, Salary, Seniority
 
 
 class Intent(str, Enum):
@@ -37,6 +37,8 @@ class Understood(BaseModel):
     unknown_markets: list[str] = Field(default_factory=list)
     comparison: bool = False
     role_terms: list[str] = Field(default_factory=list)
+    # Employment types a search names: its filter, or asked of the jobs found ("is it permanent?"); both shown.
+    employment: list[EmploymentType] = Field(default_factory=list)
     asked: list[str] = Field(default_factory=list)  # a search's words no slot read: what it asks of the listings
     levels: list[Seniority] = Field(default_factory=list)  # seniority a guide question names ("junior pay")
     subjects: list[str] = Field(default_factory=list)  # benefits asked about ("relocation"): an answer must name them

@@ -178,6 +178,12 @@ class Listing(BaseModel):
         return self.id.split(":", 1)[1]
 
     @property
+    def employment_words(self) -> str:
+        """Ours, and the board's own word for it when that says more ("contract (the board's type: Fixed Term)")."""
+        ours = self.employment_type.value.replace("_", " ")
+        return f"{ours} (the board's type: {self.employment_stated})" if self.employment_stated else ours
+
+    @property
     def urls(self) -> list[str]:
         return [self.url, *(ref.url for ref in self.also_seen)]
 

@@ -41,6 +41,7 @@ def listing_view(listing: Listing) -> ListingView:
         source=listing.source,
         location=listing.location.text or "not stated",
         work_mode=listing.work_mode.value,
+        employment=listing.employment_words,
         salary=SalaryView(
             **salary.model_dump(include={"min", "max", "currency", "period", "annual_usd_min", "annual_usd_max"})
         )
@@ -134,6 +135,7 @@ def describe_filters(filters: Filters) -> str:
         *(country_name(c) for c in filters.countries),
         *filters.regions,
         *(m.value for m in filters.work_modes),
+        *(kind.value.replace("_", " ") for kind in filters.employment),
         *filters.companies,
         *filters.skills,
         *(SOURCE_NAMES.get(s, s) for s in filters.sources),
@@ -167,6 +169,7 @@ def answer_listings(
             answer=f"No listing in the current snapshot matches: {wanted}. Try dropping a filter.", answerable=False
         )
     views, rows = [], []
+    employment = bool(understood.employment)  # a type asked about is shown for each job ("permanent?")
     for passage in chosen[:MAX_LISTINGS]:
         listing = listings[passage.doc_id.removeprefix("listing:")]
         view = listing_view(listing)
@@ -175,11 +178,13 @@ def answer_listings(
         marker = composer.cite(passage, header)
         rows.append(
             f"| {markdown_link(view.title, view.url)} {marker} | {_cell(view.company)} | "
-            f"{location_cell(view, listing, understood.filters)} | {salary_cell(view)} | "
-            f"{posted_cell(view)} | {SOURCE_NAMES[view.source]} |"
+            f"{location_cell(view, listing, understood.filters)} | "
+            + (f"{_cell(view.employment)} | " if employment else "")
+            + f"{salary_cell(view)} | {posted_cell(view)} | {SOURCE_NAMES[view.source]} |"
         )
     intro = f"{len(views)} matching listing{'s' if len(views) > 1 else ''} ({wanted}):"
-    table = ["| Role | Company | Location · work mode | Salary | Posted | Source |", "|---|---|---|---|---|---|"]
+    columns = ["Role", "Company", "Location · work mode", *(["Employment"] if employment else []), "Salary", "Posted"]
+    table = ["| " + " | ".join([*columns, "Source"]) + " |", "|---" * (len(columns) + 1) + "|"]
     said = _said_of(terms_of(list(asked)), views[:QUOTED_ROWS], document, composer) if asked and document else []
     lines = [intro, "", *table, *rows] + (["", f"What they say about {', '.join(asked)}:", *said] if said else [])
     return Draft(answer="\n".join(lines), answerable=True, citations=composer.citations, listings=views)
