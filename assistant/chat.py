@@ -167,14 +167,18 @@ class Assistant:
     def _listing_hits(self, understood: Understood) -> list[Hit]:
         expand = place_terms(understood.filters) + understood.markets
         ground(understood, self.library.retriever)
-        hits = self.library.retriever.search(understood.question, understood.filters, k=LISTING_K, expand=expand)
+        # A rare word the search asks for beyond its filters, in a title, names the job ("marketplace ML roles").
+        titled = self._rare(understood.asked)
+        hits = self.library.retriever.search(
+            understood.question, understood.filters, k=LISTING_K, expand=expand, title_words=titled
+        )
         if hits or not understood.filters.ml_only:
             return hits
         # A company search shows its ML roles; one with none shows all its jobs rather than nothing. A search by
         # a role word that no job tagged as ML matches shows the jobs that use the word ("an engineer who
         # integrates LLMs": a full-stack job with AI coding).
         wider = understood.filters.model_copy(update={"ml_only": False})
-        hits = self.library.retriever.search(understood.question, wider, k=LISTING_K, expand=expand)
+        hits = self.library.retriever.search(understood.question, wider, k=LISTING_K, expand=expand, title_words=titled)
         if wider.companies:
             why = "the company has no ML roles in the snapshot"
         else:

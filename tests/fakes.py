@@ -79,3 +79,7 @@ class MemoryRetriever(Retriever):
         """Like the searches: the cosine of word sets, for the model this retriever has none of."""
         asked = _words(question)
         return [len(asked & (w := _words(t))) / math.sqrt(len(asked) * len(w) or 1) for t in texts]
+
+    def rows_with(self, word: str) -> np.ndarray:
+        """The chunks holding the word, as the keyword index would say."""
+        return np.array([n for n, c in enumerate(self.chunks) if word.lower() in _words(c.text)], dtype=np.int64)

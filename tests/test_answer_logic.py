@@ -6,6 +6,7 @@ does with given passages: which section answers, what is quoted, which listings 
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 from conftest import FEEDS
@@ -371,3 +372,29 @@ def test_a_location_that_names_no_country_shows_the_one_it_was_read_as():
     assert location_cell(listing_view(city), city, Filters()).startswith("Austin (United States) · ")
     named = listing.model_copy(update={"location": Location(text="Berlin, Germany", countries=["DE"])})
     assert location_cell(listing_view(named), named, Filters()).startswith("Berlin, Germany · ")
+
+
+def test_a_rare_word_a_search_asks_for_puts_the_jobs_titled_by_it_first():
+    """ "waymo marketplace ML roles?": of the jobs the filters keep, those whose titles hold a rare word the
+    question asks beyond its filters come first, whatever the fused ranks say."""
+    from assistant.chat import RARE_WORD_SHARE, Assistant
+
+    listings = remotive_listings()
+    retriever = MemoryRetriever([c for x in listings for c in listing_chunks(x)])
+    # The last listing whose title holds a word no other title has and few chunks hold.
+    named, word = next(
+        (x, w)
+        for x in reversed(listings)
+        for w in re.findall(r"[a-z]{6,}", x.title.lower())
+        if sum(w in y.title.lower() for y in listings) == 1 and retriever.share_with(w) <= RARE_WORD_SHARE
+    )
+    asked = Understood(
+        question="engineering jobs",
+        intent=Intent.listings,
+        filters=Filters(kind="listing"),
+        asked=[word],
+    )
+    assistant = Assistant(library=Library(retriever=retriever))
+    plain = assistant._listing_hits(asked.model_copy(update={"asked": []}))
+    assert plain[0].doc_id != f"listing:{named.id}"  # fusion alone ranks another first
+    assert assistant._listing_hits(asked)[0].doc_id == f"listing:{named.id}"

@@ -442,6 +442,9 @@ def test_employment_type_field_wins_over_words():
         ("Engineer", "The pay scale is on a contract basis.", EmploymentType.contract),
         ("Engineer", "We welcome part-time\nJob seekers of all kinds.", EmploymentType.unknown),
         ("Engineer", "Part-time employees are eligible for benefits.", EmploymentType.unknown),
+        ("AI Trainer", "We are looking for a part-time AI Trainer with experience.", EmploymentType.part_time),
+        ("Engineer", "We are hiring a contract Data Engineer for six months.", EmploymentType.contract),
+        ("Engineer", "We are looking for a team player; part-time staff support us.", EmploymentType.unknown),
     ],
 )
 def test_employment_type_from_words(title, description, expected):

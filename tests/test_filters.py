@@ -61,6 +61,11 @@ CASES = [
     (Filters(posted_within_days=7), {}, {"posted_at": "2026-08-01T00:00:00+00:00"}),
     (Filters(posted_within_days=7), {}, {"posted_at": None}),
     (Filters(ml_only=True), {}, {"ml_relevant": False}),
+    (  # a job titled by the role word searched by counts, whatever its text reads as
+        Filters(ml_only=True, ml_titles=["AI"]),
+        {"ml_relevant": False, "title": "AI Trainer — Kastle"},
+        {"ml_relevant": False, "title": "Chat Support — Acme (Trainer)"},
+    ),
     (Filters(companies=["acme"]), {}, {"company": "Other Co"}),
     (Filters(skills=["pytorch"]), {}, {"skills": ["TensorFlow"]}),
 ]

@@ -352,6 +352,10 @@ def test_reads_the_slots(question, expected):
     have = got.filters.model_dump()
     floor, want_floor = have.pop("min_annual_usd"), want.pop("min_annual_usd")
     assert floor == (None if want_floor is None else pytest.approx(want_floor, rel=0.01))
+    # An ML search by role words also keeps the jobs titled by them: the words as the question wrote them.
+    titles, _ = have.pop("ml_titles"), want.pop("ml_titles")
+    assert all(word.lower() in question.lower() for word in titles)
+    assert bool(titles) == (have["ml_only"] and bool(got.role_terms))
     assert have == want
     assert got.markets == expected.get("markets", [])
     assert got.unknown_markets == expected.get("unknown_markets", [])

@@ -34,6 +34,10 @@ class Filters(BaseModel):
     salary_disclosed: bool | None = None
     posted_within_days: int | None = None
     ml_only: bool = False
+    # With ml_only: a job whose title holds one of these words is an ML role too. They are the role words the
+    # question searches by ("AI" in "part-time AI trainer work"): a job called so is what was asked for, whether
+    # or not its text reads as ML work.
+    ml_titles: list[str] = Field(default_factory=list)
     companies: list[str] = Field(default_factory=list)
     skills: list[str] = Field(default_factory=list)
 
@@ -64,6 +68,10 @@ def _in_place(listed: tuple[Sequence[str], Sequence[str]], countries: list[str],
     return False
 
 
+def _titled(title: str, words: list[str]) -> bool:
+    return any(re.search(rf"\b{re.escape(word.lower())}\b", title.lower()) for word in words)
+
+
 def _posted_since(meta: ListingMeta, days: int, now: datetime | None) -> bool:
     if now is None or not meta.posted_at:
         return False
@@ -88,7 +96,7 @@ def matches(filters: Filters, chunk: Chunk, now: datetime | None = None) -> bool
         filters.min_annual_usd is None or (meta.annual_usd_max or 0) >= filters.min_annual_usd,
         filters.salary_disclosed is None or meta.salary_disclosed == filters.salary_disclosed,
         filters.posted_within_days is None or _posted_since(meta, filters.posted_within_days, now),
-        not filters.ml_only or meta.ml_relevant,
+        not filters.ml_only or meta.ml_relevant or _titled(meta.title, filters.ml_titles),
         not filters.companies or any(c.lower() in meta.company.lower() for c in filters.companies),
         not filters.skills or {s.lower() for s in filters.skills} & {s.lower() for s in meta.skills},
     )
@@ -194,7 +202,8 @@ class FilterColumns:
                 return np.zeros_like(keep)
             keep &= self.posted >= (now - timedelta(days=filters.posted_within_days)).timestamp()  # NaN: never
         if filters.ml_only:
-            keep &= self.ml
+            titled = self._where("title", lambda title: _titled(title, filters.ml_titles))
+            keep &= self.ml | titled
         if filters.companies:
             wanted = [c.lower() for c in filters.companies]
             keep &= self._where("company", lambda company: any(c in company for c in wanted))

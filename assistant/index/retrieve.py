@@ -11,6 +11,7 @@ its vectors beside its chunks (`vectors.npy`, memory-mapped here).
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Sequence
 from datetime import datetime
@@ -155,8 +156,10 @@ class Retriever:
         filters: Filters | None = None,
         k: int = 8,
         expand: list[str] | None = None,
-        rerank: bool = False,
+        title_words: Sequence[str] = (),
     ) -> list[Hit]:
+        """The `k` best chunks the filters allow, one per document; `expand` adds words to the keyword side only,
+        and listings whose titles hold more of `title_words` come first."""
         started = time.perf_counter()
         filters = filters or Filters()
         mask = self.allowed(filters)
@@ -166,8 +169,8 @@ class Retriever:
         by_vector = self._vector_search(query, depth, mask)
         fused = self._fuse(by_vector, by_keyword)
         hits = self._collapse(fused)
-        if rerank:
-            hits = rerank_by_title(hits, query)
+        if title_words:
+            hits = rerank_by_title(hits, title_words)
         self.timings = {"retrieve": round((time.perf_counter() - started) * 1000, 1)}
         return hits[:k]
 
@@ -244,12 +247,12 @@ class Retriever:
         return "\n".join(chunk.text for chunk in self.doc_chunks(doc_id))
 
 
-def rerank_by_title(hits: list[Hit], query: str) -> list[Hit]:
-    """Listings whose title shares words with the question first; fusion order breaks ties."""
-    words = {w for w in query.lower().split() if len(w) > 2}
+def rerank_by_title(hits: list[Hit], words: Sequence[str]) -> list[Hit]:
+    """Listings whose title holds more of `words` first; fusion order breaks ties."""
+    wanted = {w.lower() for w in words}
 
     def overlap(hit: Hit) -> int:
-        return len(words & set(hit.title.lower().replace("—", " ").split())) if hit.kind == "listing" else 0
+        return len(wanted & set(re.findall(r"\w+", hit.title.lower()))) if hit.kind == "listing" else 0
 
     return sorted(hits, key=lambda hit: -overlap(hit))  # sorted() is stable
 

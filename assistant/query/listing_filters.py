@@ -45,7 +45,9 @@ def _listing_filters(cues: _Cues) -> tuple[Filters, list[str]]:
         lines.append(f"skill: {h.value} (from '{h.quote}')")
     if cues.roles and all(is_ml for _, is_ml in (h.value for h in cues.roles)):
         filters.ml_only = True
-        lines.append(f"ml only: yes (from '{cues.roles[0].quote}')")
+        filters.ml_titles = list(dict.fromkeys(h.quote for h in cues.roles))
+        titles = " or ".join(f"'{word}'" for word in filters.ml_titles)
+        lines.append(f"ml only: yes, or a title saying {titles} (from '{cues.roles[0].quote}')")
     elif cues.companies and not cues.roles and not cues.any_role:
         # This is an assistant for ML careers: "any openings at Waymo?" means its ML openings.
         filters.ml_only = True

@@ -58,6 +58,12 @@ _DESCRIPTION_TYPE = Lexicon(
             r"assignment|program)\b",
         ),
         ("phrase", "this", r"this is an? (?P<type>internship)\b"),
+        # "We are looking for a part-time AI Trainer": the type of the one person sought.
+        (
+            "phrase",
+            "looking seeking hiring recruiting",
+            rf"(?:looking for|seeking|hiring|recruiting){_SP}an?{_SP}{_TYPE_WORD}\b",
+        ),
         ("phrase", "on", rf"on an?{_SP}(?P<type>contract|freelance|part-time|full-time){_SP}basis\b"),
     ),
     _I,
