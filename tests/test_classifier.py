@@ -112,3 +112,25 @@ def test_a_search_said_as_one_still_is():
 def test_a_search_verb_and_a_job_noun_do_not_overrule_a_model_that_reads_no_search(question, intent):
     understood = understand(question)
     assert understood.intent is intent and understood.scores["listings"] < 0.05
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is there a research engineer role on post-training and evaluation?",
+        "are there any applied scientist positions in Canada?",
+        "any NLP jobs that use Rust?",
+    ],
+)
+def test_asking_whether_postings_of_a_named_role_exist_is_a_search(question):
+    """The role word right before the job noun, after "is there" or "any": a search, however sure the model is
+    of the topic the other words are about ("post-training and evaluation" reads as responsibilities)."""
+    assert understand(question).intent is Intent.listings
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Is there a senior ML role ladder at most companies?", "Are there any telltale signs an ML job is mislabeled?"],
+)
+def test_a_role_and_a_job_noun_that_name_no_posting_are_no_search(question):
+    assert understand(question).intent is not Intent.listings

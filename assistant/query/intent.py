@@ -16,11 +16,18 @@ from .listing import _PLURAL_NOUN, _QUESTION_START, _STRONG_LISTING, _WEAK_LISTI
 from .results import Intent
 from .salary import _PAY_TERM
 from .text import _Text
-from .vocabulary import _ANY_NOUN
+from .vocabulary import _ANY_NOUN, _JOB_NOUN
 
 # "anything in Ireland?", "any at GitLab?": a short search by what follows.
 _ASKS_ANY = re.compile(r"^(?:and |so |ok )?any(?:thing)? (?:open )?(?:in|at|from|for|near|around)\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# "is there a research engineer role on post-training?", "any data science jobs?": whether postings of a named
+# role exist, the role word right before the job noun. A question about the work says "the role of", "in a role".
+_EXISTS_BEFORE = re.compile(r"\b(?:is there|are there|any|anything|got any)(?: [^ ]+){0,2} $")
+# The job noun ends its phrase: "a senior ML role ladder" is no posting.
+_JOB_AFTER = re.compile(
+    rf"^(?: [^ ]+)? {_JOB_NOUN}(?:$|[?.,;:!]| (?:on|in|at|for|with|that|which|where|near|from|using|open|around)\b)"
+)
 # A pay word beside a named company asks for its pay, whatever the classifier makes of the rest.
 _NAMES_PAY = re.compile(rf"\b{_PAY_TERM}\b")
 # What one company asks for and what its jobs involve are in its listings: the guide names no company.
@@ -100,6 +107,14 @@ def _names_postings(decision: Decision, text: _Text) -> bool:
     )
 
 
+def _asks_for_role(text: _Text, cues: _Cues) -> bool:
+    """Whether the question asks if postings of a role it names exist ("is there a research engineer role on
+    evaluation?"): a search however sure the classifier is of the topic its other words are about."""
+    return any(
+        _EXISTS_BEFORE.search(text.norm[: hit.start]) and _JOB_AFTER.match(text.norm[hit.end :]) for hit in cues.roles
+    )
+
+
 def _search_close(decision: Decision) -> bool:
     """The classifier's search reading is within CLOSE of its first (always, when it has no scores)."""
     if not decision.scores:
@@ -168,7 +183,9 @@ def _routed(decision: Decision, text: _Text, cues: _Cues) -> Decision:
         decision.close.insert(0, decision.intent)
         why = f"a job at company '{cues.companies[0].quote}'"
         decision.intent, decision.why, decision.unsupported = Intent.listings, f"{why} ({decision.why})", False
-    elif decision.intent not in (Intent.listings, Intent.off_topic) and _names_postings(decision, text):
+    elif decision.intent not in (Intent.listings, Intent.off_topic) and (
+        _names_postings(decision, text) or _asks_for_role(text, cues)
+    ):
         decision.close.insert(0, decision.intent)
         decision.intent, decision.why = Intent.listings, f"asks for postings ({decision.why})"
     elif decision.intent not in (Intent.listings, Intent.off_topic) and (
