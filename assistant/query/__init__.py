@@ -12,12 +12,13 @@ How a question is read:
   such text is off topic.
 * It is cut into tokens that keep their place in the original text; each token is normalized (lower case,
   abbreviations such as "sr" and "mle", and known typos).
-* One extractor per slot (sources, companies, skills, seniority, work mode, salary amounts, salary disclosure,
-  posting age, places, role words) finds its cues, whatever the intent. Companies are the indexed listings'
-  own (`Employers`: a name no other text uses is read in any case), besides proper nouns where a company
-  stands. Skills are assistant.corpus.listings.enrich's vocabulary, so whatever a listing can be tagged with
-  can be asked for. A work mode said to be acceptable
-  ("office-based is fine too") widens the others and alone filters nothing.
+* One extractor per slot (sources, companies, skills, seniority, work mode, employment type, salary amounts,
+  salary disclosure, posting age, places, role words) finds its cues, whatever the intent. A search's words no
+  extractor reads are kept as `Understood.asked`: what it asks of the listings beyond its filters. Companies
+  are the indexed listings' own (`Employers`: a name no other text uses is read in any case), besides proper
+  nouns where a company stands. Skills are assistant.corpus.listings.enrich's vocabulary, so whatever a
+  listing can be tagged with can be asked for. A work mode said to be acceptable ("office-based is fine too")
+  widens the others and alone filters nothing.
 * The intent is the classifier's (`classifier`: logistic regression over all-MiniLM-L6-v2 embeddings, trained
   on evals/train.jsonl): a probability per label, the best one decides and close runners-up are kept
   (`Understood.close`). The slots then settle what the wording cannot (`intent`): a company's pay is its
@@ -35,12 +36,13 @@ How a question is read:
   ``unknown_markets`` (other places), so a follow-up such as "and in the UK?" keeps its place. Listing cues
   found in a guide question are named in one "not applied" explanation line, not silently dropped.
 
-Modules: `text` (tokens and normalization), `injection` (instruction-like text), `cues` (the extracted
-cues and their hits), one module per extractor (`sources`, `companies`, `skills`, `roles`, `seniority`,
-`work_mode`, `salary`, `posted`, `places`, `comparison`), `vocabulary` (the words the extractors read, which
-no company name is), `extract` (runs the extractors), `classifier` (the learned intent model), `listing` (the
-forms that ask for postings), `intent` (the decision), `listing_filters` and `markets` (what a listing or
-guide question carries), `results` (`Intent`, `Understood`; `Filters` is the index's) and `assemble` (`understand`).
+Modules: `text` (tokens and normalization), `injection` (instruction-like text), `cues` (the extracted cues and
+their hits), one module per extractor (`sources`, `companies`, `skills`, `roles`, `seniority`, `work_mode`,
+`employment`, `salary`, `posted`, `places`, `comparison`), `vocabulary` (the words the extractors read, which no
+company name is, and the words they leave), `extract` (runs the extractors), `classifier` (the learned intent
+model), `listing` (the forms that ask for postings), `intent` (the decision), `listing_filters` and `markets`
+(what a listing or guide question carries), `results` (`Intent`, `Understood`; `Filters` is the index's) and
+`assemble` (`understand`).
 """
 
 from .assemble import understand
