@@ -11,7 +11,7 @@ from assistant.answer.extractive.draft import Draft, join_drafts
 from assistant.answer.extractive.guide import answer_guide
 from assistant.answer.extractive.listings import answer_listing_detail, answer_listings, describes
 from assistant.answer.extractive.refusals import not_answerable
-from assistant.answer.extractive.relevance import WORD, specific_terms, stem, unique_units
+from assistant.answer.extractive.relevance import specific_terms, stem, unique_units
 from assistant.answer.followup import Resolved, Turn, asked_about, merge_filters, resolve
 from assistant.answer.models import Answer, AnswerError, ListingView, Passage
 from assistant.answer.sections import (
@@ -24,7 +24,7 @@ from assistant.answer.sections import (
 )
 from assistant.index.retrieve import Hit, Retriever, place_terms
 from assistant.library import Library
-from assistant.query import Filters, Intent, Understood, classifier, understand
+from assistant.query import WORD, Filters, Intent, Understood, classifier, understand
 from assistant.search import ground
 from assistant.settings import Settings
 

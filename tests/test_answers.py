@@ -178,7 +178,8 @@ def test_follow_up_market_and_listing_references(assistant):
 def test_a_question_about_a_shown_listing_quotes_its_description(assistant):
     """ "does the second one mention X?": the listing's facts, then the description's sentences about X, cited;
     "tell me more" asks nothing in particular and gets the facts alone."""
-    from assistant.answer.extractive.relevance import WORD, specific_terms
+    from assistant.answer.extractive.relevance import specific_terms
+    from assistant.query import WORD
 
     chat = Conversation()
     listed = assistant.ask("show me senior engineering jobs in the US", chat)
@@ -374,8 +375,8 @@ def test_a_search_asking_more_than_its_filters_quotes_what_the_listings_say(assi
     """Words a search asks beyond its filters ("... that need a security clearance") are quoted from the first
     rows' descriptions, each cited to its listing; words most chunks hold ("team") and a plain search quote
     nothing."""
-    from assistant.answer.extractive.relevance import WORD
     from assistant.chat import RARE_WORD_SHARE
+    from assistant.query import WORD
 
     retriever = assistant.library.retriever
     listed = assistant.ask("show me senior engineering jobs in the US")

@@ -69,7 +69,13 @@ def _in_place(listed: tuple[Sequence[str], Sequence[str]], countries: list[str],
 
 
 def _titled(title: str, words: list[str]) -> bool:
-    return any(re.search(rf"\b{re.escape(word.lower())}\b", title.lower()) for word in words)
+    return bool(words) and _title_pattern(tuple(words)).search(title.lower()) is not None
+
+
+@cache
+def _title_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern per search, not one per title and word: the columns test every distinct title."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(word.lower()) for word in words) + r")\b")
 
 
 def _posted_since(meta: ListingMeta, days: int, now: datetime | None) -> bool:

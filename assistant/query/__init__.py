@@ -49,6 +49,6 @@ from .assemble import understand
 from .companies import Employers
 from .markets import MARKETS
 from .results import Filters, Intent, Understood
-from .text import normalized
+from .text import WORD, normalized
 
-__all__ = ["Employers", "Intent", "Filters", "Understood", "understand", "normalized", "MARKETS"]
+__all__ = ["Employers", "Intent", "Filters", "Understood", "understand", "normalized", "MARKETS", "WORD"]

@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import re
 
-from assistant.vocab.listing import EmploymentType, employment_of
+from assistant.vocab.listing import NOT_A_CONTRACT_JOB, EmploymentType, employment_of
 
 from .cues import _Hit, _hits, _negated, _unique
 from .text import _Text
 
 _EMPLOYMENT = re.compile(
     r"\b(?:full[- ]?time|part[- ]?time|contract(?:or|s)?|contract[- ]to[- ]hire|fixed[- ]term|ftc|freelance(?:r|rs)?"
-    r"|temporary|seasonal|permanent)\b"
-    # "contract manager" is a job about contracts; "an employment contract" is no contract job.
-    r"(?! (?:manager|management|specialist|administrator|lawyer|attorney|counsel|analyst|negotiat\w*|law)\b)"
+    rf"|temporary|seasonal|permanent)\b{NOT_A_CONTRACT_JOB}"
 )
 # Asked of the jobs rather than searched by: "is Reddit's ML role in the Netherlands a permanent position?",
 # "are they full time?". A filter would hide the very jobs the question asks about.

@@ -14,6 +14,8 @@ from .injection import _blank_injection
 # The one-character currency signs a money token may carry: "$" and those of one currency ("€", "£").
 _SYMBOL = "[" + re.escape(BARE_DOLLAR_SIGN + "".join(s for s in SIGN_CURRENCY if len(s) == 1)) + "]"
 _FIGURE = r"\d[\d,.]*(?:\s?[kKmM](?![A-Za-z]))?"  # "150k", "120,000", "$1M" (a million is never a wage)
+# A word as the answer side compares questions with text, and as a search's unread words are cut.
+WORD = re.compile(r"[a-z][a-z0-9+#-]{2,}")
 _RAW_TOKEN = re.compile(
     rf"(?:[A-Za-z]{{1,2}}(?={_SYMBOL}))?{_SYMBOL}\s?{_FIGURE}(?:\s?[-–]\s?{_SYMBOL}?{_FIGURE})?\+?"  # "$100k-$150k"
     rf"|{_FIGURE}(?:\s?[-–]\s?{_FIGURE})?\+?(?:\s?{_SYMBOL})?"  # "150k+", "100-150k", "90.000 €"

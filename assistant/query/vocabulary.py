@@ -12,7 +12,7 @@ from .salary import _CURRENCY_WORDS
 from .seniority import _SENIORITY
 from .skills import _SKILL
 from .sources import _SOURCE
-from .text import _VARIANTS, _Text
+from .text import _VARIANTS, WORD, _Text
 from .work_mode import _WORK_MODE
 
 # Not where the noun names an activity or a place to look ("job hunting", "job search", "the job market").
@@ -48,13 +48,10 @@ _VOCABULARY = (
 )
 
 
-_WORD = re.compile(r"[a-z][a-z0-9+#-]{2,}")
-
-
 def _unread(text: _Text, spans: list[tuple[int, int]]) -> list[str]:
     """The question's words outside every cue's span that are no extractor's vocabulary, in order: what it asks
     of a listing beyond its filters ("... that need a security clearance" asks for the clearance)."""
-    words = (m for m in _WORD.finditer(text.norm) if not any(s < m.end() and m.start() < e for s, e in spans))
+    words = (m for m in WORD.finditer(text.norm) if not any(s < m.end() and m.start() < e for s, e in spans))
     return [m.group() for m in words if not _is_vocabulary(m.group())]
 
 

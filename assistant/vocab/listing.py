@@ -88,6 +88,13 @@ EMPLOYMENT_PREFIXES = (
 )
 
 
+# After "contract": a job about contracts ("Contract Manager", "Contracts Counsel", "contract law"), no contract job.
+NOT_A_CONTRACT_JOB = (
+    r"(?!\s+(?:manager|management|specialist|administrat\w*|negotiat\w*|lawyer|attorney|counsel|analyst|review\w*"
+    r"|law\b))"
+)
+
+
 def employment_of(word: str) -> EmploymentType:
     word = word.lower()
     return next((kind for prefix, kind in EMPLOYMENT_PREFIXES if word.startswith(prefix)), EmploymentType.unknown)

@@ -13,10 +13,10 @@ from urllib.parse import quote, urlsplit
 
 from assistant.answer.compose import Composer
 from assistant.answer.extractive.draft import Draft
-from assistant.answer.extractive.relevance import WORD, specific_terms, stem, terms_of, unique_units
+from assistant.answer.extractive.relevance import specific_terms, stem, terms_of, unique_units
 from assistant.answer.models import ListingView, Passage, SalaryView
 from assistant.answer.units import Unit
-from assistant.query import Filters, Understood
+from assistant.query import WORD, Filters, Understood
 from assistant.vocab.boards import SOURCE_NAMES
 from assistant.vocab.currencies import codes_named
 from assistant.vocab.listing import Listing

@@ -8,11 +8,11 @@ from datetime import date
 
 from assistant.answer.compose import Composer
 from assistant.answer.extractive.draft import Draft
-from assistant.answer.extractive.relevance import WORD, covers, specific_terms, stem
+from assistant.answer.extractive.relevance import covers, specific_terms, stem
 from assistant.answer.models import Passage
 from assistant.answer.units import units
 from assistant.index.meta import headings
-from assistant.query import Intent, Understood
+from assistant.query import WORD, Intent, Understood
 from assistant.vocab.listing import Seniority
 
 # The guide's pay table is for senior engineers (and says staff and principal earn more): other levels have no figure.

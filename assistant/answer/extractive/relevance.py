@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import difflib
 import functools
-import re
 from collections.abc import Callable, Sequence
 
 import snowballstemmer
 
 from assistant.answer.models import Passage
 from assistant.answer.units import Unit, units
-from assistant.query import normalized
+from assistant.query import WORD, normalized
 from assistant.vocab.places import resolve_place
 
 # Words every question about this domain shares: they say nothing about whether a passage answers it.
@@ -28,7 +27,6 @@ based mle mles sr snr jr doing done have has honestly think thinking going wonde
 all lot lots day days week weeks
 """.split()
 )
-WORD = re.compile(r"[a-z][a-z0-9+#-]{2,}")
 # The cosine of each text to a question (index/retrieve.py Retriever.closeness).
 Closeness = Callable[[str, Sequence[str]], list[float]]
 _STEMMER = snowballstemmer.stemmer("english")  # the Snowball project's own Python stemmer: no data to fetch

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.vocab.listing import EmploymentType, employment_of
+from assistant.vocab.listing import NOT_A_CONTRACT_JOB, EmploymentType, employment_of
 
 from .lexicon import Lexicon
 
@@ -29,14 +29,9 @@ _RAW_TYPES = {
     "seasonal": EmploymentType.temporary,
 }
 _RAW_SEP = re.compile(r"[\s\-_/]+")
-# "Contract Manager" and "Contracts Counsel" are jobs about contracts, not contract jobs.
-_NOT_CONTRACT_JOB = (
-    r"(?!\s+(?:manager|management|specialist|administrator|administration|negotiat\w*|lawyer|attorney|"
-    r"counsel|analyst|review\w*))"
-)
 _TITLE_TYPE = re.compile(
     r"\b(?P<type>part[- ]?time|freelancer?|intern(?:ship)?|temp(?:orary)?|seasonal|full[- ]?time)\b"
-    rf"|\b(?P<contract>contract(?:or)?|fixed[- ]term|FTC)\b{_NOT_CONTRACT_JOB}",
+    rf"|\b(?P<contract>contract(?:or)?|fixed[- ]term|FTC)\b{NOT_A_CONTRACT_JOB}",
     _I,
 )
 _SP = r"[^\S\n]+"  # spaces within a line: a type word ending one line says nothing of the next
