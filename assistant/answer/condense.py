@@ -21,6 +21,7 @@ from llama_index.core.chat_engine.condense_question import DEFAULT_PROMPT
 from assistant.answer.followup import Resolved, Turn, merge_filters, resolve
 from assistant.answer.llm import LLMError, predict, shorten
 from assistant.query import Employers, Intent, Understood, understand
+from assistant.query.markets import GLOBAL_MARKET
 from assistant.settings import Settings
 from assistant.vocab.places import country_name, resolve_place
 
@@ -110,7 +111,7 @@ def _cues(understood: Understood) -> set[str]:
         *(s.value for s in filters.seniority),
     }
     for name in [*understood.markets, *understood.unknown_markets]:
-        place = resolve_place("worldwide" if name == "Remote (global)" else name)
+        place = resolve_place("worldwide" if name == GLOBAL_MARKET else name)
         cues |= {*place.countries, *place.regions} if place else {name}
     return cues
 

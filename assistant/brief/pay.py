@@ -15,12 +15,12 @@ from assistant.brief.models import PayBenchmark, PayRow, Statement
 from assistant.brief.notes import note_lines
 from assistant.brief.sources import Sources
 from assistant.brief.terms import excerpt
-from assistant.query.markets import GLOBAL_MARKET_REGION, MARKET_OF_COUNTRY, MARKETS
+from assistant.query.markets import GLOBAL_MARKET as GLOBAL
+from assistant.query.markets import MARKETS, listing_markets
 from assistant.vocab.listing import Listing, Salary
 from assistant.vocab.money import find_salary_in_text, parse_salary_text
 from assistant.vocab.places import country_name
 
-GLOBAL = "Remote (global)"
 MIN_ASK = 1_000  # a bare number below this in the notes is not a pay ask (years, counts)
 
 Rows = dict[str, tuple[Passage, Unit]]
@@ -54,13 +54,6 @@ def guide_pay(src: Sources) -> PayBenchmark:
     rows = table_rows(src)
     order = _markets_in_order(rows)
     return PayBenchmark(covered_markets=order, rows=[_row(src, m, rows[m]) for m in order])
-
-
-def listing_markets(listing: Listing) -> list[str]:
-    markets = [MARKET_OF_COUNTRY[c] for c in listing.location.countries if c in MARKET_OF_COUNTRY]
-    if GLOBAL_MARKET_REGION in listing.location.regions:
-        markets.append(GLOBAL)
-    return list(dict.fromkeys(markets))
 
 
 def listing_pay(src: Sources, listing: Listing) -> PayBenchmark:

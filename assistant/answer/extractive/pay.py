@@ -13,6 +13,7 @@ from assistant.answer.extractive.relevance import relevant_units, unique_units
 from assistant.answer.models import Passage
 from assistant.answer.units import Unit
 from assistant.query import MARKETS, Understood
+from assistant.query.markets import GLOBAL_MARKET
 from assistant.vocab.listing import Salary
 from assistant.vocab.money import parse_salary_text
 
@@ -29,7 +30,7 @@ def answer_pay(understood: Understood, section: list[Passage]) -> Draft:
         if market not in rows:
             continue
         passage, row = rows[market]
-        where = "for remote roles open globally" if market == "Remote (global)" else f"in {_market_phrase(market)}"
+        where = "for remote roles open globally" if market == GLOBAL_MARKET else f"in {_market_phrase(market)}"
         lines.append(f"- Base salary {where}: {row.cells()[1]} {composer.cite(passage, row.text)}")
     if understood.unknown_markets:
         return _pay_for_missing_market(understood, rows, composer, lines)
@@ -112,7 +113,7 @@ def _figure_verdict(
     if understood.figure is None or len(asked) != 1 or asked[0] not in rows:
         return None
     passage, row = rows[asked[0]]
-    market = "remote roles open globally" if asked[0] == "Remote (global)" else _market_phrase(asked[0])
+    market = "remote roles open globally" if asked[0] == GLOBAL_MARKET else _market_phrase(asked[0])
     sentence = compare_figure(understood.figure, row.cells()[1], market)
     return f"{sentence} {composer.cite(passage, row.text)}" if sentence else None
 
@@ -127,7 +128,7 @@ def _pay_for_missing_market(
     missing = ", ".join(understood.unknown_markets)
     covered = ", ".join(rows[m][1].cells()[0] for m in MARKETS if m in rows and m != "Market")
     intro = f"The guide gives no pay figure for {missing}; it covers {covered}."
-    fallback = rows.get("Remote (global)")
+    fallback = rows.get(GLOBAL_MARKET)
     if fallback and not lines:
         passage, row = fallback
         lines = [
