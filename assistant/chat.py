@@ -25,6 +25,8 @@ from assistant.answer.sections import (
 from assistant.index.retrieve import Hit, Retriever, place_terms
 from assistant.library import Library
 from assistant.query import WORD, Filters, Intent, Understood, classifier, understand
+from assistant.query.intent import CLOSE
+from assistant.query.markets import listing_markets
 from assistant.search import ground
 from assistant.settings import Settings
 
@@ -43,6 +45,12 @@ PART_SURE = 0.6  # a part is answered on its own only when the classifier reads 
 
 def question_parts(question: str) -> list[str]:
     return [part.strip() for part in _PART.split(question) if part and part.strip()]
+
+
+def _reads_pay(understood: Understood) -> bool:
+    """The classifier reads pay first or close behind its first reading."""
+    scores = understood.scores
+    return bool(scores) and scores.get(Intent.pay.value, 0.0) >= CLOSE * max(scores.values())
 
 
 def _says(question: str, name: str) -> bool:
@@ -262,18 +270,7 @@ class Assistant:
         if understood.intent is Intent.listings:
             if self.library.indexing and not self.library.listings_indexed and self.library.stale:
                 return Draft(answer=f"No listings are searchable yet. {self.library.stale}", answerable=False), passages
-            listed = answer_listings(
-                understood, passages, self.library.listings, self._rare(understood.asked), self.library.document
-            )
-            if len(listed.listings) == 1 and understood.close[:1] in ([Intent.skills], [Intent.responsibilities]):
-                # "what does Lemon.io's senior AI engineer require?": one job found, and the question is about it.
-                return self._detail(listed.listings[0].id, passages, understood.question), passages
-            asked = self._asked_of_named(understood, listed.listings)
-            if asked:  # "anthropic fellows program - what's the stipend?": that job, and what it says of that
-                return reduce(
-                    join_drafts, [self._detail(lid, passages, understood.question) for lid in asked]
-                ), passages
-            return listed, passages
+            return self._with_guide_pay(understood, self._listings(understood, passages)), passages
         draft = self._guide(understood, hits, passages)
         if draft.answerable:
             draft = self._with_other_parts(understood, draft)
@@ -285,6 +282,34 @@ class Assistant:
             if listed.answerable:
                 return join_drafts(draft, listed), passages
         return draft, passages
+
+    def _listings(self, understood: Understood, passages: list[Passage]) -> Draft:
+        listed = answer_listings(
+            understood, passages, self.library.listings, self._rare(understood.asked), self.library.document
+        )
+        if len(listed.listings) == 1 and understood.close[:1] in ([Intent.skills], [Intent.responsibilities]):
+            # "what does Lemon.io's senior AI engineer require?": one job found, and the question is about it.
+            return self._detail(listed.listings[0].id, passages, understood.question)
+        asked = self._asked_of_named(understood, listed.listings)
+        if asked:  # "anthropic fellows program - what's the stipend?": that job, and what it says of that
+            return reduce(join_drafts, [self._detail(lid, passages, understood.question) for lid in asked])
+        return listed
+
+    def _with_guide_pay(self, understood: Understood, draft: Draft) -> Draft:
+        """A search whose pay is compared with the guide's ("how does the Coinbase posting's range compare with
+        your guide's US range?") gets the guide's range beside the jobs: for the markets it names, else the
+        markets of the jobs found."""
+        if not (draft.answerable and understood.comparison and _reads_pay(understood)):
+            return draft
+        reading = understand(understood.question, intent=Intent.pay, employers=self.library.employers)
+        found = [self.library.listings[v.id] for v in draft.listings if v.id in self.library.listings]
+        if not reading.markets:
+            reading.markets = list(dict.fromkeys(m for listing in found for m in listing_markets(listing)))
+        if len(found) == 1:  # one job: its range placed in the market's ("partly inside the range for ...")
+            reading.figure = found[0].salary
+        hits = self._guide_hits(reading)
+        guide = self._guide(reading, hits, self.library.passages(hits))
+        return join_drafts(draft, guide) if guide.answerable else draft
 
     def _rare(self, words: list[str]) -> list[str]:
         """The words few chunks hold ("clearance", unlike "open" or "team"): what sets a listing apart."""

@@ -57,6 +57,20 @@ def test_pay_opens_with_how_the_guide_says_it_compares_and_a_figure_asked_about_
     assert fair.answer.startswith("That figure is inside the range for Germany (€110,000 – €165,000). [1]")
 
 
+def test_a_posting_whose_pay_is_compared_with_the_guide_gets_the_guide_range_and_a_verdict(assistant):
+    answer = assistant.ask("How does the Coinbase senior data scientist posting's pay compare with your guide's range?")
+    assert [view.company for view in answer.listings] == ["Coinbase"]
+    assert "175,100" in answer.answer  # the listing's own range
+    # The market is the job's (the US); its range placed in the guide's, cited to the guide's row.
+    assert "That range is partly inside the range for the United States ($190,000 – $270,000)." in answer.answer
+    assert "£110,000" not in answer.answer and "€110,000" not in answer.answer
+    assert "guide:remote-senior-ml-engineer#pay" in {c.id for c in answer.citations}
+    assert_contract(answer, assistant)
+    # Asked without a comparison, a company's pay is its listings alone.
+    plain = assistant.ask("What does Coinbase pay a senior data scientist?")
+    assert plain.listings and "guide:remote-senior-ml-engineer#pay" not in {c.id for c in plain.citations}
+
+
 def test_a_market_the_guide_lacks_is_named_with_the_markets_it_has(assistant):
     answer = assistant.ask("how much do senior ML engineers make in France?")
     assert not answer.answerable
