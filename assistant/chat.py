@@ -9,7 +9,7 @@ from functools import reduce
 
 from assistant.answer.extractive.draft import Draft, join_drafts
 from assistant.answer.extractive.guide import answer_guide
-from assistant.answer.extractive.listings import answer_listing_detail, answer_listings, describes
+from assistant.answer.extractive.listings import answer_listing_detail, answer_listings, describes, filter_parts
 from assistant.answer.extractive.refusals import not_answerable
 from assistant.answer.extractive.relevance import specific_terms, stem, unique_units
 from assistant.answer.followup import Resolved, Turn, asked_about, merge_filters, resolve
@@ -22,6 +22,7 @@ from assistant.answer.sections import (
     section_reading,
     top_label,
 )
+from assistant.index.filters import loosened
 from assistant.index.retrieve import Hit, Retriever, place_terms
 from assistant.library import Library
 from assistant.query import WORD, Filters, Intent, Understood, classifier, understand
@@ -180,8 +181,30 @@ class Assistant:
         hits = self.library.retriever.search(
             understood.question, understood.filters, k=LISTING_K, expand=expand, title_words=titled
         )
-        if hits or not understood.filters.ml_only:
+        if hits:
             return hits
+        return self._loosened(understood, titled) or self._ml_widened(understood, expand, titled)
+
+    def _loosened(self, understood: Understood, titled: list[str]) -> list[Hit]:
+        """A search by company that none of its jobs matches: its jobs under the nearest wider filters ("the
+        Pinterest posting: would they help me relocate from Spain?" is about Pinterest's job, not jobs in Spain),
+        with what was dropped said."""
+        for wider in loosened(understood.filters):
+            expand = place_terms(wider) + understood.markets
+            hits = self.library.retriever.search(
+                understood.question, wider, k=LISTING_K, expand=expand, title_words=titled
+            )
+            if hits:
+                kept = set(filter_parts(wider))
+                understood.unmatched = [part for part in filter_parts(understood.filters) if part not in kept]
+                understood.explanation.append(f"dropped: {', '.join(understood.unmatched)} (no listing matches them)")
+                understood.filters = wider
+                return hits
+        return []
+
+    def _ml_widened(self, understood: Understood, expand: list[str], titled: list[str]) -> list[Hit]:
+        if not understood.filters.ml_only:
+            return []
         # A company search shows its ML roles; one with none shows all its jobs rather than nothing. A search by
         # a role word that no job tagged as ML matches shows the jobs that use the word ("an engineer who
         # integrates LLMs": a full-stack job with AI coding).

@@ -71,6 +71,22 @@ def test_a_posting_whose_pay_is_compared_with_the_guide_gets_the_guide_range_and
     assert plain.listings and "guide:remote-senior-ml-engineer#pay" not in {c.id for c in plain.citations}
 
 
+def test_a_company_search_no_job_of_it_matches_shows_its_jobs_without_the_filters_that_failed(assistant):
+    # Where the asker lives is no filter on Pinterest's job: its posting is answered, with what it says.
+    asked = assistant.ask("The Pinterest data scientist posting: would they help me relocate from Spain?")
+    assert [view.company for view in asked.listings] == ["Pinterest"]
+    assert "relocation" in asked.answer.lower()
+    assert "dropped: Spain (no listing matches them)" in asked.understood.explanation
+    assert_contract(asked, assistant)
+    table = assistant.ask("GitLab ML jobs in Spain?")
+    assert table.answer.startswith("No listing matches every filter; without Spain, ")
+    assert table.listings and {view.company for view in table.listings} == {"GitLab"}
+    # A pay question keeps its stated-salary filter: none stated is its answer.
+    assert any(listing.company == "Udemy" and not listing.salary for listing in assistant.library.listings.values())
+    pay = assistant.ask("how much does Udemy pay its data scientists in Spain?")
+    assert not pay.listings and not pay.answerable
+
+
 def test_a_market_the_guide_lacks_is_named_with_the_markets_it_has(assistant):
     answer = assistant.ask("how much do senior ML engineers make in France?")
     assert not answer.answerable

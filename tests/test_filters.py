@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import pytest
 
 from assistant.index.chunks import Chunk, listing_chunks
-from assistant.index.filters import FilterColumns, Filters, matches
+from assistant.index.filters import FilterColumns, Filters, loosened, matches
 from assistant.index.meta import GuideMeta, ListingMeta
 from assistant.vocab.listing import EmploymentType, Seniority, WorkMode
 
@@ -133,3 +133,22 @@ def test_rare_title_words_are_the_ones_few_titles_use():
     columns = FilterColumns(chunks)
     assert columns.rare_title_words("Senior ML Engineer, Fellows Program") == {"fellows", "program"}
     assert columns.rare_title_words("Senior ML Engineer") == set()
+
+
+def test_a_company_search_loosens_one_kind_of_filter_at_a_time_and_keeps_the_company_and_a_stated_salary():
+    asked = Filters(
+        kind="listing",
+        companies=["Pinterest"],
+        countries=["ES"],
+        seniority=[Seniority.senior],
+        salary_disclosed=True,
+        ml_only=True,
+    )
+    tried = loosened(asked)
+    assert tried[0] == asked.model_copy(update={"seniority": []})  # said in passing most often: dropped first
+    assert asked.model_copy(update={"countries": [], "regions": []}) in tried
+    assert all(f.companies == ["Pinterest"] and f.salary_disclosed and f.ml_only for f in tried)
+    assert tried[-1] == Filters(kind="listing", companies=["Pinterest"], salary_disclosed=True, ml_only=True)
+    assert asked not in tried and len(tried) == len({f.model_dump_json() for f in tried})  # each wider, once
+    # Without a company there is nothing the question is about to keep: a search that finds nothing says so.
+    assert loosened(asked.model_copy(update={"companies": []})) == []

@@ -109,6 +109,43 @@ def matches(filters: Filters, chunk: Chunk, now: datetime | None = None) -> bool
     return all(checks)
 
 
+# What a search by company may also name that none of the company's jobs matches, dropped one at a time in this
+# order: the words most often said in passing first ("senior" of "what do senior ML engineers get", "recently",
+# "on-site with clients") and the place, which is often where the asker lives ("while living in Mexico City"),
+# after them. A stated salary is never dropped: "how much does Reddit pay?" asks for it, and none stated is the
+# answer.
+_LOOSENED: tuple[dict[str, Any], ...] = (
+    {"seniority": []},
+    {"posted_within_days": None},
+    {"work_modes": []},
+    {"employment": []},
+    {"countries": [], "regions": []},
+    {"min_annual_usd": None},
+    {"skills": []},
+    {"sources": []},
+)
+
+
+def loosened(filters: Filters) -> list[Filters]:
+    """Wider filters to try, nearest first, when a search that names a company finds nothing: each with one kind
+    of filter dropped, then the company alone (and a stated salary). The company stays: the question is about its
+    jobs."""
+    if not filters.companies:
+        return []
+    alone = Filters(
+        kind=filters.kind,
+        companies=filters.companies,
+        salary_disclosed=filters.salary_disclosed,
+        ml_only=filters.ml_only,
+        ml_titles=filters.ml_titles,
+    )
+    found: list[Filters] = []
+    for wider in [*(filters.model_copy(update=drop) for drop in _LOOSENED), alone]:
+        if wider != filters and wider not in found:
+            found.append(wider)
+    return found
+
+
 def listing_filters_set(filters: Filters) -> bool:
     return any(
         (

@@ -40,6 +40,8 @@ class Understood(BaseModel):
     # Employment types a search names: its filter, or asked of the jobs found ("is it permanent?"); both shown.
     employment: list[EmploymentType] = Field(default_factory=list)
     asked: list[str] = Field(default_factory=list)  # a search's words no slot read: what it asks of the listings
+    # Filters a search by company named that none of its jobs matches, dropped so that its jobs are shown.
+    unmatched: list[str] = Field(default_factory=list)
     levels: list[Seniority] = Field(default_factory=list)  # seniority a guide question names ("junior pay")
     subjects: list[str] = Field(default_factory=list)  # benefits asked about ("relocation"): an answer must name them
     explanation: list[str] = Field(default_factory=list)

@@ -130,6 +130,10 @@ def location_cell(view: ListingView, listing: Listing, filters: Filters) -> str:
 
 def describe_filters(filters: Filters) -> str:
     """The filters in a few words: "senior · Europe · salary stated · ML roles"."""
+    return " · ".join(filter_parts(filters)) or "no filters"
+
+
+def filter_parts(filters: Filters) -> list[str]:
     parts = [
         *(s.value for s in filters.seniority),
         *(country_name(c) for c in filters.countries),
@@ -148,7 +152,7 @@ def describe_filters(filters: Filters) -> str:
         parts.append(f"posted within {filters.posted_within_days} days")
     if filters.ml_only:
         parts.append("ML roles")
-    return " · ".join(parts) or "no filters"
+    return parts
 
 
 def answer_listings(
@@ -183,6 +187,8 @@ def answer_listings(
             + f"{salary_cell(view)} | {posted_cell(view)} | {SOURCE_NAMES[view.source]} |"
         )
     intro = f"{len(views)} matching listing{'s' if len(views) > 1 else ''} ({wanted}):"
+    if understood.unmatched:
+        intro = f"No listing matches every filter; without {' · '.join(understood.unmatched)}, {intro}"
     columns = ["Role", "Company", "Location · work mode", *(["Employment"] if employment else []), "Salary", "Posted"]
     table = ["| " + " | ".join([*columns, "Source"]) + " |", "|---" * (len(columns) + 1) + "|"]
     said = _said_of(terms_of(list(asked)), views[:QUOTED_ROWS], document, composer) if asked and document else []
