@@ -25,7 +25,7 @@ from assistant.answer.sections import (
 from assistant.index.filters import loosened
 from assistant.index.retrieve import Hit, Retriever, place_terms
 from assistant.library import Library
-from assistant.query import WORD, Filters, Intent, Understood, classifier, understand
+from assistant.query import WORD, Filters, Intent, Understood, classifier, names_a_job, understand
 from assistant.query.intent import CLOSE
 from assistant.query.markets import listing_markets
 from assistant.search import ground
@@ -295,6 +295,10 @@ class Assistant:
                 return Draft(answer=f"No listings are searchable yet. {self.library.stale}", answerable=False), passages
             return self._with_guide_pay(understood, self._listings(understood, passages)), passages
         draft = self._guide(understood, hits, passages)
+        if not draft.answerable:
+            told = self._told_by_company(understood)
+            if told is not None:
+                return told
         if draft.answerable:
             draft = self._with_other_parts(understood, draft)
         if draft.answerable and self._also_listings(understood):
@@ -305,6 +309,38 @@ class Assistant:
             if listed.answerable:
                 return join_drafts(draft, listed), passages
         return draft, passages
+
+    def _told_by_company(self, understood: Understood) -> tuple[Draft, list[Passage]] | None:
+        """A question the guide cannot answer that names a company ("anthropic fellows: do they sponsor visas?",
+        "for that Raft MLOps role, is there travel?"): the guide names no company, so its listings may say. Answered
+        from the ones it names, or the first found when it points at it; None (the refusal stands) otherwise."""
+        search = understand(understood.question, intent=Intent.listings, employers=self.library.employers)
+        if not search.filters.companies:
+            return None
+        found = self.library.passages(self._listing_hits(search))
+        views = answer_listings(search, found, self.library.listings).listings
+        named = self._asked_of_named(search, views) or [v.id for v in views[:1] if self._points_at(understood, v)]
+        named = [lid for lid in named if self._speaks_to(understood.question, lid)]
+        if not named:
+            return None
+        return reduce(join_drafts, [self._detail(lid, found, understood.question) for lid in named]), found
+
+    def _points_at(self, understood: Understood, view: ListingView) -> bool:
+        """Whether a question is about a job: it says "role" or "job", or a word only few titles have ("fellows" in
+        "anthropic fellows: visas?"). "How many engineers does Anthropic employ?" asks about the company."""
+        said = set(WORD.findall(understood.question.lower()))
+        rare = self.library.retriever.columns.rare_title_words(view.title)
+        return names_a_job(understood.question) or bool(rare & said)
+
+    def _speaks_to(self, question: str, listing_id: str) -> bool:
+        """Whether a listing's text holds a word of the question that few chunks hold ("visas", "travel"): support
+        for an answer the guide could not give. A common word is no support ("employ" is not "employment" of every
+        equal-opportunity notice)."""
+        view = self.library.listings[listing_id]
+        named = set(WORD.findall(f"{view.title} {view.company}".lower()))
+        text = " ".join(p.text for p in self.library.document(f"listing:{listing_id}")).lower()
+        asked = [w for w in self._rare(WORD.findall(question.lower())) if w not in named]
+        return any(re.search(rf"\b{re.escape(w)}\b", text) for w in asked)
 
     def _listings(self, understood: Understood, passages: list[Passage]) -> Draft:
         listed = answer_listings(

@@ -87,6 +87,21 @@ def test_a_company_search_no_job_of_it_matches_shows_its_jobs_without_the_filter
     assert not pay.listings and not pay.answerable
 
 
+def test_a_question_the_guide_cannot_answer_about_a_companys_job_is_answered_from_its_listing_if_it_says(assistant):
+    # Read as a guide question, which describes no one company; Pinterest's posting speaks of travel.
+    travel = assistant.ask(
+        "For that Pinterest data scientist role, do I need to live near an office, and is there travel?"
+    )
+    assert travel.understood.intent.value != "listings"
+    assert [view.company for view in travel.listings] == ["Pinterest"]
+    assert "travel" in travel.answer.split("From the listing's description:")[1]
+    assert_contract(travel, assistant)
+    # About the company, not a posting, and no posting says: the refusal stands ("employ" is not the
+    # "employment" of an equal-opportunity notice).
+    headcount = assistant.ask("How many data scientists does Pinterest employ?")
+    assert not headcount.answerable and not headcount.listings
+
+
 def test_a_market_the_guide_lacks_is_named_with_the_markets_it_has(assistant):
     answer = assistant.ask("how much do senior ML engineers make in France?")
     assert not answer.answerable

@@ -128,8 +128,8 @@ _LOOSENED: tuple[dict[str, Any], ...] = (
 
 def loosened(filters: Filters) -> list[Filters]:
     """Wider filters to try, nearest first, when a search that names a company finds nothing: each with one kind
-    of filter dropped, then the company alone (and a stated salary). The company stays: the question is about its
-    jobs."""
+    of filter dropped, then the company alone (and a stated salary), then any of its jobs, ML or not. The company
+    stays: the question is about its jobs."""
     if not filters.companies:
         return []
     alone = Filters(
@@ -140,7 +140,8 @@ def loosened(filters: Filters) -> list[Filters]:
         ml_titles=filters.ml_titles,
     )
     found: list[Filters] = []
-    for wider in [*(filters.model_copy(update=drop) for drop in _LOOSENED), alone]:
+    anything = alone.model_copy(update={"ml_only": False, "ml_titles": []})  # a company none of whose jobs is ML
+    for wider in [*(filters.model_copy(update=drop) for drop in _LOOSENED), alone, anything]:
         if wider != filters and wider not in found:
             found.append(wider)
     return found

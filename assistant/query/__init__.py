@@ -50,5 +50,6 @@ from .companies import Employers
 from .markets import MARKETS
 from .results import Filters, Intent, Understood
 from .text import WORD, normalized
+from .vocabulary import names_a_job
 
-__all__ = ["Employers", "Intent", "Filters", "Understood", "understand", "normalized", "MARKETS", "WORD"]
+__all__ = ["Employers", "Intent", "Filters", "Understood", "understand", "normalized", "names_a_job", "MARKETS", "WORD"]

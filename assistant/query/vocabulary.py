@@ -23,6 +23,14 @@ _JOB_NOUN = (
 
 _ANY_NOUN = re.compile(rf"\b{_JOB_NOUN}\b")
 
+
+def names_a_job(question: str) -> bool:
+    """Whether a question says job, role, posting or the like ("for that Raft MLOps role, ...")."""
+    from .text import normalized
+
+    return bool(_ANY_NOUN.search(normalized(question)))
+
+
 # Every word a pattern of this package looks for, so capitalized vocabulary ("Senior", "Remote", "Find") is never
 # read as a company name.
 _VOCABULARY = (
