@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import time
 from collections.abc import Callable
@@ -25,7 +26,7 @@ from assistant.answer.sections import (
 from assistant.index.filters import loosened
 from assistant.index.retrieve import Hit, Retriever, place_terms
 from assistant.library import Library
-from assistant.query import WORD, Filters, Intent, Understood, classifier, names_a_job, understand
+from assistant.query import WORD, Filters, Intent, Understood, classifier, names_a_job, normalized, understand
 from assistant.query.intent import CLOSE
 from assistant.query.markets import listing_markets
 from assistant.search import ground
@@ -346,8 +347,11 @@ class Assistant:
         listed = answer_listings(
             understood, passages, self.library.listings, self._rare(understood.asked), self.library.document
         )
-        if len(listed.listings) == 1 and understood.close[:1] in ([Intent.skills], [Intent.responsibilities]):
-            # "what does Lemon.io's senior AI engineer require?": one job found, and the question is about it.
+        if len(listed.listings) == 1 and (
+            understood.asked or understood.close[:1] in ([Intent.skills], [Intent.responsibilities])
+        ):
+            # "what does Lemon.io's senior AI engineer require?", "the Raft MLOps posting: what does its text say
+            # the range is?": one job found, and the question asks something of it beyond the search.
             return self._detail(listed.listings[0].id, passages, understood.question)
         asked = self._asked_of_named(understood, listed.listings)
         if asked:  # "anthropic fellows program - what's the stipend?": that job, and what it says of that
@@ -453,7 +457,15 @@ class Assistant:
         the question."""
         doc_id = f"listing:{listing_id}"
         facts = next(p for p in passages if p.doc_id == doc_id)
-        return answer_listing_detail(facts, self.library.listings[listing_id], question, self.library.document(doc_id))
+        listing = self.library.listings[listing_id]
+        return answer_listing_detail(facts, listing, question, self.library.document(doc_id), self._weights(question))
+
+    def _weights(self, question: str) -> dict[str, float]:
+        """Each of the question's terms by how few chunks hold it (inverse document frequency): "langchain" says
+        more about which sentence answers than "looking" or "plus"."""
+        retriever = self.library.retriever
+        floor = 1 / max(len(retriever.chunks), 1)
+        return {stem(w): -math.log(max(retriever.share_with(w), floor)) for w in WORD.findall(normalized(question))}
 
     @staticmethod
     def _also_listings(understood: Understood) -> bool:

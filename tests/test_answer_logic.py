@@ -361,6 +361,25 @@ def test_a_lead_in_the_question_names_brings_its_whole_list():
     assert "Weaviate" in described and "Go" not in described.split("Weaviate", 1)[1]
 
 
+def test_a_rare_word_of_the_question_outweighs_common_ones_in_what_a_listing_is_quoted_for():
+    """ "a gig that wants LangChain plus a vector DB": the sentence naming LangChain is quoted before the ones that
+    share only "looking" and "plus"; without weights the common words win by number."""
+    from assistant.answer.extractive.listings import DESCRIBED_UNITS, answer_listing_detail
+
+    listing = next(listing for listing in remotive_listings() if listing.salary is None)
+    common = [f"Looking for a great team plus perk number {n}?" for n in range(DESCRIBED_UNITS)]
+    description = "\n\n".join([*common, "2+ years of LangChain is mandatory."])
+    listing = listing.model_copy(update={"description": description})
+    library = Library(retriever=MemoryRetriever(listing_chunks(listing)))
+    document = library.document(f"listing:{listing.id}")
+    question = "looking for a gig that wants LangChain plus a team"
+    flat = answer_listing_detail(document[0], listing, question, document)
+    assert "LangChain is mandatory" not in flat.answer
+    weights = {"look": 0.1, "plus": 0.1, "team": 0.1, "langchain": 6.0}
+    weighted = answer_listing_detail(document[0], listing, question, document, weights)
+    assert "LangChain is mandatory" in weighted.answer.split("From the listing's description:", 1)[1]
+
+
 def test_a_location_that_names_no_country_shows_the_one_it_was_read_as():
     """ "Austin · remote" leaves the reader guessing the country; "Austin (United States)" does not. A text
     that names its country already is left as it is."""

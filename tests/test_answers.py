@@ -102,6 +102,16 @@ def test_a_question_the_guide_cannot_answer_about_a_companys_job_is_answered_fro
     assert not headcount.answerable and not headcount.listings
 
 
+def test_one_job_found_for_a_search_that_asks_more_of_it_is_shown_whole_and_a_plain_search_as_a_table(assistant):
+    asked = assistant.ask("Coinbase data scientist jobs with the pay transparency notice")
+    assert asked.understood.asked == ["notice"] and len(asked.listings) == 1
+    assert asked.answer.startswith("**Senior Data Scientist** at Coinbase")
+    assert "Pay Transparency Notice" in asked.answer.split("From the listing's description:", 1)[1]
+    assert_contract(asked, assistant)
+    plain = assistant.ask("senior data scientist jobs at Udemy")
+    assert len(plain.listings) == 1 and plain.answer.startswith("1 matching listing (")
+
+
 def test_a_market_the_guide_lacks_is_named_with_the_markets_it_has(assistant):
     answer = assistant.ask("how much do senior ML engineers make in France?")
     assert not answer.answerable

@@ -220,17 +220,22 @@ def _body_units(described: Sequence[Passage]) -> list[tuple[Passage, Unit]]:
 
 
 def answer_listing_detail(
-    passage: Passage, listing: Listing, question: str = "", described: Sequence[Passage] = ()
+    passage: Passage,
+    listing: Listing,
+    question: str = "",
+    described: Sequence[Passage] = (),
+    weights: Mapping[str, float] | None = None,
 ) -> Draft:
     """ "Tell me more about the second one": the facts lines of its chunk, each quoted; then what its
     description says about the question ("what do they require?", "which regions can apply?"), from
-    `described` (its chunks)."""
+    `described` (its chunks). `weights`: how much each of the question's terms says (a rare word more than
+    "looking"); without them every term counts the same."""
     composer = Composer()
     lines = passage.text.split("\n\n", 1)[0].split("\n")
     body = [f"**{_cell(listing.title)}** at {_cell(listing.company)} {composer.cite(passage, lines[0])}"]
     body += [f"- {line} {composer.cite(passage, line)}" for line in lines[1:]]
     body.append(f"- Original listing: {markdown_link(f'{SOURCE_NAMES[listing.source]} listing', listing.url)}")
-    excerpt = _described(question, described, lines[0])
+    excerpt = _described(question, described, lines[0], weights)
     if excerpt:
         body += ["", "From the listing's description:"]
         body += [f"- {_cell(unit.display)} {composer.cite(source, unit.text)}" for source, unit in excerpt]
@@ -249,7 +254,9 @@ def describes(question: str, described: Sequence[Passage]) -> bool:
     return bool(asked & _terms(facts)) or bool(_described(question, described, named))
 
 
-def _described(question: str, described: Sequence[Passage], named: str) -> list[tuple[Passage, Unit]]:
+def _described(
+    question: str, described: Sequence[Passage], named: str, weights: Mapping[str, float] | None = None
+) -> list[tuple[Passage, Unit]]:
     """The description's units that share the question's words, most first, in document order; a shared lead-in
     ("Requirements:") brings the list it opens. None for a question asking nothing in particular ("tell me
     more"). The words of `named` (its title and company) say which listing, not what is asked about it."""
@@ -258,7 +265,7 @@ def _described(question: str, described: Sequence[Passage], named: str) -> list[
         code.lower() for code in codes_named(WORD.findall(question.lower()))
     }
     found = _body_units(described)
-    shared = [_sharing(terms, _terms(unit.text)) for _, unit in found]
+    shared = [_sharing(terms, _terms(unit.text), weights) for _, unit in found]
     best = sorted((n for n in range(len(found)) if shared[n]), key=lambda n: -shared[n])[:DESCRIBED_UNITS]
     # A lead-in among them brings the list it opens ("Requirements:" for "what does it require?"), into the next
     # chunk: its items say what the question asks, in the listing's words, whether or not they repeat the word.
@@ -276,10 +283,11 @@ def _list_under(found: list[tuple[Passage, Unit]], lead: int) -> list[int]:
     return [lead, *itertools.islice(items, LIST_UNITS)]
 
 
-def _sharing(terms: set[str], words: set[str]) -> int:
-    """How many of the question's terms the words hold, a long term also as the start of a longer word
-    ("requir" in "requirement")."""
-    return sum(1 for t in terms if t in words or (len(t) >= PREFIX_MIN and any(w.startswith(t) for w in words)))
+def _sharing(terms: set[str], words: set[str], weights: Mapping[str, float] | None = None) -> float:
+    """How many of the question's terms the words hold (each by its weight, if given), a long term also as the
+    start of a longer word ("requir" in "requirement")."""
+    held = [t for t in terms if t in words or (len(t) >= PREFIX_MIN and any(w.startswith(t) for w in words))]
+    return sum(weights.get(t, 1.0) for t in held) if weights else len(held)
 
 
 def _terms(text: str) -> set[str]:
