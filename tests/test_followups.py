@@ -120,6 +120,15 @@ def test_a_pointer_names_the_listing():
     assert after(US_ML_JOBS, "tell me more about the second one").listing_ids == ["b"]
 
 
+def test_a_fragment_after_one_posting_is_about_it_unless_it_names_a_filter():
+    first = "what's the weekly stipend for the Anthropic Fellows Program?"
+    shown = [Turn(question=first, understood=understand(first, intent=Intent.listings), listing_ids=["a"])]
+    assert resolve(understand("and in pounds?"), shown).listing_ids == ["a"]
+    assert resolve(understand("and in Canada?"), shown).listing_ids == []  # a place to search by
+    several = [Turn(question=first, understood=understand(first, intent=Intent.listings), listing_ids=["a", "b"])]
+    assert resolve(understand("and in pounds?"), several).listing_ids == []
+
+
 # --- the rules, through a conversation ---------------------------------------------------------------------
 
 

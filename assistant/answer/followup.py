@@ -88,6 +88,9 @@ def resolve(understood: Understood, history: list[Turn], employers: Employers | 
             note=f"Follow-up: about {', '.join(pointed)} from the previous answer.",
         )
     if previous.understood.intent is Intent.listings:
+        if len(previous.listing_ids) == 1 and _is_fragment(understood) and not _searches(understood, employers):
+            # "and in pounds?" after one posting: more about it, not a search (it names nothing to filter by).
+            return Resolved(understood, listing_ids=previous.listing_ids, note="Follow-up: about the listing shown.")
         return _after_listings(understood, previous, employers)
     if previous.understood.intent not in (Intent.off_topic, Intent.general) and (
         _is_fragment(understood) or _COMPARED.search(understood.question)
@@ -164,6 +167,16 @@ def _pointed_listings(question: str, previous: Turn, employers: Employers | None
         return named[:1]
     pointer = _SINGLE if len(shown) == 1 else _DEMONSTRATIVE
     return shown[:1] if pointer.search(question) else []
+
+
+def _searches(understood: Understood, employers: Employers | None) -> bool:
+    """Whether a question read as a search names something to filter by."""
+    asked = (
+        understood
+        if understood.intent is Intent.listings
+        else understand(understood.question, intent=Intent.listings, employers=employers)
+    )
+    return _names_filters(asked.filters)
 
 
 def _narrows(question: str, previous: Turn, employers: Employers | None) -> bool:
