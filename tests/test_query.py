@@ -112,7 +112,9 @@ CASES = [
     ("remote ML jobs worldwide", listing(work_modes=[WM.remote], regions=["Worldwide"], ml_only=True)),
     ("which of these are hybrid?", listing(work_modes=[WM.hybrid])),
     ("part-time ML jobs", listing(employment=[EmploymentType.part_time], ml_only=True)),
-    ("fixed-term ML roles", listing(employment=[EmploymentType.contract], ml_only=True)),
+    ("fixed-term ML roles", listing(employment=[EmploymentType.contract, EmploymentType.freelance], ml_only=True)),
+    # a board tags as contract what another calls freelance: either word takes both
+    ("freelance ML gigs", listing(employment=[EmploymentType.freelance, EmploymentType.contract], ml_only=True)),
     (
         "permanent ML positions in Germany",
         listing(employment=[EmploymentType.full_time], countries=["DE"], ml_only=True),
@@ -130,7 +132,10 @@ CASES = [
     ("not remote, hybrid ML jobs", listing(work_modes=[WM.hybrid], ml_only=True)),
     ("ML jobs outside the US", listing(ml_only=True)),
     ("ML jobs in Europe, not in Germany", listing(regions=["Europe"], ml_only=True)),
-    ("fixed term rather than permanent ML roles", listing(employment=[EmploymentType.contract], ml_only=True)),
+    (
+        "fixed term rather than permanent ML roles",
+        listing(employment=[EmploymentType.contract, EmploymentType.freelance], ml_only=True),
+    ),
     # --- currency conversions --------------------------------------------------------------------------
     ("ML jobs paying more than 120k", listing(min_annual_usd=("USD", 120_000), ml_only=True)),  # no currency: USD
     (
@@ -143,7 +148,11 @@ CASES = [
     ("ML roles in the US paying $150,000+", listing(countries=["US"], min_annual_usd=("USD", 150_000), ml_only=True)),
     (
         "ML contract roles at $60/hr or more",
-        listing(employment=[EmploymentType.contract], min_annual_usd=("USD", 60, "hour"), ml_only=True),
+        listing(
+            employment=[EmploymentType.contract, EmploymentType.freelance],
+            min_annual_usd=("USD", 60, "hour"),
+            ml_only=True,
+        ),
     ),
     ("ML roles under $200k", listing(ml_only=True)),  # a ceiling is not a floor
     # --- combinations ----------------------------------------------------------------------------------

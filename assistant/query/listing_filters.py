@@ -6,7 +6,7 @@ from typing import cast
 
 from assistant.vocab.boards import SOURCE_NAMES
 from assistant.vocab.currencies import written
-from assistant.vocab.listing import Location, Salary
+from assistant.vocab.listing import KINDRED_EMPLOYMENT, Location, Salary
 from assistant.vocab.places import country_name
 
 from .cues import _Cues, _Hit
@@ -28,8 +28,10 @@ def _listing_filters(cues: _Cues) -> tuple[Filters, list[str]]:
         if cues.employment_asked:  # "is it a permanent position?": each job's type is shown, none hidden
             lines.append(f"employment: asked of the jobs found, shown, not filtered (from '{kind.quote}')")
         else:
-            filters.employment.append(kind.value)
-            lines.append(f"employment: {kind.value.value.replace('_', ' ')} (from '{kind.quote}')")
+            kindred = KINDRED_EMPLOYMENT.get(kind.value)
+            filters.employment += [k for k in (kind.value, kindred) if k is not None and k not in filters.employment]
+            also = f", or {kindred.value.replace('_', ' ')}" if kindred else ""
+            lines.append(f"employment: {kind.value.value.replace('_', ' ')}{also} (from '{kind.quote}')")
     for level in cues.seniority:
         filters.seniority.append(level.value)
         lines.append(f"seniority: {level.value.value} (from '{level.quote}')")

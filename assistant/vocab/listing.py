@@ -88,6 +88,14 @@ EMPLOYMENT_PREFIXES = (
 )
 
 
+# Work one board tags "contract" another calls freelance (A.Team's "Senior Independent AI Engineer" is a contract
+# job): a search for either takes both.
+KINDRED_EMPLOYMENT = {
+    EmploymentType.contract: EmploymentType.freelance,
+    EmploymentType.freelance: EmploymentType.contract,
+}
+
+
 # After "contract": a job about contracts ("Contract Manager", "Contracts Counsel", "contract law"), no contract job.
 NOT_A_CONTRACT_JOB = (
     r"(?!\s+(?:manager|management|specialist|administrat\w*|negotiat\w*|lawyer|attorney|counsel|analyst|review\w*"
