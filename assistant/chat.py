@@ -297,7 +297,7 @@ class Assistant:
             return self._with_guide_pay(understood, self._listings(understood, passages)), passages
         draft = self._guide(understood, hits, passages)
         if not draft.answerable:
-            told = self._told_by_company(understood)
+            told = self._told_by_company(understood) or self._told_by_skill(understood)
             if told is not None:
                 return told
         if draft.answerable:
@@ -325,6 +325,19 @@ class Assistant:
         if not named:
             return None
         return reduce(join_drafts, [self._detail(lid, found, understood.question) for lid in named]), found
+
+    def _told_by_skill(self, understood: Understood) -> tuple[Draft, list[Passage]] | None:
+        """What is asked of a tool the guide cannot answer for ("where is LangChain a hard requirement?"): the
+        postings that name it say what they want of it. None (the refusal stands) when no posting names it, or
+        when the question is not about what the work asks or involves."""
+        if understood.intent not in (Intent.skills, Intent.responsibilities):
+            return None
+        search = understand(understood.question, intent=Intent.listings, employers=self.library.employers)
+        if not search.filters.skills:
+            return None
+        found = self.library.passages(self._listing_hits(search))
+        listed = self._listings(search, found)
+        return (listed, found) if listed.answerable else None
 
     def _points_at(self, understood: Understood, view: ListingView) -> bool:
         """Whether a question is about a job: it says "role" or "job", or a word only few titles have ("fellows" in

@@ -102,6 +102,22 @@ def test_a_question_the_guide_cannot_answer_about_a_companys_job_is_answered_fro
     assert not headcount.answerable and not headcount.listings
 
 
+def test_what_a_tool_the_guide_never_names_is_wanted_for_is_answered_by_the_postings_that_name_it(assistant):
+    # The guide's skills section names no Snowflake, so it cannot say where it is required; postings can.
+    asked = assistant.ask("Where is Snowflake a hard requirement rather than a nice-to-have? And how many years?")
+    assert asked.understood.intent.value == "skills" and asked.answerable and asked.listings
+    for view in asked.listings:
+        text = " ".join(p.text for p in assistant.library.document(f"listing:{view.id}")).lower()
+        assert "snowflake" in text
+    assert_contract(asked, assistant)
+    # A tool the guide does name is answered from the guide.
+    guide = assistant.ask("Do I need to know PyTorch?")
+    assert not guide.listings and any(c.id.startswith("guide:") for c in guide.citations)
+    # A question beyond the guide that names tools is no question of what a job wants of them.
+    share = assistant.ask("what percentage of ML teams use JAX vs PyTorch?")
+    assert not share.answerable and not share.listings
+
+
 def test_one_job_found_for_a_search_that_asks_more_of_it_is_shown_whole_and_a_plain_search_as_a_table(assistant):
     asked = assistant.ask("Coinbase data scientist jobs with the pay transparency notice")
     assert asked.understood.asked == ["notice"] and len(asked.listings) == 1

@@ -110,6 +110,9 @@ CASES = [
     ("jobs in New York", listing(countries=["US"])),
     ("ML jobs in LATAM", listing(regions=["LATAM"], ml_only=True)),
     ("remote ML jobs worldwide", listing(work_modes=[WM.remote], regions=["Worldwide"], ml_only=True)),
+    # "anywhere in Europe" is Europe; "anywhere in the requirements" is no place
+    ("remote ML jobs anywhere in Europe", listing(work_modes=[WM.remote], regions=["Europe"], ml_only=True)),
+    ("ML jobs that mention Airflow anywhere in the requirements", listing(skills=["Airflow"], ml_only=True)),
     ("which of these are hybrid?", listing(work_modes=[WM.hybrid])),
     ("part-time ML jobs", listing(employment=[EmploymentType.part_time], ml_only=True)),
     ("fixed-term ML roles", listing(employment=[EmploymentType.contract, EmploymentType.freelance], ml_only=True)),
@@ -450,6 +453,20 @@ def test_a_guide_topic_asked_of_one_company_is_beyond_the_guide(question):
     understood = ask(question)
     assert understood.unsupported, understood.explanation
     assert "the guide describes no one company" in understood.explanation[0]
+
+
+def test_a_topic_the_model_reads_as_beyond_the_guide_stays_so_in_a_market_the_pay_table_has():
+    # Severance is no pay row, though Germany is a pay market; pay in a market the table lacks still gets the table.
+    assert ask("What are severance norms in Germany when a company lays off its ML team?").intent is not Intent.pay
+    assert ask("what's the base for a senior MLE in Poland?").intent is Intent.pay
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Is there an ML role meant for new grad PhDs?", "is there a data science job based in Canada?"],
+)
+def test_whether_a_role_exists_with_a_phrase_after_the_job_noun_is_a_search(question):
+    assert ask(question).intent is Intent.listings
 
 
 def test_a_company_named_beside_the_question_leaves_the_guide_answering():

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from . import classifier
 from .cues import _Cues, _Hit
 from .listing import _PLURAL_NOUN, _QUESTION_START, _STRONG_LISTING, _WEAK_LISTING
+from .markets import _markets
 from .results import Intent
 from .salary import _PAY_TERM
 from .text import _Text
@@ -24,9 +25,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # "is there a research engineer role on post-training?", "any data science jobs?": whether postings of a named
 # role exist, the role word right before the job noun. A question about the work says "the role of", "in a role".
 _EXISTS_BEFORE = re.compile(r"\b(?:is there|are there|any|anything|got any)(?: [^ ]+){0,2} $")
-# The job noun ends its phrase: "a senior ML role ladder" is no posting.
+# The job noun ends its phrase: "a senior ML role ladder" is no posting. What follows it is a preposition, a
+# relative word or a participle that opens a phrase about the job ("a role meant for new grads", "based in").
 _JOB_AFTER = re.compile(
-    rf"^(?: [^ ]+)? {_JOB_NOUN}(?:$|[?.,;:!]| (?:on|in|at|for|with|that|which|where|near|from|using|open|around)\b)"
+    rf"^(?: [^ ]+)? {_JOB_NOUN}(?:$|[?.,;:!]| (?:on|in|at|for|with|that|which|where|near|from|using|open|around"
+    r"|meant|\w+ed)\b)"
 )
 # A pay word beside a named company asks for its pay, whatever the classifier makes of the rest.
 _NAMES_PAY = re.compile(rf"\b{_PAY_TERM}\b")
@@ -158,9 +161,10 @@ def _routed(decision: Decision, text: _Text, cues: _Cues) -> Decision:
     """What the slots settle whatever the wording: a company's pay, requirements and duties are in its listings,
     pay for a place is the pay table's question whether or not the table has that market, boards, posting ages
     and salary bounds on job nouns are listing filters."""
-    if decision.unsupported and cues.places and _best_guide_reading(decision) is Intent.pay:
+    if decision.unsupported and _markets(cues)[1] and _best_guide_reading(decision) is Intent.pay:
         # Pay in a market the table lacks reads as a subject the guide does not cover; the pay table still
-        # answers it, with the markets it has.
+        # answers it, with the markets it has. In a market it has, the model that read no pay is believed
+        # ("severance norms in Germany").
         decision.intent, decision.unsupported = Intent.pay, False
         decision.why = f"pay for a place ({decision.why})"
         if Intent.pay in decision.close:

@@ -87,6 +87,8 @@ def _accept_place(text: _Text, i: int, n: int, loc: Location) -> bool:
     previous = text.tokens[i - 1].norm if i > 0 else ""
     if phrase == "us":  # "show us jobs": only "US" as written, or "in the us", names the country
         return written in ("US", "U.S", "U.S.") or previous in _US_BEFORE
+    if phrase == "anywhere" and _scoped(text, i + n):
+        return False
     if _strong(phrase, loc) or major_city(phrase):
         return True
     # A terse query ends with its place: "senior mle salary vancouver?", "ml jobs berlin".
@@ -95,6 +97,14 @@ def _accept_place(text: _Text, i: int, n: int, loc: Location) -> bool:
 
 
 _CLAUSE_MARKS = ",;:()/—–-"
+# "anywhere in Europe" is Europe, "anywhere in the requirements" no place at all: "anywhere" before a preposition
+# is worldwide only when the world follows.
+_SCOPE_WORDS = ("in", "on", "within", "inside", "across", "throughout")
+
+
+def _scoped(text: _Text, after: int) -> bool:
+    following = [t.norm for t in text.tokens[after : after + 3]]
+    return following[:1] != [] and following[0] in _SCOPE_WORDS and following[1:] not in (["the", "world"], ["world"])
 
 
 def _said_alone(text: _Text, span: list[_Token]) -> bool:
