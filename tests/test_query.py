@@ -112,6 +112,7 @@ CASES = [
     ("remote ML jobs worldwide", listing(work_modes=[WM.remote], regions=["Worldwide"], ml_only=True)),
     # "anywhere in Europe" is Europe; "anywhere in the requirements" is no place
     ("remote ML jobs anywhere in Europe", listing(work_modes=[WM.remote], regions=["Europe"], ml_only=True)),
+    ("ML jobs anywhere in world, remote", listing(work_modes=[WM.remote], regions=["Worldwide"], ml_only=True)),
     ("ML jobs that mention Airflow anywhere in the requirements", listing(skills=["Airflow"], ml_only=True)),
     ("which of these are hybrid?", listing(work_modes=[WM.hybrid])),
     ("part-time ML jobs", listing(employment=[EmploymentType.part_time], ml_only=True)),

@@ -104,7 +104,8 @@ _SCOPE_WORDS = ("in", "on", "within", "inside", "across", "throughout")
 
 def _scoped(text: _Text, after: int) -> bool:
     following = [t.norm for t in text.tokens[after : after + 3]]
-    return following[:1] != [] and following[0] in _SCOPE_WORDS and following[1:] not in (["the", "world"], ["world"])
+    world = following[1:2] == ["world"] or following[1:3] == ["the", "world"]
+    return bool(following) and following[0] in _SCOPE_WORDS and not world
 
 
 def _said_alone(text: _Text, span: list[_Token]) -> bool:
