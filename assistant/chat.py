@@ -446,13 +446,17 @@ class Assistant:
         }
         said = {stem(word) for word in WORD.findall(question.lower())}
         columns = self.library.retriever.columns
-        named, wholly = [], []
+        named, wholly, matched = [], [], set()
+        titles = [{stem(word) for word in WORD.findall(view.title.lower())} & said for view in views]
         for view in views:
             rare = {stem(word) for word in columns.rare_title_words(view.title)} - searched
             title = {stem(word) for word in WORD.findall(view.title.lower())}
-            whole = title <= said and _says(question, view.company)
+            # A title inside a longer one the question says ("Senior Machine Learning Engineer in the title" holds
+            # "Machine Learning Engineer") does not name its job: the longer one's does.
+            whole = title <= said and _says(question, view.company) and not any(title < other for other in titles)
             if whole or (rare and (rare <= said or len(rare & said) >= 2)):  # all the words its title alone has
                 named.append(view.id)
+                matched.add(frozenset(rare & said) if not whole else frozenset(title))
             # "What is the Anthropic Fellows Program?" asks about the posting itself: nothing else is asked, and
             # its title is its own ("senior machine learning engineer at Waymo" searches).
             if (
@@ -463,6 +467,8 @@ class Assistant:
                 wholly.append(view.id)
         if not named or len(named) > MAX_NAMED:
             return []
+        if len(named) > 1 and len(matched) == 1 and not wholly:
+            return []  # the same words in several titles name a team or a kind of job ("an embedding platform team")
         return [lid for lid in named if lid in wholly or describes(question, self.library.document(f"listing:{lid}"))]
 
     def _detail(self, listing_id: str, passages: list[Passage], question: str) -> Draft:

@@ -14,8 +14,10 @@ from fakes import MemoryRetriever, chunk
 
 from assistant.answer.extractive.guide import answer_guide
 from assistant.answer.extractive.listings import answer_listings
+from assistant.answer.models import ListingView
 from assistant.answer.sections import chosen_sections, rank_sections, second_readings
 from assistant.brief.sources import Sources
+from assistant.chat import Assistant
 from assistant.corpus.listings.normalize import normalize
 from assistant.corpus.listings.sources import CONNECTORS
 from assistant.index.chunks import listing_chunks
@@ -417,3 +419,42 @@ def test_a_rare_word_a_search_asks_for_puts_the_jobs_titled_by_it_first():
     plain = assistant._listing_hits(asked.model_copy(update={"asked": []}))
     assert plain[0].doc_id != f"listing:{named.id}"  # fusion alone ranks another first
     assert assistant._listing_hits(asked)[0].doc_id == f"listing:{named.id}"
+
+
+def _titled(*titles: str) -> tuple[Assistant, list[ListingView]]:
+    from assistant.answer.extractive.listings import listing_view
+
+    """The captured listings, the first retitled at Acme; more jobs titled "Senior Machine Learning Engineer, ..."
+    make those words common, as they are on the boards."""
+    teams = [f"Senior Machine Learning Engineer, {team}" for team in ("Search", "Ads", "Vision", "Speech")]
+    listings = remotive_listings()
+    listings = [
+        listing.model_copy(update={"title": title, "company": "Acme"})
+        for listing, title in zip(listings, [*titles, *teams], strict=False)
+    ] + listings[len(titles) + len(teams) :]
+    retriever = MemoryRetriever([c for x in listings for c in listing_chunks(x)])
+    return Assistant(library=Library(retriever=retriever)), [listing_view(x) for x in listings[: len(titles)]]
+
+
+def _search(question: str) -> Understood:
+    return Understood(question=question, intent=Intent.listings, filters=Filters(kind="listing"))
+
+
+def test_the_words_several_titles_share_name_a_kind_of_job_not_one_job():
+    """ "who's hiring for an embedding platform team?" searches: two jobs titled by those words are both shown,
+    not the one whose description happens to say more of the question."""
+    assistant, views = _titled("Staff ML Engineer, Embedding Platform", "Senior ML Engineer, Embedding Platform")
+    asked = _search("who's hiring for an embedding platform team?")
+    assert assistant._asked_of_named(asked, views) == []
+    one = _search("the Staff ML Engineer, Embedding Platform job at Acme: is it remote?")
+    assert views[0].id in assistant._asked_of_named(one, views)
+
+
+def test_a_title_inside_the_longer_one_a_question_says_does_not_name_its_job():
+    """ "postings with Senior Machine Learning Engineer in the title" holds all of "Machine Learning Engineer":
+    that job is one of the search's, not the one the question is about."""
+    assistant, views = _titled("Machine Learning Engineer", "Senior Machine Learning Engineer, Simulation")
+    asked = _search("Does Acme have postings with Senior Machine Learning Engineer in the title?")
+    assert assistant._asked_of_named(asked, views) == []
+    alone = _search("Does Acme's Machine Learning Engineer posting say what it pays?")
+    assert assistant._asked_of_named(alone, views) == [views[0].id]

@@ -102,6 +102,9 @@ CASES = [
     ("lead ML engineer jobs", listing(seniority=[S.senior], ml_only=True)),
     ("head of ML roles", listing(seniority=[S.manager], ml_only=True)),
     ("staff or principal ML jobs", listing(seniority=[S.staff, S.principal], ml_only=True)),
+    # Level words side by side are one level, the higher, as in a title; apart, each its own.
+    ("senior staff ML engineer jobs", listing(seniority=[S.staff], ml_only=True)),
+    ("senior/staff ML engineer jobs", listing(seniority=[S.senior, S.staff], ml_only=True)),
     ("ML roles with pay transparency", listing(salary_disclosed=True, ml_only=True)),
     ("ML jobs that disclose salary", listing(salary_disclosed=True, ml_only=True)),
     ("show me jobs using PyTorch and MLflow", listing(skills=["PyTorch", "MLflow"])),

@@ -24,13 +24,12 @@ _ASKS_ANY = re.compile(r"^(?:and |so |ok )?any(?:thing)? (?:open )?(?:in|at|from
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # "is there a research engineer role on post-training?", "any data science jobs?": whether postings of a named
 # role exist, the role word right before the job noun. A question about the work says "the role of", "in a role".
-_EXISTS_BEFORE = re.compile(r"\b(?:is there|are there|any|anything|got any)(?: [^ ]+){0,2} $")
-# The job noun ends its phrase: "a senior ML role ladder" is no posting. What follows it is a preposition, a
-# relative word or a participle that opens a phrase about the job ("a role meant for new grads", "based in").
-_JOB_AFTER = re.compile(
-    rf"^(?: [^ ]+)? {_JOB_NOUN}(?:$|[?.,;:!]| (?:on|in|at|for|with|that|which|where|near|from|using|open|around"
-    r"|meant|\w+ed)\b)"
-)
+_EXISTS_BEFORE = re.compile(r"\b(?:there|any|anything|got any)(?: [^ ]+){0,3} $")
+# The job noun ends its phrase: "a senior ML role ladder" is no posting. After it the clause ends ("any AI
+# architect kind of role?") or a preposition, a relative word or a participle opens a phrase about the job ("a
+# role meant for new grads", "based in").
+_JOB_AFTER = re.compile(rf"^(?: [^ ]+)?(?: (?:kind|sort|type) of)? {_JOB_NOUN}")
+_ABOUT_JOB = re.compile(r"^ (?:on|in|at|for|with|that|which|where|near|from|using|open|around|meant|\w+ed)\b")
 # A pay word beside a named company asks for its pay, whatever the classifier makes of the rest.
 _NAMES_PAY = re.compile(rf"\b{_PAY_TERM}\b")
 # What one company asks for and what its jobs involve are in its listings: the guide names no company.
@@ -113,9 +112,16 @@ def _names_postings(decision: Decision, text: _Text) -> bool:
 def _asks_for_role(text: _Text, cues: _Cues) -> bool:
     """Whether the question asks if postings of a role it names exist ("is there a research engineer role on
     evaluation?"): a search however sure the classifier is of the topic its other words are about."""
-    return any(
-        _EXISTS_BEFORE.search(text.norm[: hit.start]) and _JOB_AFTER.match(text.norm[hit.end :]) for hit in cues.roles
-    )
+    return any(_EXISTS_BEFORE.search(text.norm[: hit.start]) and _job_phrase(text, hit.end) for hit in cues.roles)
+
+
+def _job_phrase(text: _Text, end: int) -> bool:
+    """Whether a job noun ends the phrase a role word at `end` starts ("AI architect kind of role?")."""
+    noun = _JOB_AFTER.match(text.norm[end:])
+    if noun is None:
+        return False
+    after = end + noun.end()
+    return text.ends_clause(after) or bool(_ABOUT_JOB.match(text.norm[after:]))
 
 
 def _search_close(decision: Decision) -> bool:

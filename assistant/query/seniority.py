@@ -21,6 +21,30 @@ _SENIORITY = re.compile(
 )
 
 
+_RANK = list(Seniority)
+
+
 def _seniority(text: _Text) -> list[_Hit[Seniority]]:
-    hits = _hits(text, _SENIORITY, lambda m: Seniority(m.lastgroup))
+    hits = _compounds(text, _hits(text, _SENIORITY, lambda m: Seniority(m.lastgroup)))
     return _unique([hit for hit in hits if not _negated(text, hit, hits)])
+
+
+def _compounds(text: _Text, hits: list[_Hit[Seniority]]) -> list[_Hit[Seniority]]:
+    """Level words side by side name one level, the higher, as a listing's title is read: "senior staff" is
+    staff, "senior engineering manager" a manager. Words apart ("senior or staff") each name their own."""
+    out: list[_Hit[Seniority]] = []
+    for hit in hits:
+        last = out[-1] if out else None
+        if last is None or _apart(text, last, hit):
+            out.append(hit)
+            continue
+        higher = max(last.value, hit.value, key=_RANK.index)
+        out[-1] = _Hit(higher, text.quote(last.start, hit.end), last.start, hit.end)
+    return out
+
+
+def _apart(text: _Text, first: _Hit[Seniority], second: _Hit[Seniority]) -> bool:
+    """Whether anything but spaces stands between two hits in the user's own words ("senior/staff", "staff, senior")."""
+    before = [t.end for t in text.tokens if t.at < first.end]
+    after = [t.start for t in text.tokens if t.at >= second.start]
+    return not before or not after or bool(text.original[max(before) : min(after)].strip())

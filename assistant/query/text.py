@@ -167,6 +167,9 @@ _FUZZY_MIN_LENGTH = 7
 _FUZZY_CUTOFF = 0.88
 
 
+_CLAUSE_END = "?.,;:!()—–-"
+
+
 @dataclass(frozen=True)
 class _Token:
     norm: str
@@ -194,6 +197,13 @@ class _Text:
             at += len(t.norm) + 1
         self.tokens = placed
         self.norm = " ".join(t.norm for t in placed)
+
+    def ends_clause(self, end: int) -> bool:
+        """Whether the user's words end a clause where a span of the normalized text ends (its punctuation is not
+        in the normalized text): the question's end, or a mark such as "?", "," or a dash after that word."""
+        before = [t for t in self.tokens if t.at < end]
+        after = self.original[before[-1].end :].lstrip() if before else ""
+        return not after or after[0] in _CLAUSE_END
 
     def quote(self, start: int, end: int) -> str:
         """The original words behind a span of the normalized text."""
