@@ -118,6 +118,8 @@ def test_which_of_those_picks_by_searching_again_within_the_previous_search():
 
 def test_a_pointer_names_the_listing():
     assert after(US_ML_JOBS, "tell me more about the second one").listing_ids == ["b"]
+    # "it" of several shown is the first, the best match ("is there a senior MLOps job?", then this).
+    assert after(US_ML_JOBS, "does it need a security clearance?").listing_ids == ["a"]
 
 
 def test_a_fragment_after_one_posting_is_about_it_unless_it_names_a_filter():

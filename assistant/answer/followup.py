@@ -45,12 +45,12 @@ MAX_POINTED = 5
 # "which of those is on search?" picks among them by what it names: the previous search, with those words.
 _SELECTS = re.compile(r"^\s*(?:and |so |ok )?which\b", re.I)
 _SENTENCE = re.compile(r"(?<=[?.!;])\s+")
-# One shown listing, named by a pronoun: "what does it pay?", "is that one remote?", "apply to this job".
+# One shown listing, named by a pronoun: "what does it pay?", "is that one remote?", "apply to this job" (of
+# several shown, the first).
 _SINGLE = re.compile(
     r"\b(?:it|its|that one|this one|th(?:at|is) (?:job|role|listing|posting|position|company))\b", re.I
 )
 # "and in Canada too?", "including Canada", "or Canada", "Canada is fine as well": adds a place, never narrows.
-_DEMONSTRATIVE = re.compile(r"\b(?:that one|this one|th(?:at|is) (?:job|role|listing|posting|position))\b", re.I)
 _ADDING = re.compile(r"\b(?:also|too|as well|plus|including|incl|or)\b|\b(?:is|are) (?:fine|ok|okay)\b", re.I)
 _COMPARED = re.compile(r"\b(?:that|this|it|th(?:ose|ese|em))\s+compares?\b|^\s*(?:compared?|vs\.?|versus)\b", re.I)
 
@@ -147,7 +147,8 @@ def _after_guide(understood: Understood, previous: Turn, employers: Employers | 
 
 def _pointed_listings(question: str, previous: Turn, employers: Employers | None) -> list[str]:
     """ "the second one" among the listings shown; "those" (all of them, or a named company's); "the Coinbase
-    one"; "it" / "that job" when exactly one was shown, or the best match when several were."""
+    one"; "it" / "that job": the one shown, or of several the first, the best match ("is there a senior MLOps
+    job?" then "does it need a clearance?")."""
     shown = previous.listing_ids
     if not shown:
         return []
@@ -165,8 +166,7 @@ def _pointed_listings(question: str, previous: Turn, employers: Employers | None
         return (named or shown)[:MAX_POINTED]  # "what level are those at Reddit?" asks about each of them
     if named:
         return named[:1]
-    pointer = _SINGLE if len(shown) == 1 else _DEMONSTRATIVE
-    return shown[:1] if pointer.search(question) else []
+    return shown[:1] if _SINGLE.search(question) else []
 
 
 def _searches(understood: Understood, employers: Employers | None) -> bool:
@@ -199,13 +199,13 @@ def _guide_beside(question: str, employers: Employers | None) -> Understood | No
 def asked_about(question: str) -> str:
     """A question about a shown listing without the words pointing at it ("the second one", "that job"): what
     it asks about the listing."""
-    for pointer in (_REFERENCE, _SINGLE, _DEMONSTRATIVE):
+    for pointer in (_REFERENCE, _SINGLE):
         question = pointer.sub(" ", question)
     return question
 
 
 def _points(text: str) -> bool:
-    return any(p.search(text) for p in (_REFERENCE, _SINGLE, _DEMONSTRATIVE, _PLURAL))
+    return any(p.search(text) for p in (_REFERENCE, _SINGLE, _PLURAL))
 
 
 def _refers_back(understood: Understood) -> bool:
