@@ -447,13 +447,13 @@ class Assistant:
         said = {stem(word) for word in WORD.findall(question.lower())}
         columns = self.library.retriever.columns
         named, wholly, matched = [], [], set()
-        titles = [{stem(word) for word in WORD.findall(view.title.lower())} & said for view in views]
-        for view in views:
+        titles = [{stem(word) for word in WORD.findall(view.title.lower())} for view in views]
+        for view, title in zip(views, titles, strict=True):
             rare = {stem(word) for word in columns.rare_title_words(view.title)} - searched
-            title = {stem(word) for word in WORD.findall(view.title.lower())}
             # A title inside a longer one the question says ("Senior Machine Learning Engineer in the title" holds
             # "Machine Learning Engineer") does not name its job: the longer one's does.
-            whole = title <= said and _says(question, view.company) and not any(title < other for other in titles)
+            inside = any(title < other & said for other in titles)
+            whole = title <= said and _says(question, view.company) and not inside
             if whole or (rare and (rare <= said or len(rare & said) >= 2)):  # all the words its title alone has
                 named.append(view.id)
                 matched.add(frozenset(rare & said) if not whole else frozenset(title))

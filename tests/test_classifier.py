@@ -122,7 +122,7 @@ def test_a_search_verb_and_a_job_noun_do_not_overrule_a_model_that_reads_no_sear
         "any NLP jobs that use Rust?",
         # The clause ends at the job noun, its "?" outside the normalized words; "there's" is "there".
         "is there a client-facing ML architect kind of role? how senior is it",
-        "There's an AI engineer job in the UK, right? What would I build?",
+        "There's an ML engineer role at a bank in Canada, right? What would I build?",
     ],
 )
 def test_asking_whether_postings_of_a_named_role_exist_is_a_search(question):

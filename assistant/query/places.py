@@ -10,7 +10,7 @@ from assistant.vocab.listing import Location
 from assistant.vocab.places import COUNTRY_ALIASES, country_name, major_city, resolve_place
 
 from .cues import _Hit, _negated
-from .text import _Text, _Token
+from .text import CLAUSE_END, CLAUSE_MARKS, _Text, _Token
 
 # Words that resolve_place reads as a place but that, in a question, are ordinary words ("roles" is a US
 # town, "media" an Algerian city), plus the domain's own vocabulary, which is never a place here.
@@ -96,7 +96,6 @@ def _accept_place(text: _Text, i: int, n: int, loc: Location) -> bool:
     return written[:1].isupper() or previous in _PLACE_BEFORE or last or _said_alone(text, span)
 
 
-_CLAUSE_MARKS = ",;:()/—–-"
 # "anywhere in Europe" is Europe, "anywhere in the requirements" no place at all: "anywhere" before a preposition
 # is worldwide only when the world follows.
 _SCOPE_WORDS = ("in", "on", "within", "inside", "across", "throughout")
@@ -112,7 +111,7 @@ def _said_alone(text: _Text, span: list[_Token]) -> bool:
     """A place set off as a clause of its own: "london, senior ML base salary?", "toronto: what base?"."""
     before = text.original[: span[0].start].rstrip()
     after = text.original[span[-1].end :].lstrip()
-    return (not before or before[-1] in _CLAUSE_MARKS) and (not after or after[0] in _CLAUSE_MARKS + "?!.")
+    return (not before or before[-1] in CLAUSE_MARKS) and (not after or after[0] in CLAUSE_END)
 
 
 def _placeable(token: _Token, taken_tokens: set[int], index: int) -> bool:

@@ -45,6 +45,4 @@ def _compounds(text: _Text, hits: list[_Hit[Seniority]]) -> list[_Hit[Seniority]
 
 def _apart(text: _Text, first: _Hit[Seniority], second: _Hit[Seniority]) -> bool:
     """Whether anything but spaces stands between two hits in the user's own words ("senior/staff", "staff, senior")."""
-    before = [t.end for t in text.tokens if t.at < first.end]
-    after = [t.start for t in text.tokens if t.at >= second.start]
-    return not before or not after or bool(text.original[max(before) : min(after)].strip())
+    return bool(text.gap(first.end, second.start).strip())

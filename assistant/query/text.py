@@ -167,7 +167,10 @@ _FUZZY_MIN_LENGTH = 7
 _FUZZY_CUTOFF = 0.88
 
 
-_CLAUSE_END = "?.,;:!()—–-"
+# Marks that set a clause apart ("london, senior ML base?", "toronto: what base?"); a question's own end marks
+# end one too. The normalized text keeps none of them: they are read in the user's words.
+CLAUSE_MARKS = ",;:()/—–-"
+CLAUSE_END = CLAUSE_MARKS + "?!."
 
 
 @dataclass(frozen=True)
@@ -198,12 +201,18 @@ class _Text:
         self.tokens = placed
         self.norm = " ".join(t.norm for t in placed)
 
+    def gap(self, end: int, start: int | None = None) -> str:
+        """The user's own characters between the word that ends at `end` of the normalized text and the one that
+        starts at `start` (the rest of the question without it): spaces and the punctuation normalizing drops."""
+        before = [t.end for t in self.tokens if t.at < end]
+        after = [t.start for t in self.tokens if start is not None and t.at >= start]
+        return self.original[max(before, default=0) : min(after, default=len(self.original))]
+
     def ends_clause(self, end: int) -> bool:
-        """Whether the user's words end a clause where a span of the normalized text ends (its punctuation is not
-        in the normalized text): the question's end, or a mark such as "?", "," or a dash after that word."""
-        before = [t for t in self.tokens if t.at < end]
-        after = self.original[before[-1].end :].lstrip() if before else ""
-        return not after or after[0] in _CLAUSE_END
+        """Whether the user's words end a clause where a span of the normalized text ends: the question's end,
+        or a mark such as "?", "," or a dash after that word."""
+        after = self.gap(end).lstrip()
+        return not after or after[0] in CLAUSE_END
 
     def quote(self, start: int, end: int) -> str:
         """The original words behind a span of the normalized text."""
