@@ -297,7 +297,7 @@ class Assistant:
             return self._with_guide_pay(understood, self._listings(understood, passages)), passages
         draft = self._guide(understood, hits, passages)
         if not draft.answerable:
-            told = self._told_by_company(understood) or self._told_by_skill(understood)
+            told = self._told_by_company(understood) or self._told_by_skill(understood) or self._told_by_job(understood)
             if told is not None:
                 return told
         if draft.answerable:
@@ -339,6 +339,34 @@ class Assistant:
         listed = self._listings(search, found)
         return (listed, found) if listed.answerable else None
 
+    def _told_by_job(self, understood: Understood) -> tuple[Draft, list[Passage]] | None:
+        """A job the question describes by what it works on ("Fraud and identity verification data science job,
+        remote in the US — what does it pay?"): no section covers one job, and the one listing found whose text
+        holds every word the question sets it apart by may. None (the refusal stands) when the question names no
+        role and job, or when no found listing, or more than one, holds them all."""
+        if not names_a_job(understood.question):
+            return None
+        search = understand(understood.question, intent=Intent.listings, employers=self.library.employers)
+        rare = self._rare(search.asked)
+        if not search.role_terms or len(rare) < 2:
+            return None
+        found = self.library.passages(self._listing_hits(search))
+        holding = [
+            view.id
+            for view in answer_listings(search, found, self.library.listings).listings
+            if self._holds(view.id, rare)
+        ]
+        if len(holding) != 1:
+            return None
+        return self._detail(holding[0], found, understood.question), found
+
+    def _holds(self, listing_id: str, words: list[str]) -> bool:
+        text = self._text_of(listing_id)
+        return all(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
+
+    def _text_of(self, listing_id: str) -> str:
+        return " ".join(p.text for p in self.library.document(f"listing:{listing_id}")).lower()
+
     def _points_at(self, understood: Understood, view: ListingView) -> bool:
         """Whether a question is about a job: it says "role" or "job", or a word only few titles have ("fellows" in
         "anthropic fellows: visas?"). "How many engineers does Anthropic employ?" asks about the company."""
@@ -352,7 +380,7 @@ class Assistant:
         equal-opportunity notice)."""
         view = self.library.listings[listing_id]
         named = set(WORD.findall(f"{view.title} {view.company}".lower()))
-        text = " ".join(p.text for p in self.library.document(f"listing:{listing_id}")).lower()
+        text = self._text_of(listing_id)
         asked = [w for w in self._rare(WORD.findall(question.lower())) if w not in named]
         return any(re.search(rf"\b{re.escape(w)}\b", text) for w in asked)
 

@@ -118,6 +118,18 @@ def test_what_a_tool_the_guide_never_names_is_wanted_for_is_answered_by_the_post
     assert not share.answerable and not share.listings
 
 
+def test_a_job_described_by_its_work_is_answered_from_the_one_listing_whose_text_says_so(assistant):
+    # No section covers one job; only Coinbase's posting speaks of crypto and blockchain.
+    described = assistant.ask("Crypto and blockchain data science job, remote in the US: what does it pay?")
+    assert described.understood.intent.value != "listings"
+    assert [view.company for view in described.listings] == ["Coinbase"]
+    assert "175,100" in described.answer
+    assert_contract(described, assistant)
+    # No job named: the refusal stands, whatever a posting says of equity.
+    vague = assistant.ask("How should I negotiate equity and vesting at a startup?")
+    assert not vague.listings
+
+
 def test_one_job_found_for_a_search_that_asks_more_of_it_is_shown_whole_and_a_plain_search_as_a_table(assistant):
     asked = assistant.ask("Coinbase data scientist jobs with the pay transparency notice")
     assert asked.understood.asked == ["notice"] and len(asked.listings) == 1

@@ -348,3 +348,18 @@ def test_of_those_which_are_of_one_employment_type_narrows_and_shows_each_type(a
     whether = assistant.ask(f"is the {asked.listings[0].title} job at {asked.listings[0].company} permanent?")
     assert "employment" not in filters_of(whether) and "| Employment |" in whether.answer
     assert asked.listings[0].id in [v.id for v in whether.listings]
+
+
+def test_a_reply_naming_nothing_to_filter_by_keeps_the_search_and_a_question_no_section_covers_asks_the_jobs(
+    assistant,
+):
+    chat = Conversation()
+    first = assistant.ask("looking for freelance AI engineering gigs", chat)
+    assert "A.Team" in [view.company for view in first.listings]
+    # "hourly pay is fine" names no filter: the freelance search stands rather than a search for nothing.
+    fine = assistant.ask("hourly pay is fine", chat)
+    assert filters_of(fine) == filters_of(first) and fine.listings
+    # The guide covers no one job's rate or locations; the jobs just shown do.
+    asked = assistant.ask("what's the hourly rate, and which countries are allowed?", chat)
+    assert asked.listings and asked.listings[0].company == "A.Team"
+    assert "170" in asked.answer and "Israel" in asked.answer

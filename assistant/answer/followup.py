@@ -91,6 +91,11 @@ def resolve(understood: Understood, history: list[Turn], employers: Employers | 
         if len(previous.listing_ids) == 1 and _is_fragment(understood) and not _searches(understood, employers):
             # "and in pounds?" after one posting: more about it, not a search (it names nothing to filter by).
             return Resolved(understood, listing_ids=previous.listing_ids, note="Follow-up: about the listing shown.")
+        if understood.unsupported and not understood.fragment and not _searches(understood, employers):
+            # "what's the rate, and where do you have to be located?" after a search: no section covers it and it
+            # names nothing to search by; the jobs just shown may say.
+            shown = previous.listing_ids[:MAX_POINTED]
+            return Resolved(understood, listing_ids=shown, note=f"Follow-up: about {', '.join(shown)} shown before.")
         return _after_listings(understood, previous, employers)
     if previous.understood.intent not in (Intent.off_topic, Intent.general) and (
         _is_fragment(understood) or _COMPARED.search(understood.question)
@@ -101,7 +106,9 @@ def resolve(understood: Understood, history: list[Turn], employers: Employers | 
 
 def _after_listings(understood: Understood, previous: Turn, employers: Employers | None) -> Resolved:
     """ "only the senior ones", "and in taiwan?": the previous search with what the follow-up names."""
-    if not (_refers_back(understood) or _is_fragment(understood)):
+    # A search naming nothing to filter by ("hourly pay is fine") answers the previous one.
+    bare = understood.intent is Intent.listings and not _names_filters(understood.filters)
+    if not (_refers_back(understood) or _is_fragment(understood) or bare):
         return Resolved(understood)
     # Re-read as a search: a fragment read as a guide question keeps no listing filters ("staff level" is levels).
     asked = (
