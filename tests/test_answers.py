@@ -130,6 +130,17 @@ def test_a_job_described_by_its_work_is_answered_from_the_one_listing_whose_text
     assert not vague.listings
 
 
+def test_the_guides_criteria_asked_of_a_companys_job_answer_with_the_section_and_that_job(assistant):
+    judged = assistant.ask("By your guide's red flags, is the Coinbase data scientist job real ML engineering?")
+    assert judged.understood.intent.value == "flags" and judged.understood.judged == "Coinbase"
+    assert judged.answer.startswith("**Red flags**")
+    assert [view.company for view in judged.listings] == ["Coinbase"]
+    assert_contract(judged, assistant)
+    # The guide describes no one company's interviews: that refusal stands.
+    interviews = assistant.ask("Which system design questions does GitLab ask?")
+    assert not interviews.answerable and not interviews.listings
+
+
 def test_one_job_found_for_a_search_that_asks_more_of_it_is_shown_whole_and_a_plain_search_as_a_table(assistant):
     asked = assistant.ask("Coinbase data scientist jobs with the pay transparency notice")
     assert asked.understood.asked == ["notice"] and len(asked.listings) == 1

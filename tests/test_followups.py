@@ -131,6 +131,15 @@ def test_a_fragment_after_one_posting_is_about_it_unless_it_names_a_filter():
     assert resolve(understand("and in pounds?"), several).listing_ids == []
 
 
+def test_a_guide_question_about_jobs_like_the_ones_shown_is_read_with_the_search_that_showed_them():
+    first = "show me data labeling jobs that pay by the hour"
+    like = after(first, "would a job like that count as real ML engineering?")
+    assert like.listing_ids == [] and like.understood.intent is not Intent.listings
+    assert like.understood.context == first
+    # A new guide question after a search points at nothing shown and reads alone.
+    assert after(first, "what are the red flags in a job description?").understood.context == ""
+
+
 # --- the rules, through a conversation ---------------------------------------------------------------------
 
 

@@ -52,6 +52,10 @@ _SINGLE = re.compile(
 )
 # "and in Canada too?", "including Canada", "or Canada", "Canada is fine as well": adds a place, never narrows.
 _ADDING = re.compile(r"\b(?:also|too|as well|plus|including|incl|or)\b|\b(?:is|are) (?:fine|ok|okay)\b", re.I)
+# A job like the ones shown: "would a job like that count as real ML engineering?", "that kind of role".
+_LIKE_SHOWN = re.compile(
+    r"\b(?:like (?:that|this|th(?:ose|ese)|it)|(?:that|this|th(?:ose|ese)) (?:kind|sort|type)s? of)\b", re.I
+)
 _COMPARED = re.compile(r"\b(?:that|this|it|th(?:ose|ese|em))\s+compares?\b|^\s*(?:compared?|vs\.?|versus)\b", re.I)
 
 
@@ -96,6 +100,13 @@ def resolve(understood: Understood, history: list[Turn], employers: Employers | 
             # names nothing to search by; the jobs just shown may say.
             shown = previous.listing_ids[:MAX_POINTED]
             return Resolved(understood, listing_ids=shown, note=f"Follow-up: about {', '.join(shown)} shown before.")
+        if _guide_topic(understood) and _LIKE_SHOWN.search(understood.question):
+            # The guide answers about jobs like the ones shown; retrieval reads the question with the one that
+            # showed them, which says what they are ("data labeling specialists").
+            return Resolved(
+                understood.model_copy(update={"context": previous.question}),
+                note=f"Follow-up: about jobs like those found for: {previous.question}",
+            )
         return _after_listings(understood, previous, employers)
     if previous.understood.intent not in (Intent.off_topic, Intent.general) and (
         _is_fragment(understood) or _COMPARED.search(understood.question)
@@ -213,6 +224,10 @@ def asked_about(question: str) -> str:
 
 def _points(text: str) -> bool:
     return any(p.search(text) for p in (_REFERENCE, _SINGLE, _PLURAL))
+
+
+def _guide_topic(understood: Understood) -> bool:
+    return understood.intent not in (Intent.listings, Intent.general, Intent.off_topic)
 
 
 def _refers_back(understood: Understood) -> bool:

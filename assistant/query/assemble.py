@@ -63,6 +63,7 @@ def understand(
             "close": decision.close,
             "fragment": decision.fragment,
             "unsupported": decision.unsupported,
+            "judged": decision.judged,
         }
     )
 

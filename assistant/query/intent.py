@@ -34,6 +34,8 @@ _ABOUT_JOB = re.compile(r"^ (?:on|in|at|for|with|that|which|where|near|from|usin
 _NAMES_PAY = re.compile(rf"\b{_PAY_TERM}\b")
 # What one company asks for and what its jobs involve are in its listings: the guide names no company.
 _LISTED_BY_COMPANY = (Intent.skills, Intent.responsibilities)
+# The guide's criteria for judging a posting, which apply to any company's job.
+_CRITERIA = (Intent.flags, Intent.listing_signals)
 
 # Labels that are not an intent of their own: an elliptical follow-up takes the next reading (the previous
 # turn decides in followup.py), a career topic no section covers is a general question the support check refuses.
@@ -52,6 +54,7 @@ class Decision:
     scores: dict[str, float] = field(default_factory=dict)
     fragment: bool = False  # the classifier read an elliptical follow-up ("and in the UK?")
     unsupported: bool = False  # the classifier read a career topic no guide section covers
+    judged: str = ""  # the company whose job a question asks the guide's criteria of
     close: list[Intent] = field(default_factory=list)  # other intents within CLOSE of the first
 
 
@@ -207,7 +210,12 @@ def _routed(decision: Decision, text: _Text, cues: _Cues) -> Decision:
         decision.intent, decision.why = Intent.listings, f"listing filter '{hit.quote}' ({decision.why})"
         decision.unsupported = False
     asked_of = [c for c in cues.companies if _in_the_asking(text, c)]
-    if asked_of and decision.intent not in (Intent.listings, Intent.off_topic, Intent.general):
+    if asked_of and decision.intent in _CRITERIA and _ANY_NOUN.search(text.norm):
+        # "Is the Workada data labeling job real ML work by your guide's standards?": the guide's flags judge any
+        # company's job; that job is shown beside them.
+        decision.judged = asked_of[0].value
+        decision.why += f"; the guide's criteria asked of a job at '{asked_of[0].quote}'"
+    elif asked_of and decision.intent not in (Intent.listings, Intent.off_topic, Intent.general):
         # "Which system design questions does GitLab ask?": the guide describes the trade, no company's own
         # interviews, levels or rota; answering with the general section would answer another question. A company
         # named beside the question only ("I have an offer from Reddit. What red flags…?") changes nothing.

@@ -50,4 +50,7 @@ class Understood(BaseModel):
     context: str = ""  # the earlier question a follow-up continues: retrieval reads the two together
     fragment: bool = False  # an elliptical follow-up ("and in the UK?"): the previous turn completes it
     unsupported: bool = False  # read as a career topic the guide does not cover
+    # A company whose job the guide's criteria are asked of ("is the Workada data labeling job real ML work by your
+    # guide?"): the section answers, and that job's listing is shown beside it.
+    judged: str = ""
     figure: Salary | None = None  # an amount a guide question asks about ("is €140k fair?"), compared with the range
