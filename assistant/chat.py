@@ -301,7 +301,7 @@ class Assistant:
             if told is not None:
                 return told
         if draft.answerable:
-            draft = self._with_judged_job(understood, self._with_other_parts(understood, draft))
+            draft = self._with_job_of(understood, self._with_other_parts(understood, draft))
         if draft.answerable and self._also_listings(understood):
             # Near two intents, answer both: "relocating to Toronto, what base, and who is hiring there?"
             search = understand(understood.question, intent=Intent.listings, employers=self.library.employers)
@@ -311,10 +311,10 @@ class Assistant:
                 return join_drafts(draft, listed), passages
         return draft, passages
 
-    def _with_judged_job(self, understood: Understood, draft: Draft) -> Draft:
+    def _with_job_of(self, understood: Understood, draft: Draft) -> Draft:
         """The job whose company a question asks the guide's criteria of ("is the Workada data labeling job real ML
         work by your guide?"), after the section: the one its words name, else the first found."""
-        if not understood.judged:
+        if not understood.job_of:
             return draft
         search = understand(understood.question, intent=Intent.listings, employers=self.library.employers)
         found = self.library.passages(self._listing_hits(search))

@@ -130,12 +130,21 @@ def test_a_job_described_by_its_work_is_answered_from_the_one_listing_whose_text
     assert not vague.listings
 
 
-def test_the_guides_criteria_asked_of_a_companys_job_answer_with_the_section_and_that_job(assistant):
+def test_a_companys_job_judged_by_or_told_of_beside_a_guide_question_is_shown_after_the_section(assistant):
     judged = assistant.ask("By your guide's red flags, is the Coinbase data scientist job real ML engineering?")
-    assert judged.understood.intent.value == "flags" and judged.understood.judged == "Coinbase"
+    assert judged.understood.intent.value == "flags" and judged.understood.job_of == "Coinbase"
     assert judged.answer.startswith("**Red flags**")
     assert [view.company for view in judged.listings] == ["Coinbase"]
     assert_contract(judged, assistant)
+    # A posting the question tells of is shown beside the section that answers it; a company alone is not.
+    told = assistant.ask(
+        "I saw that the Deepgram research scientist job lists a PhD. Is a doctorate needed for this line of work?"
+    )
+    assert told.understood.job_of == "Deepgram" and told.answer.startswith("**Do remote senior ML engineers need")
+    assert [view.company for view in told.listings] == ["Deepgram"]
+    assert_contract(told, assistant)
+    offer = assistant.ask("I have an offer from GitLab. What red flags should I watch for?")
+    assert offer.understood.job_of == "" and not offer.listings
     # The guide describes no one company's interviews: that refusal stands.
     interviews = assistant.ask("Which system design questions does GitLab ask?")
     assert not interviews.answerable and not interviews.listings

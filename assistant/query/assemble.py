@@ -63,7 +63,7 @@ def understand(
             "close": decision.close,
             "fragment": decision.fragment,
             "unsupported": decision.unsupported,
-            "judged": decision.judged,
+            "job_of": decision.job_of,
         }
     )
 

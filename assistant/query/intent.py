@@ -16,7 +16,7 @@ from .listing import _PLURAL_NOUN, _QUESTION_START, _STRONG_LISTING, _WEAK_LISTI
 from .markets import _markets
 from .results import Intent
 from .salary import _PAY_TERM
-from .text import _Text
+from .text import _Text, normalized
 from .vocabulary import _ANY_NOUN, _JOB_NOUN
 
 # "anything in Ireland?", "any at GitLab?": a short search by what follows.
@@ -54,7 +54,7 @@ class Decision:
     scores: dict[str, float] = field(default_factory=dict)
     fragment: bool = False  # the classifier read an elliptical follow-up ("and in the UK?")
     unsupported: bool = False  # the classifier read a career topic no guide section covers
-    judged: str = ""  # the company whose job a question asks the guide's criteria of
+    job_of: str = ""  # the company whose job a question asks the guide's criteria of
     close: list[Intent] = field(default_factory=list)  # other intents within CLOSE of the first
 
 
@@ -213,7 +213,7 @@ def _routed(decision: Decision, text: _Text, cues: _Cues) -> Decision:
     if asked_of and decision.intent in _CRITERIA and _ANY_NOUN.search(text.norm):
         # "Is the Workada data labeling job real ML work by your guide's standards?": the guide's flags judge any
         # company's job; that job is shown beside them.
-        decision.judged = asked_of[0].value
+        decision.job_of = asked_of[0].value
         decision.why += f"; the guide's criteria asked of a job at '{asked_of[0].quote}'"
     elif asked_of and decision.intent not in (Intent.listings, Intent.off_topic, Intent.general):
         # "Which system design questions does GitLab ask?": the guide describes the trade, no company's own
@@ -221,7 +221,19 @@ def _routed(decision: Decision, text: _Text, cues: _Cues) -> Decision:
         # named beside the question only ("I have an offer from Reddit. What red flags…?") changes nothing.
         decision.unsupported = True
         decision.why += f"; the guide describes no one company ('{asked_of[0].quote}')"
+    elif (told := _job_told_of(text, cues)) and decision.intent not in (Intent.listings, Intent.off_topic):
+        # "Deepgram's research scientist posting wants a PhD. Doesn't that contradict the advice?": the guide
+        # answers, and the posting the question tells of is shown beside it.
+        decision.job_of = told.value
+        decision.why += f"; beside a job at '{told.quote}'"
     return decision
+
+
+def _job_told_of(text: _Text, cues: _Cues) -> _Hit[str] | None:
+    """A company whose job a sentence that tells, not asks, names ("Deepgram's research scientist posting wants a
+    PhD.")."""
+    telling = [s for s in _SENTENCE_END.split(text.original) if not s.rstrip().endswith("?")]
+    return next((c for c in cues.companies for s in telling if c.quote in s and _ANY_NOUN.search(normalized(s))), None)
 
 
 def _in_the_asking(text: _Text, company: _Hit[str]) -> bool:

@@ -52,5 +52,5 @@ class Understood(BaseModel):
     unsupported: bool = False  # read as a career topic the guide does not cover
     # A company whose job the guide's criteria are asked of ("is the Workada data labeling job real ML work by your
     # guide?"): the section answers, and that job's listing is shown beside it.
-    judged: str = ""
+    job_of: str = ""
     figure: Salary | None = None  # an amount a guide question asks about ("is €140k fair?"), compared with the range
