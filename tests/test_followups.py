@@ -122,6 +122,18 @@ def test_a_pointer_names_the_listing():
     assert after(US_ML_JOBS, "does it need a security clearance?").listing_ids == ["a"]
 
 
+def test_the_one_named_by_words_of_its_title_is_that_listing_and_what_is_set_aside_is_not():
+    titles = ["Staff ML Engineer, Search", "Senior ML Engineer, Search", "Senior Engineering Manager, Search"]
+    first = "search ML roles at Reddit?"
+    shown = [Turn(question=first, understood=understand(first), listing_ids=["a", "b", "c"], listing_titles=titles)]
+    assert resolve(understand("what level is the staff one?"), shown).listing_ids == ["a"]
+    assert resolve(understand("the senior one: is it remote?"), shown).listing_ids == ["b", "c"]
+    aside = resolve(understand("just the senior IC one, not the manager: is it remote?"), shown)
+    assert aside.listing_ids == ["b"]
+    # Words no title holds name none of them: "it" is the first shown.
+    assert resolve(understand("the remote one: is it full time?"), shown).listing_ids == ["a"]
+
+
 def test_a_fragment_after_one_posting_is_about_it_unless_it_names_a_filter():
     first = "what's the weekly stipend for the Anthropic Fellows Program?"
     shown = [Turn(question=first, understood=understand(first, intent=Intent.listings), listing_ids=["a"])]

@@ -56,6 +56,10 @@ _ADDING = re.compile(r"\b(?:also|too|as well|plus|including|incl|or)\b|\b(?:is|a
 _LIKE_SHOWN = re.compile(
     r"\b(?:like (?:that|this|th(?:ose|ese)|it)|(?:that|this|th(?:ose|ese)) (?:kind|sort|type)s? of)\b", re.I
 )
+# "the senior IC one", "that MLOps role": a shown listing named by words of its title.
+_THE_ONE = re.compile(r"\b(?:the|that|this) ((?:[\w+#.-]+ ){1,4})(?:one|job|role|listing|posting|position)\b", re.I)
+# "..., not the staff or the manager": shown listings the follow-up sets aside, to the end of the clause.
+_NOT_THESE = re.compile(r"\bnot (?:the |a |an )?([^,;:—?.!]+)", re.I)
 _COMPARED = re.compile(r"\b(?:that|this|it|th(?:ose|ese|em))\s+compares?\b|^\s*(?:compared?|vs\.?|versus)\b", re.I)
 
 
@@ -66,6 +70,7 @@ class Turn:
     answer: str = ""
     listing_ids: list[str] = field(default_factory=list)
     listing_companies: list[str] = field(default_factory=list)  # the company of each listing shown, in order
+    listing_titles: list[str] = field(default_factory=list)  # and its title
 
 
 @dataclass
@@ -180,11 +185,25 @@ def _pointed_listings(question: str, previous: Turn, employers: Employers | None
         for lid, company in zip(shown, previous.listing_companies)
         if company and re.search(rf"\b{re.escape(company)}\b", question, re.I)
     ]
+    titled = _titled(question, shown, previous.listing_titles)
+    if titled:
+        return titled[:MAX_POINTED]
     if _PLURAL.search(question) and not _SELECTS.search(question) and not _narrows(question, previous, employers):
         return (named or shown)[:MAX_POINTED]  # "what level are those at Reddit?" asks about each of them
     if named:
         return named[:1]
     return shown[:1] if _SINGLE.search(question) else []
+
+
+def _titled(question: str, shown: list[str], titles: list[str]) -> list[str]:
+    """The shown listings whose titles hold the most of the words of "the senior IC one" (at least one), in the
+    order shown; none when no title holds any."""
+    said = {word.lower() for found in _THE_ONE.finditer(question) for word in found.group(1).split()}
+    refused = {word.lower() for found in _NOT_THESE.finditer(question) for word in found.group(1).split()}
+    words = [set(title.lower().replace(",", " ").split()) for title in titles]
+    held = [len(said & title) if not refused & title else 0 for title in words]
+    best = max(held, default=0)
+    return [lid for lid, count in zip(shown, held) if best and count == best]
 
 
 def _searches(understood: Understood, employers: Employers | None) -> bool:
