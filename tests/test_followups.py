@@ -114,6 +114,8 @@ def test_which_of_those_picks_by_searching_again_within_the_previous_search():
     assert resolved.listing_ids == [] and resolved.understood.intent is Intent.listings
     assert resolved.understood.filters.countries == ["US"]
     assert after(US_ML_JOBS, "what do those pay?").listing_ids == ["a", "b"]
+    # Which of them pays more compares the ones shown, whatever words it uses for pay.
+    assert after(US_ML_JOBS, "which of the two has the higher bottom of the pay range?").listing_ids == ["a", "b"]
 
 
 def test_a_pointer_names_the_listing():

@@ -40,7 +40,9 @@ _OPEN = re.compile(r"^\s*(?:and\s+)?any(?:thing)?\s+(?:in|at|from|for)\b", re.I)
 # Words that point back at the search: pronouns, and "else" / "other" / "more" ("anything else in India?").
 _BACK = re.compile(r"\b(?:th(?:ose|ese|em)|that one|this one|it|ones|else|others?|more)\b", re.I)
 # Several shown listings at once: "what level are those?", "do both pay in euros?", "which of them is remote?".
-_PLURAL = re.compile(r"\b(?:th(?:ose|ese|em|ey)|both|each|all of them|either|any of them)\b", re.I)
+_PLURAL = re.compile(
+    r"\b(?:th(?:ose|ese|em|ey)|both|each|all of them|either|any of them|the (?:two|three|four|five))\b", re.I
+)
 MAX_POINTED = 5
 # "which of those is on search?" picks among them by what it names: the previous search, with those words.
 _SELECTS = re.compile(r"^\s*(?:and |so |ok )?which\b", re.I)
@@ -88,7 +90,7 @@ def resolve(understood: Understood, history: list[Turn], employers: Employers | 
     previous = history[-1] if history else None
     if previous is None:
         return Resolved(understood)
-    pointed = _pointed_listings(understood.question, previous, employers)
+    pointed = _pointed_listings(understood, previous, employers)
     if pointed:
         return Resolved(
             understood,
@@ -168,11 +170,11 @@ def _after_guide(understood: Understood, previous: Turn, employers: Employers | 
     return Resolved(new, note=f"Follow-up: read as a follow-up to: {previous.question}")
 
 
-def _pointed_listings(question: str, previous: Turn, employers: Employers | None) -> list[str]:
+def _pointed_listings(understood: Understood, previous: Turn, employers: Employers | None) -> list[str]:
     """ "the second one" among the listings shown; "those" (all of them, or a named company's); "the Coinbase
     one"; "it" / "that job": the one shown, or of several the first, the best match ("is there a senior MLOps
     job?" then "does it need a clearance?")."""
-    shown = previous.listing_ids
+    shown, question = previous.listing_ids, understood.question
     if not shown:
         return []
     found = _REFERENCE.search(question)
@@ -188,7 +190,9 @@ def _pointed_listings(question: str, previous: Turn, employers: Employers | None
     titled = _titled(question, shown, previous.listing_titles)
     if titled:
         return titled[:MAX_POINTED]
-    if _PLURAL.search(question) and not _SELECTS.search(question) and not _narrows(question, previous, employers):
+    # "which of the two pays more?" compares the ones shown; "which of those is on search?" searches within them.
+    picks = bool(_SELECTS.search(question)) and understood.intent is not Intent.pay
+    if _PLURAL.search(question) and not picks and not _narrows(question, previous, employers):
         return (named or shown)[:MAX_POINTED]  # "what level are those at Reddit?" asks about each of them
     if named:
         return named[:1]
