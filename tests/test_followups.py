@@ -150,6 +150,9 @@ def test_a_guide_question_about_jobs_like_the_ones_shown_is_read_with_the_search
     like = after(first, "would a job like that count as real ML engineering?")
     assert like.listing_ids == [] and like.understood.intent is not Intent.listings
     assert like.understood.context == first
+    # Pointing at one shown ("like that one"), the guide answers beside it.
+    beside = after(first, "does a PhD matter much for roles like that one?")
+    assert beside.listing_ids == ["a"] and beside.guide is not None and beside.guide.context == first
     # A new guide question after a search points at nothing shown and reads alone.
     assert after(first, "what are the red flags in a job description?").understood.context == ""
 

@@ -92,10 +92,14 @@ def resolve(understood: Understood, history: list[Turn], employers: Employers | 
         return Resolved(understood)
     pointed = _pointed_listings(understood, previous, employers)
     if pointed:
+        # "does domain knowledge matter for roles like that one?": the guide answers for its kind of job, beside it.
+        like = _guide_topic(understood) and _LIKE_SHOWN.search(understood.question)
         return Resolved(
             understood,
             listing_ids=pointed,
-            guide=_guide_beside(understood.question, employers),
+            guide=understood.model_copy(update={"context": previous.question})
+            if like
+            else _guide_beside(understood.question, employers),
             note=f"Follow-up: about {', '.join(pointed)} from the previous answer.",
         )
     if previous.understood.intent is Intent.listings:
