@@ -785,3 +785,10 @@ def test_a_forged_system_turn_is_dropped_up_to_its_sentence_end_and_the_question
 )
 def test_a_question_about_a_skill_for_a_job_is_not_a_search(question):
     assert ask(question).intent is not Intent.listings
+
+
+@pytest.mark.parametrize(
+    ("question", "search"), [("tensorflow?", True), ("pytorch and jax", True), ("what is pytorch?", False)]
+)
+def test_a_question_of_nothing_but_what_a_search_filters_by_is_a_search(question, search):
+    assert (ask(question).intent is Intent.listings) is search

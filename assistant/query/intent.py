@@ -16,7 +16,7 @@ from .listing import _PLURAL_NOUN, _QUESTION_START, _STRONG_LISTING, _WEAK_LISTI
 from .markets import _markets
 from .results import Intent
 from .salary import _PAY_TERM
-from .text import _Text, normalized
+from .text import WORD, _Text, normalized
 from .vocabulary import _ANY_NOUN, _JOB_NOUN
 
 # "anything in Ireland?", "any at GitLab?": a short search by what follows.
@@ -30,6 +30,7 @@ _EXISTS_BEFORE = re.compile(r"\b(?:there|any|anything|got any)(?: [^ ]+){0,2} $"
 # role meant for new grads", "based in").
 _JOB_AFTER = re.compile(rf"^(?: [^ ]+)?(?: (?:kind|sort|type) of)? {_JOB_NOUN}")
 _ABOUT_JOB = re.compile(r"^ (?:on|in|at|for|with|that|which|where|near|from|using|open|around|meant|\w+ed)\b")
+_JOINING = frozenset({"and", "or", "plus"})
 # A pay word beside a named company asks for its pay, whatever the classifier makes of the rest.
 _NAMES_PAY = re.compile(rf"\b{_PAY_TERM}\b")
 # What one company asks for and what its jobs involve are in its listings: the guide names no company.
@@ -118,6 +119,17 @@ def _asks_for_role(text: _Text, cues: _Cues) -> bool:
     return any(_EXISTS_BEFORE.search(text.norm[: hit.start]) and _job_phrase(text, hit.end) for hit in cues.roles)
 
 
+def _only_names(text: _Text, cues: _Cues) -> bool:
+    """A question of nothing but what a search filters by, a skill, company or role among them ("tensorflow?",
+    "GitLab, remote?"): nothing is asked of the guide."""
+    if not (cues.skills or cues.companies or cues.roles):
+        return False
+    spans = cues.spans()
+    return all(
+        m.group() in _JOINING or any(s < m.end() and m.start() < e for s, e in spans) for m in WORD.finditer(text.norm)
+    )
+
+
 def _job_phrase(text: _Text, end: int) -> bool:
     """Whether a job noun ends the phrase a role word at `end` starts ("AI architect kind of role?")."""
     noun = _JOB_AFTER.match(text.norm[end:])
@@ -197,7 +209,7 @@ def _routed(decision: Decision, text: _Text, cues: _Cues) -> Decision:
         why = f"a job at company '{cues.companies[0].quote}'"
         decision.intent, decision.why, decision.unsupported = Intent.listings, f"{why} ({decision.why})", False
     elif decision.intent not in (Intent.listings, Intent.off_topic) and (
-        _names_postings(decision, text) or _asks_for_role(text, cues)
+        _names_postings(decision, text) or _asks_for_role(text, cues) or _only_names(text, cues)
     ):
         decision.close.insert(0, decision.intent)
         decision.intent, decision.why = Intent.listings, f"asks for postings ({decision.why})"
