@@ -458,3 +458,22 @@ def test_a_title_inside_the_longer_one_a_question_says_does_not_name_its_job():
     assert assistant._asked_of_named(asked, views) == []
     alone = _search("Does Acme's Machine Learning Engineer posting say what it pays?")
     assert assistant._asked_of_named(alone, views) == [views[0].id]
+
+
+def test_a_word_every_candidate_sentence_shares_picks_none_of_them_and_a_rarer_one_does():
+    from assistant.answer.extractive.relevance import relevant_units
+    from assistant.answer.models import Passage
+    from assistant.answer.units import units
+
+    text = (
+        "Guide > Pay\n\nLarge platforms pay at the upper end of the range. "
+        "Equity packages can exceed base compensation there. Pay at staff level runs above the range."
+    )
+    passage = Passage(n=1, doc_id=GUIDE + "pay", kind="guide", title="Pay", text=text)
+    found = [(passage, unit) for unit in units(text)]
+    # "pay" and "range" are in two of the three sentences each; "equity" is in one and decides the second pick.
+    picked = relevant_units("does the pay reach the top of the range, and is equity a big deal?", found, 2)
+    assert [unit.text for _, unit in picked] == [
+        "Large platforms pay at the upper end of the range.",
+        "Equity packages can exceed base compensation there.",
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import math
 from collections.abc import Callable, Sequence
 
 import snowballstemmer
@@ -114,9 +115,18 @@ def relevant_units(
     near = [0.0] * len(found)
     if closeness is not None and len(found) > limit:
         near = closeness(question, [u.text for _, u in found])
-    scored = [
-        (len(terms & {stem(w) for w in WORD.findall(u.text.lower())}) + near[n], -n, n)
-        for n, (_, u) in enumerate(found)
-    ]
+    words = [{stem(w) for w in WORD.findall(u.text.lower())} for _, u in found]
+    weight = _spread_weights(terms, words)
+    scored = [(sum(weight[t] for t in terms & held) + near[n], -n, n) for n, held in enumerate(words)]
     best = sorted(scored, reverse=True)[:limit]
     return [found[n] for *_, n in sorted(best, key=lambda s: s[2])]
+
+
+def _spread_weights(terms: set[str], units: list[set[str]]) -> dict[str, float]:
+    """Each term by how few of the units hold it, 1 for a term one unit holds and 0 for one all hold: among a pay
+    section's sentences "pay" and "range" are everywhere, and "equity" says which one answers "is equity a big
+    deal?"."""
+    if len(units) < 2:
+        return dict.fromkeys(terms, 1.0)
+    held = {t: sum(t in unit for unit in units) for t in terms}
+    return {t: math.log(len(units) / n) / math.log(len(units)) if n else 0.0 for t, n in held.items()}
