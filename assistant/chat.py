@@ -12,7 +12,7 @@ from assistant.answer.extractive.draft import Draft, join_drafts
 from assistant.answer.extractive.guide import answer_guide
 from assistant.answer.extractive.listings import answer_listing_detail, answer_listings, describes, filter_parts
 from assistant.answer.extractive.refusals import not_answerable
-from assistant.answer.extractive.relevance import specific_terms, stem, unique_units
+from assistant.answer.extractive.relevance import specific_terms, stem, terms_of, unique_units
 from assistant.answer.followup import Resolved, Turn, asked_about, merge_filters, resolve
 from assistant.answer.models import Answer, AnswerError, ListingView, Passage
 from assistant.answer.sections import (
@@ -398,7 +398,12 @@ class Assistant:
 
     def _listings(self, understood: Understood, passages: list[Passage]) -> Draft:
         listed = answer_listings(
-            understood, passages, self.library.listings, self._rare(understood.asked), self.library.document
+            understood,
+            passages,
+            self.library.listings,
+            self._asked_of_found(understood),
+            self.library.document,
+            self._weights(understood.question),
         )
         if len(listed.listings) == 1 and (
             understood.asked or understood.close[:1] in ([Intent.skills], [Intent.responsibilities])
@@ -410,6 +415,13 @@ class Assistant:
         if asked:  # "anthropic fellows program - what's the stipend?": that job, and what it says of that
             return reduce(join_drafts, [self._detail(lid, passages, understood.question) for lid in asked])
         return listed
+
+    def _asked_of_found(self, understood: Understood) -> list[str]:
+        """What a search asks of the jobs it finds: the words of the parts after the one that searches ("is there a
+        forward-deployed AI architect role? how many yrs experience do they ask for"), else its rare words
+        ("MLOps roles that need a security clearance")."""
+        later = {w for part in question_parts(understood.question)[1:] for w in WORD.findall(normalized(part))}
+        return [w for w in understood.asked if w in later and terms_of([w])] or self._rare(understood.asked)
 
     def _with_guide_pay(self, understood: Understood, draft: Draft) -> Draft:
         """A search whose pay is compared with the guide's ("how does the Coinbase posting's range compare with

@@ -150,6 +150,16 @@ def test_a_companys_job_judged_by_or_told_of_beside_a_guide_question_is_shown_af
     assert not interviews.answerable and not interviews.listings
 
 
+def test_what_a_later_part_asks_of_the_jobs_found_is_quoted_from_their_descriptions(assistant):
+    asked = assistant.ask("any data scientist roles in the US? how many years of experience do they want?")
+    assert len(asked.listings) > 1
+    said = asked.answer.split("What they say about", 1)[1]
+    assert said.startswith(" years, experience")
+    quoted = [line for line in said.splitlines()[1:] if line.startswith("- ")]
+    assert quoted and all(re.search(r"\byears?\b", line, re.I) for line in quoted), quoted
+    assert_contract(asked, assistant)
+
+
 def test_one_job_found_for_a_search_that_asks_more_of_it_is_shown_whole_and_a_plain_search_as_a_table(assistant):
     asked = assistant.ask("Coinbase data scientist jobs with the pay transparency notice")
     assert asked.understood.asked == ["notice"] and len(asked.listings) == 1

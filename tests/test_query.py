@@ -467,7 +467,11 @@ def test_a_topic_the_model_reads_as_beyond_the_guide_stays_so_in_a_market_the_pa
 
 @pytest.mark.parametrize(
     "question",
-    ["Is there an ML role meant for new grad PhDs?", "is there a data science job based in Canada?"],
+    [
+        "Is there an ML role meant for new grad PhDs?",
+        "is there a data science job based in Canada?",
+        "is there a hands-on customer-facing ML platform engineer role? how many years of experience do they expect?",
+    ],
 )
 def test_whether_a_role_exists_with_a_phrase_after_the_job_noun_is_a_search(question):
     assert ask(question).intent is Intent.listings

@@ -24,7 +24,9 @@ _ASKS_ANY = re.compile(r"^(?:and |so |ok )?any(?:thing)? (?:open )?(?:in|at|from
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # "is there a research engineer role on post-training?", "any data science jobs?": whether postings of a named
 # role exist, the role word right before the job noun. A question about the work says "the role of", "in a role".
-_EXISTS_BEFORE = re.compile(r"\b(?:there|any|anything|got any)(?: [^ ]+){0,2} $")
+# The words between are the role's own noun phrase ("is there a forward-deployed client-facing AI architect role?"):
+# a preposition puts the role in another phrase ("how many stages are there for a senior ML role?").
+_EXISTS_BEFORE = re.compile(r"\b(?:there|any|anything|got any)(?: (?!(?:for|in|at|on|of|with|to|about)\b)[^ ]+){0,3} $")
 # The job noun ends its phrase: "a senior ML role ladder" is no posting. After it the clause ends ("any AI
 # architect kind of role?") or a preposition, a relative word or a participle opens a phrase about the job ("a
 # role meant for new grads", "based in").

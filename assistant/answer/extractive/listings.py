@@ -25,6 +25,7 @@ from assistant.vocab.places import country_name
 MAX_LISTINGS = 10
 QUOTED_ROWS = 3  # the table's first rows whose descriptions are quoted on what the search asks of them
 SAID_UNITS = 2  # units quoted from each
+SAID_SHARE = 0.75  # of the asked words' weight the first holds, a second unit must hold
 DESCRIBED_UNITS = 4  # description units quoted under a listing's facts
 LIST_UNITS = 8  # items quoted after a lead-in the question names ("Requirements:")
 PREFIX_MIN = 5
@@ -161,10 +162,11 @@ def answer_listings(
     listings: Mapping[str, Listing],
     asked: Sequence[str] = (),
     document: Callable[[str], Sequence[Passage]] | None = None,
+    weights: Mapping[str, float] | None = None,
 ) -> Draft:
     """The table of the matching listings; with `asked` (words the search asks of them beyond its filters, as
     "security clearance" in "MLOps roles that need a security clearance") and `document` (a listing's chunks),
-    what the first rows' descriptions say of those words, quoted."""
+    what the first rows' descriptions say of those words, quoted, each word by its weight in `weights` if given."""
     composer = Composer()
     wanted = describe_filters(understood.filters)
     chosen = [p for p in passages if p.kind == "listing" and p.doc_id.removeprefix("listing:") in listings]
@@ -191,13 +193,19 @@ def answer_listings(
         intro = f"No listing matches every filter; without {' · '.join(understood.unmatched)}, {intro}"
     columns = ["Role", "Company", "Location · work mode", *(["Employment"] if employment else []), "Salary", "Posted"]
     table = ["| " + " | ".join([*columns, "Source"]) + " |", "|---" * (len(columns) + 1) + "|"]
-    said = _said_of(terms_of(list(asked)), views[:QUOTED_ROWS], document, composer) if asked and document else []
+    said = (
+        _said_of(terms_of(list(asked)), views[:QUOTED_ROWS], document, composer, weights) if asked and document else []
+    )
     lines = [intro, "", *table, *rows] + (["", f"What they say about {', '.join(asked)}:", *said] if said else [])
     return Draft(answer="\n".join(lines), answerable=True, citations=composer.citations, listings=views)
 
 
 def _said_of(
-    asked: set[str], views: list[ListingView], document: Callable[[str], Sequence[Passage]], composer: Composer
+    asked: set[str],
+    views: list[ListingView],
+    document: Callable[[str], Sequence[Passage]],
+    composer: Composer,
+    weights: Mapping[str, float] | None = None,
 ) -> list[str]:
     """For each listing, the description's units sharing most of the asked terms (not its title's own words); a
     lead-in ("Clearance Requirements:") stands for the item it opens."""
@@ -205,8 +213,10 @@ def _said_of(
     for view in views:
         terms = asked - _terms(f"{view.title} {view.company}")
         found = _body_units(document(f"listing:{view.id}"))
-        shared = [_sharing(terms, _terms(unit.text)) for _, unit in found]
+        shared = [_sharing(terms, _terms(unit.text), weights) for _, unit in found]
         best = sorted((n for n in range(len(found)) if shared[n]), key=lambda n: -shared[n])[:SAID_UNITS]
+        # A second unit only when it says about as much: "3+ years of experience", not "two years in a row".
+        best = [n for n in best if shared[n] >= SAID_SHARE * shared[best[0]]]
         opened = {min(n + 1, len(found) - 1) if _lead_in(found[n][1]) else n for n in best}
         for source, unit in (found[n] for n in sorted(opened)):
             lines.append(f"- {_cell(view.title)}: {_cell(unit.display)} {composer.cite(source, unit.text)}")
