@@ -143,6 +143,12 @@ def test_a_companys_job_judged_by_or_told_of_beside_a_guide_question_is_shown_af
     assert told.understood.job_of == "Deepgram" and told.answer.startswith("**Do remote senior ML engineers need")
     assert [view.company for view in told.listings] == ["Deepgram"]
     assert_contract(told, assistant)
+    # A follow-up asking the flags just given of a company's post: the section again, and that post.
+    chat = Conversation()
+    assistant.ask("what are warning signs in a senior ML job ad?", chat)
+    judged_later = assistant.ask("would the Coinbase data scientist post count as one of those?", chat)
+    assert judged_later.understood.job_of == "Coinbase" and judged_later.answer.startswith("**Red flags**")
+    assert [view.company for view in judged_later.listings] == ["Coinbase"]
     offer = assistant.ask("I have an offer from GitLab. What red flags should I watch for?")
     assert offer.understood.job_of == "" and not offer.listings
     # The guide describes no one company's interviews: that refusal stands.

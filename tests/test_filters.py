@@ -67,6 +67,7 @@ CASES = [
         {"ml_relevant": False, "title": "Chat Support — Acme (Trainer)"},
     ),
     (Filters(companies=["acme"]), {}, {"company": "Other Co"}),
+    (Filters(excluded_companies=["other"]), {}, {"company": "Other Co"}),
     (Filters(skills=["pytorch"]), {}, {"skills": ["TensorFlow"]}),
 ]
 

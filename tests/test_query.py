@@ -796,3 +796,34 @@ def test_a_question_about_a_skill_for_a_job_is_not_a_search(question):
 )
 def test_a_question_of_nothing_but_what_a_search_filters_by_is_a_search(question, search):
     assert (ask(question).intent is Intent.listings) is search
+
+
+def test_a_company_set_aside_is_no_company_searched_but_one_whose_jobs_are_left_out():
+    understood = ask("remote ML engineer jobs in the UK? Not Waymo, they want you in the office")
+    assert understood.filters.companies == [] and understood.filters.excluded_companies == ["Waymo"]
+    assert "waymo" not in understood.asked
+    assert ask("ML jobs at Waymo?").filters.companies == ["Waymo"]
+
+
+@pytest.mark.parametrize(
+    ("question", "levels"),
+    [
+        ("ML systems engineer openings below staff level", ["intern", "junior", "mid", "senior"]),
+        ("ML roles above senior", ["staff", "principal"]),
+        ("senior or staff ML roles", ["senior", "staff"]),
+    ],
+)
+def test_a_level_named_as_a_bound_stands_for_the_levels_past_it(question, levels):
+    assert [level.value for level in ask(question).filters.seniority] == levels
+
+
+@pytest.mark.parametrize(
+    ("question", "search"),
+    [
+        ("fraud / identity data science role?", True),
+        ("Responsibilities of a senior ML engineer role?", False),
+        ("what does a data science role involve?", False),
+    ],
+)
+def test_a_question_that_is_one_phrase_headed_by_a_job_noun_is_a_search(question, search):
+    assert (ask(question).intent is Intent.listings) is search

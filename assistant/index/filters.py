@@ -39,6 +39,7 @@ class Filters(BaseModel):
     # or not its text reads as ML work.
     ml_titles: list[str] = Field(default_factory=list)
     companies: list[str] = Field(default_factory=list)
+    excluded_companies: list[str] = Field(default_factory=list)  # "not Waymo": no job of these
     skills: list[str] = Field(default_factory=list)
 
 
@@ -104,6 +105,7 @@ def matches(filters: Filters, chunk: Chunk, now: datetime | None = None) -> bool
         filters.posted_within_days is None or _posted_since(meta, filters.posted_within_days, now),
         not filters.ml_only or meta.ml_relevant or _titled(meta.title, filters.ml_titles),
         not filters.companies or any(c.lower() in meta.company.lower() for c in filters.companies),
+        not any(c.lower() in meta.company.lower() for c in filters.excluded_companies),
         not filters.skills or {s.lower() for s in filters.skills} & {s.lower() for s in meta.skills},
     )
     return all(checks)
@@ -161,6 +163,7 @@ def listing_filters_set(filters: Filters) -> bool:
             filters.posted_within_days is not None,
             filters.ml_only,
             filters.companies,
+            filters.excluded_companies,
             filters.skills,
         )
     )
@@ -251,6 +254,9 @@ class FilterColumns:
         if filters.companies:
             wanted = [c.lower() for c in filters.companies]
             keep &= self._where("company", lambda company: any(c in company for c in wanted))
+        if filters.excluded_companies:
+            unwanted = [c.lower() for c in filters.excluded_companies]
+            keep &= ~self._where("company", lambda company: any(c in company for c in unwanted))
         if filters.skills:
             with_skill = np.zeros_like(keep)
             for skill in {s.lower() for s in filters.skills}:

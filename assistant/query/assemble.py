@@ -10,12 +10,12 @@ from .companies import Employers
 from .cues import _Cues
 from .extract import _extract
 from .injection import _blank_injection
-from .intent import Decision, _decide
+from .intent import Decision, _decide, job_beside
 from .listing import _BENEFITS
 from .listing_filters import _days_text, _listing_filters
 from .markets import _markets
 from .results import Filters, Intent, Understood
-from .text import _tokenize
+from .text import _Text, _tokenize
 from .vocabulary import _unread
 
 
@@ -45,7 +45,7 @@ def understand(
     readable, injection = _blank_injection(question)
     text = _tokenize(question, readable)
     cues = _extract(text, today or date.today(), injection, employers)
-    decision = _decide(text, cues, readable) if intent is None else Decision(intent, "read as a follow-up")
+    decision = _decide(text, cues, readable) if intent is None else _forced(intent, text, cues)
     head = [f"intent: {decision.intent.value} ({decision.why})"]
     head += [f"also close: {', '.join(i.value for i in decision.close)}"] if decision.close else []
     head += [f"ignored: instruction-like text '{q}'" for q in injection]
@@ -66,6 +66,15 @@ def understand(
             "job_of": decision.job_of,
         }
     )
+
+
+def _forced(intent: Intent, text: _Text, cues: _Cues) -> Decision:
+    """A follow-up read as the previous turn's intent, with the job it names beside ("would the Lemon.io post count
+    as one of those?" after the red flags)."""
+    decision = Decision(intent, "read as a follow-up")
+    job = job_beside(intent, text, cues)
+    decision.job_of = job.value if job else ""
+    return decision
 
 
 def _shared_lines(cues: _Cues) -> list[str]:

@@ -28,6 +28,7 @@ class _Hit(Generic[V]):
 class _Cues:
     sources: list[_Hit[str]] = field(default_factory=list)
     companies: list[_Hit[str]] = field(default_factory=list)
+    excluded: list[_Hit[str]] = field(default_factory=list)  # companies set aside: "not Waymo"
     skills: list[_Hit[str]] = field(default_factory=list)
     seniority: list[_Hit[Seniority]] = field(default_factory=list)
     work_modes: list[_Hit[WorkMode]] = field(default_factory=list)
@@ -47,7 +48,7 @@ class _Cues:
     def spans(self) -> list[tuple[int, int]]:
         """Where in the normalized text each cue was read."""
         singles = (self.floor, self.ceiling, self.disclosed, self.posted, self.comparison, self.any_role)
-        lists: tuple[list[_Hit[Any]], ...] = (self.sources, self.companies, self.skills, self.seniority)
+        lists: tuple[list[_Hit[Any]], ...] = (self.sources, self.companies, self.excluded, self.skills, self.seniority)
         lists += (self.work_modes, self.employment, self.places, self.roles)
         hits = [h for found in lists for h in found] + [h for h in singles if h is not None]
         return [(h.start, h.end) for h in hits]

@@ -7,7 +7,7 @@ from datetime import date
 
 from .companies import Employers, _companies
 from .comparison import _comparison
-from .cues import _Cues, _hits
+from .cues import _Cues, _Hit, _hits
 from .employment import _employment
 from .places import _places
 from .posted import _posted
@@ -27,12 +27,24 @@ _ANY_ROLE = re.compile(
 )
 
 
+# "Not Waymo", "anything but GitLab", "except at Reddit": a company the search sets aside.
+_SET_ASIDE = re.compile(
+    r"\b(?:not|except|excluding|besides|other than|apart from|anything but)(?: (?:at|from|with|for))? $"
+)
+
+
+def _set_aside(text: _Text, company: _Hit[str]) -> bool:
+    return bool(_SET_ASIDE.search(text.norm[: company.start]))
+
+
 def _extract(text: _Text, today: date, injection: list[str], employers: Employers | None = None) -> _Cues:
     cues = _Cues(injection=injection)
     cues.sources = _sources(text)
     taken = [(h.start, h.end) for h in cues.sources]
-    cues.companies = _companies(text, taken, employers)
-    cues.skills = _skills(text, taken + [(h.start, h.end) for h in cues.companies])
+    named = _companies(text, taken, employers)
+    cues.companies = [h for h in named if not _set_aside(text, h)]
+    cues.excluded = [h for h in named if _set_aside(text, h)]
+    cues.skills = _skills(text, taken + [(h.start, h.end) for h in named])
     cues.seniority = _seniority(text)
     cues.work_modes = _work_modes(text, taken)
     cues.employment, cues.employment_asked = _employment(text, taken)
@@ -40,9 +52,9 @@ def _extract(text: _Text, today: date, injection: list[str], employers: Employer
     cues.floor_bound = _floor_bound(text, cues.floor)
     cues.disclosed = _disclosed(text)
     cues.posted = _posted(text)
-    taken += [(h.start, h.end) for h in cues.companies + cues.skills]
+    taken += [(h.start, h.end) for h in named + cues.skills]
     cues.places = _places(text, taken)
-    cues.roles = _roles(text, [(h.start, h.end) for h in cues.companies])
+    cues.roles = _roles(text, [(h.start, h.end) for h in named])
     cues.comparison = _comparison(text)
     found = _hits(text, _ANY_ROLE, lambda m: True)
     cues.any_role = found[0] if found else None

@@ -33,6 +33,7 @@ _EXISTS_BEFORE = re.compile(r"\b(?:there|any|anything|got any)(?: (?!(?:for|in|a
 _JOB_AFTER = re.compile(rf"^(?: [^ ]+)?(?: (?:kind|sort|type) of)? {_JOB_NOUN}")
 _ABOUT_JOB = re.compile(r"^ (?:on|in|at|for|with|that|which|where|near|from|using|open|around|meant|\w+ed)\b")
 _JOINING = frozenset({"and", "or", "plus"})
+_PREPOSITION = re.compile(r"\b(?:of|for|in|at|on|with|to|about|from|as|by|like)\b")
 # A pay word beside a named company asks for its pay, whatever the classifier makes of the rest.
 _NAMES_PAY = re.compile(rf"\b{_PAY_TERM}\b")
 # What one company asks for and what its jobs involve are in its listings: the guide names no company.
@@ -119,6 +120,19 @@ def _asks_for_role(text: _Text, cues: _Cues) -> bool:
     """Whether the question asks if postings of a role it names exist ("is there a research engineer role on
     evaluation?"): a search however sure the classifier is of the topic its other words are about."""
     return any(_EXISTS_BEFORE.search(text.norm[: hit.start]) and _job_phrase(text, hit.end) for hit in cues.roles)
+
+
+def _is_a_job_phrase(text: _Text, cues: _Cues) -> bool:
+    """A question that is one noun phrase headed by a job noun ("fraud / identity data science role?"): a role and
+    its job noun end it, and nothing before them is a question word or a preposition, which would make the job a
+    part of another phrase ("responsibilities of a senior ML engineer role?")."""
+    if _QUESTION_START.match(text.norm):
+        return False
+    for hit in cues.roles:
+        noun = _JOB_AFTER.match(text.norm[hit.end :])
+        if noun and hit.end + noun.end() == len(text.norm) and not _PREPOSITION.search(text.norm[: hit.start]):
+            return True
+    return False
 
 
 def _only_names(text: _Text, cues: _Cues) -> bool:
@@ -211,7 +225,10 @@ def _routed(decision: Decision, text: _Text, cues: _Cues) -> Decision:
         why = f"a job at company '{cues.companies[0].quote}'"
         decision.intent, decision.why, decision.unsupported = Intent.listings, f"{why} ({decision.why})", False
     elif decision.intent not in (Intent.listings, Intent.off_topic) and (
-        _names_postings(decision, text) or _asks_for_role(text, cues) or _only_names(text, cues)
+        _names_postings(decision, text)
+        or _asks_for_role(text, cues)
+        or _only_names(text, cues)
+        or (not _sure_of_topic(decision) and _is_a_job_phrase(text, cues))
     ):
         decision.close.insert(0, decision.intent)
         decision.intent, decision.why = Intent.listings, f"asks for postings ({decision.why})"
@@ -224,23 +241,30 @@ def _routed(decision: Decision, text: _Text, cues: _Cues) -> Decision:
         decision.intent, decision.why = Intent.listings, f"listing filter '{hit.quote}' ({decision.why})"
         decision.unsupported = False
     asked_of = [c for c in cues.companies if _in_the_asking(text, c)]
-    if asked_of and decision.intent in _CRITERIA and _ANY_NOUN.search(text.norm):
-        # "Is the Workada data labeling job real ML work by your guide's standards?": the guide's flags judge any
-        # company's job; that job is shown beside them.
-        decision.job_of = asked_of[0].value
-        decision.why += f"; the guide's criteria asked of a job at '{asked_of[0].quote}'"
+    job = job_beside(decision.intent, text, cues)
+    if job is not None:
+        decision.job_of = job.value
+        decision.why += f"; beside a job at '{job.quote}'"
     elif asked_of and decision.intent not in (Intent.listings, Intent.off_topic, Intent.general):
         # "Which system design questions does GitLab ask?": the guide describes the trade, no company's own
         # interviews, levels or rota; answering with the general section would answer another question. A company
         # named beside the question only ("I have an offer from Reddit. What red flags…?") changes nothing.
         decision.unsupported = True
         decision.why += f"; the guide describes no one company ('{asked_of[0].quote}')"
-    elif (told := _job_told_of(text, cues)) and decision.intent not in (Intent.listings, Intent.off_topic):
-        # "Deepgram's research scientist posting wants a PhD. Doesn't that contradict the advice?": the guide
-        # answers, and the posting the question tells of is shown beside it.
-        decision.job_of = told.value
-        decision.why += f"; beside a job at '{told.quote}'"
     return decision
+
+
+def job_beside(intent: Intent, text: _Text, cues: _Cues) -> _Hit[str] | None:
+    """The company whose job is shown beside the guide's answer: one the guide's criteria are asked of ("Is the
+    Workada data labeling job real ML work by your guide's standards?": its flags judge any company's job), or,
+    when no company is asked of, one whose job a sentence that tells names ("Deepgram's research scientist posting
+    wants a PhD. Doesn't that contradict the advice?")."""
+    if intent in (Intent.listings, Intent.off_topic):
+        return None
+    asked_of = [c for c in cues.companies if _in_the_asking(text, c)]
+    if asked_of:
+        return asked_of[0] if intent in _CRITERIA else None
+    return _job_told_of(text, cues)
 
 
 def _job_told_of(text: _Text, cues: _Cues) -> _Hit[str] | None:

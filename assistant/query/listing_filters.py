@@ -42,6 +42,9 @@ def _listing_filters(cues: _Cues) -> tuple[Filters, list[str]]:
     for h in cues.companies:
         filters.companies.append(h.value)
         lines.append(f"company: {h.value} (from '{h.quote}')")
+    for h in cues.excluded:
+        filters.excluded_companies.append(h.value)
+        lines.append(f"company: not {h.value} (from '{h.quote}')")
     for h in cues.skills:
         filters.skills.append(h.value)
         lines.append(f"skill: {h.value} (from '{h.quote}')")

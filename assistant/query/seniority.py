@@ -22,11 +22,29 @@ _SENIORITY = re.compile(
 
 
 _RANK = list(Seniority)
+_LADDER = _RANK[: _RANK.index(Seniority.principal) + 1]  # the individual-contributor levels, lowest first
+# "below staff level", "above senior": the levels on one side of the one named.
+_BELOW = re.compile(r"\b(?:below|under|beneath|lower than|less than|short of)(?: the)? $")
+_ABOVE = re.compile(r"\b(?:above|over|higher than|beyond|past)(?: the)? $")
 
 
 def _seniority(text: _Text) -> list[_Hit[Seniority]]:
     hits = _compounds(text, _hits(text, _SENIORITY, lambda m: Seniority(m.lastgroup)))
-    return _unique([hit for hit in hits if not _negated(text, hit, hits)])
+    return _unique([side for hit in hits if not _negated(text, hit, hits) for side in _relative(text, hit)])
+
+
+def _relative(text: _Text, hit: _Hit[Seniority]) -> list[_Hit[Seniority]]:
+    """A level named as a bound ("openings below staff level") stands for the ladder's levels past it."""
+    if hit.value not in _LADDER:
+        return [hit]
+    before, at = text.norm[: hit.start], _LADDER.index(hit.value)
+    below, above = _BELOW.search(before), _ABOVE.search(before)
+    bound = below or above
+    if bound is None:
+        return [hit]
+    side = _LADDER[:at] if below else _LADDER[at + 1 :]
+    quote = text.quote(bound.start(), hit.end)
+    return [_Hit(level, quote, bound.start(), hit.end) for level in side] or [hit]
 
 
 def _compounds(text: _Text, hits: list[_Hit[Seniority]]) -> list[_Hit[Seniority]]:

@@ -142,6 +142,7 @@ def filter_parts(filters: Filters) -> list[str]:
         *(m.value for m in filters.work_modes),
         *(kind.value.replace("_", " ") for kind in filters.employment),
         *filters.companies,
+        *(f"not {company}" for company in filters.excluded_companies),
         *filters.skills,
         *(SOURCE_NAMES.get(s, s) for s in filters.sources),
     ]
