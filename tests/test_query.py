@@ -827,3 +827,14 @@ def test_a_level_named_as_a_bound_stands_for_the_levels_past_it(question, levels
 )
 def test_a_question_that_is_one_phrase_headed_by_a_job_noun_is_a_search(question, search):
     assert (ask(question).intent is Intent.listings) is search
+
+
+@pytest.mark.parametrize(
+    ("question", "search"),
+    [
+        ("is anyone hiring an MLOps engineer? what's the tech stack like", True),
+        ("who hires remote ML engineers?", False),
+    ],
+)
+def test_who_is_hiring_a_role_now_asks_for_its_openings_and_who_hires_one_is_the_guides(question, search):
+    assert (ask(question).intent is Intent.listings) is search

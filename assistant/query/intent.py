@@ -33,6 +33,7 @@ _EXISTS_BEFORE = re.compile(r"\b(?:there|any|anything|got any)(?: (?!(?:for|in|a
 _JOB_AFTER = re.compile(rf"^(?: [^ ]+)?(?: (?:kind|sort|type) of)? {_JOB_NOUN}")
 _ABOUT_JOB = re.compile(r"^ (?:on|in|at|for|with|that|which|where|near|from|using|open|around|meant|\w+ed)\b")
 _JOINING = frozenset({"and", "or", "plus"})
+_HIRING_BEFORE = re.compile(r"\bhiring(?: for)?(?: an?| any| some)?(?: [^ ]+)? $")
 _PREPOSITION = re.compile(r"\b(?:of|for|in|at|on|with|to|about|from|as|by|like)\b")
 # A pay word beside a named company asks for its pay, whatever the classifier makes of the rest.
 _NAMES_PAY = re.compile(rf"\b{_PAY_TERM}\b")
@@ -120,6 +121,16 @@ def _asks_for_role(text: _Text, cues: _Cues) -> bool:
     """Whether the question asks if postings of a role it names exist ("is there a research engineer role on
     evaluation?"): a search however sure the classifier is of the topic its other words are about."""
     return any(_EXISTS_BEFORE.search(text.norm[: hit.start]) and _job_phrase(text, hit.end) for hit in cues.roles)
+
+
+def _hiring_now(text: _Text, cues: _Cues) -> bool:
+    """ "is anyone hiring an MLOps engineer?": who is hiring a role now asks for its openings; who hires one in
+    general ("who hires remote ML engineers?") is the employers section's question."""
+    return any(
+        _HIRING_BEFORE.search(text.norm[: hit.start])
+        and (text.ends_clause(hit.end) or bool(_ABOUT_JOB.match(text.norm[hit.end :])))
+        for hit in cues.roles
+    )
 
 
 def _is_a_job_phrase(text: _Text, cues: _Cues) -> bool:
@@ -229,6 +240,7 @@ def _routed(decision: Decision, text: _Text, cues: _Cues) -> Decision:
         or _asks_for_role(text, cues)
         or _only_names(text, cues)
         or (not _sure_of_topic(decision) and _is_a_job_phrase(text, cues))
+        or (_search_close(decision) and _hiring_now(text, cues))
     ):
         decision.close.insert(0, decision.intent)
         decision.intent, decision.why = Intent.listings, f"asks for postings ({decision.why})"
