@@ -113,21 +113,13 @@ def listing_header(listing: Listing) -> str:
         f"Location: {where}",
         f"Work mode: {listing.work_mode.value} ({how[listing.work_mode_clarity.value]})",
         f"Salary: {describe_salary(listing.salary)}",
-        f"Seniority: {_level(listing)}. Employment: {listing.employment_words}.",
+        f"Seniority: {listing.level_words}. Employment: {listing.employment_words}.",
         f"Posted: {listing.posted_at.date().isoformat() if listing.posted_at else 'unknown'}. "
         f"Source: {SOURCE_NAMES[listing.source]}.",
     ]
     if listing.skills:
         lines.append(f"Skills: {', '.join(listing.skills[:15])}")
     return "\n".join(lines)
-
-
-def _level(listing: Listing) -> str:
-    """Ours, and the board's own name for it when that says more ("staff (the board's level: IC5)")."""
-    stated = listing.level_stated
-    if not stated or stated.lower() in (listing.seniority.value, "any"):
-        return listing.seniority.value
-    return f"{listing.seniority.value} (the board's level: {stated})"
 
 
 def describe_salary(salary: Salary | None) -> str:

@@ -199,6 +199,14 @@ class Listing(BaseModel):
         return f"{ours} (the board's type: {self.employment_stated})" if self.employment_stated else ours
 
     @property
+    def level_words(self) -> str:
+        """Ours, and the board's own name for it when that says more ("staff (the board's level: IC5)")."""
+        stated = self.level_stated
+        if not stated or stated.lower() in (self.seniority.value, "any"):
+            return self.seniority.value
+        return f"{self.seniority.value} (the board's level: {stated})"
+
+    @property
     def urls(self) -> list[str]:
         return [self.url, *(ref.url for ref in self.also_seen)]
 
