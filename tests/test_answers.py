@@ -166,6 +166,16 @@ def test_what_a_later_part_asks_of_the_jobs_found_is_quoted_from_their_descripti
     assert_contract(asked, assistant)
 
 
+def test_a_search_asking_the_jobs_levels_shows_each_ones_level(assistant):
+    asked = assistant.ask("any data scientist roles in the US? what level are they?")
+    header = next(line for line in asked.answer.splitlines() if line.startswith("| Role"))
+    assert "| Level |" in header and len(asked.listings) > 1
+    coinbase = next(line for line in asked.answer.splitlines() if "| Coinbase |" in line)
+    assert "| senior |" in coinbase
+    plain = assistant.ask("any data scientist roles in the US?")
+    assert "| Level |" not in plain.answer
+
+
 def test_one_job_found_for_a_search_that_asks_more_of_it_is_shown_whole_and_a_plain_search_as_a_table(assistant):
     asked = assistant.ask("Coinbase data scientist jobs with the pay transparency notice")
     assert asked.understood.asked == ["notice"] and len(asked.listings) == 1

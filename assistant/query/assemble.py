@@ -93,7 +93,9 @@ def _listing_result(question: str, intent: Intent, cues: _Cues, head: list[str],
         role_terms=[h.value[0] for h in cues.roles],
         asked=asked,
         employment=[h.value for h in cues.employment],
-        explanation=[*head[:1], "kind: listing", *head[1:], *_shared_lines(cues), *filter_lines, *asked_line],
+        level_asked=cues.level_asked is not None,
+        explanation=[*head[:1], "kind: listing", *head[1:], *_shared_lines(cues), *filter_lines, *asked_line]
+        + ([f"level: asked of the jobs found, shown (from '{cues.level_asked.quote}')"] if cues.level_asked else []),
     )
 
 

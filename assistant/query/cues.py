@@ -33,6 +33,7 @@ class _Cues:
     seniority: list[_Hit[Seniority]] = field(default_factory=list)
     work_modes: list[_Hit[WorkMode]] = field(default_factory=list)
     employment: list[_Hit[EmploymentType]] = field(default_factory=list)
+    level_asked: _Hit[bool] | None = None  # "what level are those roles?": each job's level is shown
     employment_asked: bool = False  # asked of the jobs ("is it a permanent position?"), not searched by
     floor: _Hit[Salary] | None = None
     floor_bound: bool = False  # the floor is said as one ("over $200k", "150k+"), not a bare figure to judge
@@ -47,7 +48,15 @@ class _Cues:
 
     def spans(self) -> list[tuple[int, int]]:
         """Where in the normalized text each cue was read."""
-        singles = (self.floor, self.ceiling, self.disclosed, self.posted, self.comparison, self.any_role)
+        singles = (
+            self.floor,
+            self.ceiling,
+            self.disclosed,
+            self.posted,
+            self.comparison,
+            self.any_role,
+            self.level_asked,
+        )
         lists: tuple[list[_Hit[Any]], ...] = (self.sources, self.companies, self.excluded, self.skills, self.seniority)
         lists += (self.work_modes, self.employment, self.places, self.roles)
         hits = [h for found in lists for h in found] + [h for h in singles if h is not None]

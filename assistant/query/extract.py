@@ -13,7 +13,7 @@ from .places import _places
 from .posted import _posted
 from .roles import _roles
 from .salary import _disclosed, _floor_bound, _salary_bounds
-from .seniority import _seniority
+from .seniority import _level_asked, _seniority
 from .skills import _skills
 from .sources import _sources
 from .text import _Text
@@ -46,6 +46,7 @@ def _extract(text: _Text, today: date, injection: list[str], employers: Employer
     cues.excluded = [h for h in named if _set_aside(text, h)]
     cues.skills = _skills(text, taken + [(h.start, h.end) for h in named])
     cues.seniority = _seniority(text)
+    cues.level_asked = _level_asked(text)
     cues.work_modes = _work_modes(text, taken)
     cues.employment, cues.employment_asked = _employment(text, taken)
     cues.floor, cues.ceiling = _salary_bounds(text, today)

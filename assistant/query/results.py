@@ -39,6 +39,7 @@ class Understood(BaseModel):
     role_terms: list[str] = Field(default_factory=list)
     # Employment types a search names: its filter, or asked of the jobs found ("is it permanent?"); both shown.
     employment: list[EmploymentType] = Field(default_factory=list)
+    level_asked: bool = False  # a search asking the jobs' levels ("what level are those roles?"): each one's shown
     asked: list[str] = Field(default_factory=list)  # a search's words no slot read: what it asks of the listings
     # Filters a search by company named that none of its jobs matches, dropped so that its jobs are shown.
     unmatched: list[str] = Field(default_factory=list)

@@ -21,6 +21,9 @@ _SENIORITY = re.compile(
 )
 
 
+# "what level are those roles?", "how senior is it?": the jobs' levels asked of, not searched by.
+_LEVEL_ASKED = re.compile(r"\b(?:what|which) (?:levels?|seniority|grades?)\b|\bhow senior\b")
+
 _RANK = list(Seniority)
 _LADDER = _RANK[: _RANK.index(Seniority.principal) + 1]  # the individual-contributor levels, lowest first
 # "below staff level", "above senior": the levels on one side of the one named.
@@ -31,6 +34,11 @@ _ABOVE = re.compile(r"\b(?:above|over|higher than|beyond|past)(?: the)? $")
 def _seniority(text: _Text) -> list[_Hit[Seniority]]:
     hits = _compounds(text, _hits(text, _SENIORITY, lambda m: Seniority(m.lastgroup)))
     return _unique([side for hit in hits if not _negated(text, hit, hits) for side in _relative(text, hit)])
+
+
+def _level_asked(text: _Text) -> _Hit[bool] | None:
+    found = _hits(text, _LEVEL_ASKED, lambda m: True)
+    return found[0] if found else None
 
 
 def _relative(text: _Text, hit: _Hit[Seniority]) -> list[_Hit[Seniority]]:

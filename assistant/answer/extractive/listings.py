@@ -177,6 +177,7 @@ def answer_listings(
         )
     views, rows = [], []
     employment = bool(understood.employment)  # a type asked about is shown for each job ("permanent?")
+    level = understood.level_asked  # "what level are those roles?"
     for passage in chosen[:MAX_LISTINGS]:
         listing = listings[passage.doc_id.removeprefix("listing:")]
         view = listing_view(listing)
@@ -187,12 +188,14 @@ def answer_listings(
             f"| {markdown_link(view.title, view.url)} {marker} | {_cell(view.company)} | "
             f"{location_cell(view, listing, understood.filters)} | "
             + (f"{_cell(view.employment)} | " if employment else "")
+            + (f"{_cell(listing.level_words)} | " if level else "")
             + f"{salary_cell(view)} | {posted_cell(view)} | {SOURCE_NAMES[view.source]} |"
         )
     intro = f"{len(views)} matching listing{'s' if len(views) > 1 else ''} ({wanted}):"
     if understood.unmatched:
         intro = f"No listing matches every filter; without {' · '.join(understood.unmatched)}, {intro}"
-    columns = ["Role", "Company", "Location · work mode", *(["Employment"] if employment else []), "Salary", "Posted"]
+    columns = ["Role", "Company", "Location · work mode", *(["Employment"] if employment else [])]
+    columns += [*(["Level"] if level else []), "Salary", "Posted"]
     table = ["| " + " | ".join([*columns, "Source"]) + " |", "|---" * (len(columns) + 1) + "|"]
     said = (
         _said_of(terms_of(list(asked)), views[:QUOTED_ROWS], document, composer, weights) if asked and document else []
