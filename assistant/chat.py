@@ -31,6 +31,7 @@ from assistant.query.intent import CLOSE
 from assistant.query.markets import listing_markets
 from assistant.search import ground
 from assistant.settings import Settings
+from assistant.vocab.places import country_name
 
 GUIDE_K = 5
 GUIDE_DEPTH = 40  # guide sections searched before the one that answers is chosen
@@ -492,10 +493,11 @@ class Assistant:
         """The found listings the question names by the words that set their titles apart, when it asks
         something their descriptions speak to; none when it only searches ("senior ML engineer jobs")."""
         question = understood.question
-        # A rare title word the question searches by ("python django jobs") names a skill, not one job.
-        searched = {
-            stem(w) for slot in understood.filters.skills + understood.role_terms for w in WORD.findall(slot.lower())
-        }
+        # A rare title word the question searches by ("python django jobs", "AI engineer in Brazil") names a skill or
+        # a place, not one job.
+        filters = understood.filters
+        slots = filters.skills + understood.role_terms + [country_name(c) for c in filters.countries] + filters.regions
+        searched = {stem(w) for slot in slots for w in WORD.findall(slot.lower())}
         said = {stem(word) for word in WORD.findall(question.lower())}
         columns = self.library.retriever.columns
         named, wholly, matched = [], [], set()
