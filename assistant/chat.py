@@ -531,7 +531,9 @@ class Assistant:
         doc_id = f"listing:{listing_id}"
         facts = next(p for p in passages if p.doc_id == doc_id)
         listing = self.library.listings[listing_id]
-        return answer_listing_detail(facts, listing, question, self.library.document(doc_id), self._weights(question))
+        described, weights = self.library.document(doc_id), self._weights(question)
+        pay = top_label(classifier.classify(question)) == Intent.pay.value
+        return answer_listing_detail(facts, listing, question, described, weights, pay)
 
     def _weights(self, question: str) -> dict[str, float]:
         """Each of the question's terms by how few chunks hold it (inverse document frequency): "langchain" says

@@ -176,6 +176,15 @@ def test_a_search_asking_the_jobs_levels_shows_each_ones_level(assistant):
     assert "| Level |" not in plain.answer
 
 
+def test_what_a_job_pays_is_also_quoted_from_the_figures_its_description_states(assistant):
+    chat = Conversation()
+    assistant.ask("tell me about the Coinbase senior data scientist posting", chat)
+    asked = assistant.ask("how much would I make in that job?", chat)
+    said = asked.answer.split("From the listing's description:", 1)[1]
+    assert "$175,100" in said
+    assert_contract(asked, assistant)
+
+
 def test_one_job_found_for_a_search_that_asks_more_of_it_is_shown_whole_and_a_plain_search_as_a_table(assistant):
     asked = assistant.ask("Coinbase data scientist jobs with the pay transparency notice")
     assert asked.understood.asked == ["notice"] and len(asked.listings) == 1

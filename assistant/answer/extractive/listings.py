@@ -18,8 +18,9 @@ from assistant.answer.models import ListingView, Passage, SalaryView
 from assistant.answer.units import Unit
 from assistant.query import WORD, Filters, Understood
 from assistant.vocab.boards import SOURCE_NAMES
-from assistant.vocab.currencies import codes_named
+from assistant.vocab.currencies import BARE_DOLLAR_SIGN, CODES, SIGN_CURRENCY, codes_named
 from assistant.vocab.listing import Listing
+from assistant.vocab.money import parse_salary_text
 from assistant.vocab.places import country_name
 
 MAX_LISTINGS = 10
@@ -239,23 +240,40 @@ def answer_listing_detail(
     question: str = "",
     described: Sequence[Passage] = (),
     weights: Mapping[str, float] | None = None,
+    pay: bool = False,
 ) -> Draft:
     """ "Tell me more about the second one": the facts lines of its chunk, each quoted; then what its
     description says about the question ("what do they require?", "which regions can apply?"), from
     `described` (its chunks). `weights`: how much each of the question's terms says (a rare word more than
-    "looking"); without them every term counts the same."""
+    "looking"); without them every term counts the same. `pay`: the question asks what the job pays, so the
+    description's own figures are quoted too ("Is that really what it pays?" of a board field that says less)."""
     composer = Composer()
     lines = passage.text.split("\n\n", 1)[0].split("\n")
     body = [f"**{_cell(listing.title)}** at {_cell(listing.company)} {composer.cite(passage, lines[0])}"]
     body += [f"- {line} {composer.cite(passage, line)}" for line in lines[1:]]
     body.append(f"- Original listing: {markdown_link(f'{SOURCE_NAMES[listing.source]} listing', listing.url)}")
     excerpt = _described(question, described, lines[0], weights)
+    if pay:
+        held = {id(unit) for _, unit in excerpt}
+        figures = [(p, u) for p, u in _body_units(described) if id(u) not in held and _states_pay(u.text)]
+        excerpt = sorted(excerpt + figures[:DESCRIBED_UNITS], key=lambda pu: (pu[0].chunk, pu[1].position))
     if excerpt:
         body += ["", "From the listing's description:"]
         body += [f"- {_cell(unit.display)} {composer.cite(source, unit.text)}" for source, unit in excerpt]
     return Draft(
         answer="\n".join(body), answerable=True, citations=composer.citations, listings=[listing_view(listing)]
     )
+
+
+# An amount written with a currency ("$110,000", "PLN 350,700", "€90k"): a count of years or sensors is none.
+_MONEY_WRITTEN = re.compile(
+    "|".join([*(re.escape(sign) for sign in [*SIGN_CURRENCY, BARE_DOLLAR_SIGN]), *(rf"\b{code}\b" for code in CODES)])
+)
+
+
+def _states_pay(text: str) -> bool:
+    salary = parse_salary_text(text, posted_at=None) if _MONEY_WRITTEN.search(text) else None
+    return salary is not None and salary.min is not None
 
 
 def describes(question: str, described: Sequence[Passage]) -> bool:
