@@ -26,7 +26,17 @@ from assistant.answer.sections import (
 from assistant.index.filters import loosened
 from assistant.index.retrieve import Hit, Retriever, place_terms
 from assistant.library import Library
-from assistant.query import WORD, Filters, Intent, Understood, classifier, names_a_job, normalized, understand
+from assistant.query import (
+    WORD,
+    Filters,
+    Intent,
+    Understood,
+    classifier,
+    names_a_job,
+    normalized,
+    question_parts,
+    understand,
+)
 from assistant.query.intent import CLOSE
 from assistant.query.markets import listing_markets
 from assistant.search import ground
@@ -40,14 +50,7 @@ RARE_WORD_SHARE = 0.05  # a word in more chunks than this ("open", "team", "secu
 MAX_NAMED = 3  # more listings named by one question than this is a search, not a question about them
 
 
-# A question's parts: its sentences, and clauses that start a new question after "and" ("..., and how will
-# the interviews test them?").
-_PART = re.compile(r"(?<=[?.!;])\s+|,?\s+and\s+(?=(?:what|how|which|does|do|is|are|should|can|why|where|when)\b)", re.I)
 PART_SURE = 0.6  # a part is answered on its own only when the classifier reads its topic this surely
-
-
-def question_parts(question: str) -> list[str]:
-    return [part.strip() for part in _PART.split(question) if part and part.strip()]
 
 
 def _reads_pay(understood: Understood) -> bool:

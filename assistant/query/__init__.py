@@ -49,7 +49,18 @@ from .assemble import understand
 from .companies import Employers
 from .markets import MARKETS
 from .results import Filters, Intent, Understood
-from .text import WORD, normalized
+from .text import WORD, normalized, question_parts
 from .vocabulary import names_a_job
 
-__all__ = ["Employers", "Intent", "Filters", "Understood", "understand", "normalized", "names_a_job", "MARKETS", "WORD"]
+__all__ = [
+    "Employers",
+    "Intent",
+    "Filters",
+    "Understood",
+    "understand",
+    "normalized",
+    "names_a_job",
+    "question_parts",
+    "MARKETS",
+    "WORD",
+]

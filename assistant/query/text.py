@@ -256,3 +256,12 @@ def _tokenize(question: str, readable: str) -> _Text:
         if norm:
             tokens.append(_Token(norm, m.start(), m.start() + len(written)))
     return _Text(question, tokens)
+
+
+# A question's parts: its sentences, and clauses that start a new question after "and" ("..., and how will
+# the interviews test them?").
+_PART = re.compile(r"(?<=[?.!;])\s+|,?\s+and\s+(?=(?:what|how|which|does|do|is|are|should|can|why|where|when)\b)", re.I)
+
+
+def question_parts(question: str) -> list[str]:
+    return [part.strip() for part in _PART.split(question) if part and part.strip()]
