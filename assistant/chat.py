@@ -154,7 +154,7 @@ class Assistant:
                     answer=answer.answer,
                     listing_ids=[view.id for view in answer.listings],
                     listing_companies=[view.company for view in answer.listings],
-                    listing_titles=[view.title for view in answer.listings],
+                    listing_names=[f"{view.title} — {view.location}" for view in answer.listings],
                 )
             )
         return answer

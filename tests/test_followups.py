@@ -127,13 +127,30 @@ def test_a_pointer_names_the_listing():
 def test_the_one_named_by_words_of_its_title_is_that_listing_and_what_is_set_aside_is_not():
     titles = ["Staff ML Engineer, Search", "Senior ML Engineer, Search", "Senior Engineering Manager, Search"]
     first = "search ML roles at Reddit?"
-    shown = [Turn(question=first, understood=understand(first), listing_ids=["a", "b", "c"], listing_titles=titles)]
+    shown = [Turn(question=first, understood=understand(first), listing_ids=["a", "b", "c"], listing_names=titles)]
     assert resolve(understand("what level is the staff one?"), shown).listing_ids == ["a"]
     assert resolve(understand("the senior one: is it remote?"), shown).listing_ids == ["b", "c"]
     aside = resolve(understand("just the senior IC one, not the manager: is it remote?"), shown)
     assert aside.listing_ids == ["b"]
     # Words no title holds name none of them: "it" is the first shown.
     assert resolve(understand("the remote one: is it full time?"), shown).listing_ids == ["a"]
+    placed = [
+        Turn(
+            question=first,
+            understood=understand(first),
+            listing_ids=["a", "b"],
+            listing_names=[
+                "AI Engineer — Remote, Bangalore; India",
+                "AI Engineer — Remote, US; United States of America",
+            ],
+        )
+    ]
+    us = resolve(
+        understand("the US one - what does it pay, and is that normal for a senior ML engineer in the US?"), placed
+    )
+    assert us.listing_ids == ["b"]
+    # The part that points at no listing is a guide question beside it: the pay table.
+    assert us.guide is not None and us.guide.intent is Intent.pay
 
 
 def test_a_fragment_after_one_posting_is_about_it_unless_it_names_a_filter():

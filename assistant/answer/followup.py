@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.query import Employers, Filters, Intent, Understood, understand
+from assistant.query import Employers, Filters, Intent, Understood, question_parts, understand
 
 _ORDINALS = {
     "first": 1,
@@ -60,6 +60,7 @@ _LIKE_SHOWN = re.compile(
 )
 # "the senior IC one", "that MLOps role": a shown listing named by words of its title.
 _THE_ONE = re.compile(r"\b(?:the|that|this) ((?:[\w+#.-]+ ){1,4})(?:one|job|role|listing|posting|position)\b", re.I)
+_NAME_WORD = re.compile(r"[\w+#&]+(?:[.-][\w+#&]+)*")
 # "..., not the staff or the manager": shown listings the follow-up sets aside, to the end of the clause.
 _NOT_THESE = re.compile(r"\bnot (?:the |a |an )?([^,;:—?.!]+)", re.I)
 _COMPARED = re.compile(r"\b(?:that|this|it|th(?:ose|ese|em))\s+compares?\b|^\s*(?:compared?|vs\.?|versus)\b", re.I)
@@ -72,7 +73,8 @@ class Turn:
     answer: str = ""
     listing_ids: list[str] = field(default_factory=list)
     listing_companies: list[str] = field(default_factory=list)  # the company of each listing shown, in order
-    listing_titles: list[str] = field(default_factory=list)  # and its title
+    # and its title and location: what "the senior IC one" or "the US one" names
+    listing_names: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -191,7 +193,7 @@ def _pointed_listings(understood: Understood, previous: Turn, employers: Employe
         for lid, company in zip(shown, previous.listing_companies)
         if company and re.search(rf"\b{re.escape(company)}\b", question, re.I)
     ]
-    titled = _titled(question, shown, previous.listing_titles)
+    titled = _titled(question, shown, previous.listing_names)
     if titled:
         return titled[:MAX_POINTED]
     # "which of the two pays more?" compares the ones shown; "which of those is on search?" searches within them.
@@ -203,13 +205,13 @@ def _pointed_listings(understood: Understood, previous: Turn, employers: Employe
     return shown[:1] if _SINGLE.search(question) else []
 
 
-def _titled(question: str, shown: list[str], titles: list[str]) -> list[str]:
-    """The shown listings whose titles hold the most of the words of "the senior IC one" (at least one), in the
-    order shown; none when no title holds any."""
-    said = {word.lower() for found in _THE_ONE.finditer(question) for word in found.group(1).split()}
-    refused = {word.lower() for found in _NOT_THESE.finditer(question) for word in found.group(1).split()}
-    words = [set(title.lower().replace(",", " ").split()) for title in titles]
-    held = [len(said & title) if not refused & title else 0 for title in words]
+def _titled(question: str, shown: list[str], names: list[str]) -> list[str]:
+    """The shown listings whose titles and locations (`names`) hold the most of the words of "the senior IC one"
+    or "the US one" (at least one), in the order shown; none when no name holds any."""
+    said = {word for found in _THE_ONE.finditer(question) for word in _NAME_WORD.findall(found.group(1).lower())}
+    refused = {word for found in _NOT_THESE.finditer(question) for word in _NAME_WORD.findall(found.group(1).lower())}
+    words = [set(_NAME_WORD.findall(name.lower())) for name in names]
+    held = [len(said & name) if not refused & name else 0 for name in words]
     best = max(held, default=0)
     return [lid for lid, count in zip(shown, held) if best and count == best]
 
@@ -231,10 +233,11 @@ def _narrows(question: str, previous: Turn, employers: Employers | None) -> bool
 
 
 def _guide_beside(question: str, employers: Employers | None) -> Understood | None:
-    """The guide question a follow-up asks in a sentence of its own that points at no listing, read with the
-    whole follow-up for what "that" is: "does that one need a PhD? and is that normal?" asks the PhD FAQ."""
-    sentences = [s for s in _SENTENCE.split(question) if s.strip()]
-    if len(sentences) < 2 or all(_points(s) for s in sentences):
+    """The guide question a follow-up asks in a part of its own that points at no listing, read with the whole
+    follow-up for what "that" is: "does that one need a PhD? and is that normal?" asks the PhD FAQ, "the US one -
+    what does it pay, and is that in line with what senior ML people get in the US?" the pay table."""
+    parts = question_parts(question)
+    if len(parts) < 2 or all(_points(part) for part in parts):
         return None
     reading = understand(asked_about(question), employers=employers)
     guide = reading.intent not in (Intent.listings, Intent.general, Intent.off_topic)
