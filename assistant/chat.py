@@ -302,7 +302,10 @@ class Assistant:
             return self._with_guide_pay(understood, self._listings(understood, passages)), passages
         draft = self._guide(understood, hits, passages)
         if not draft.answerable:
-            told = self._told_by_company(understood) or self._told_by_skill(understood) or self._told_by_job(understood)
+            by_company = self._told_by_company(understood)
+            if by_company is not None:
+                return self._with_guide_topic(understood, hits, passages, by_company)
+            told = self._told_by_skill(understood) or self._told_by_job(understood)
             if told is not None:
                 return told
         if draft.answerable:
@@ -326,6 +329,16 @@ class Assistant:
         views = answer_listings(search, found, self.library.listings).listings
         named = self._asked_of_named(search, views) or [view.id for view in views[:1]]
         return reduce(join_drafts, [self._detail(lid, found, understood.question) for lid in named], draft)
+
+    def _with_guide_topic(
+        self, understood: Understood, hits: list[Hit], passages: list[Passage], told: tuple[Draft, list[Passage]]
+    ) -> tuple[Draft, list[Passage]]:
+        """A guide topic asked of one company's job that its listing speaks to ("then why does the Deepgram one ask
+        for a PhD?" after the PhD question): the listing, then the section on the topic for jobs in general."""
+        if not understood.unsupported or understood.intent in (Intent.general, Intent.listings, Intent.off_topic):
+            return told
+        general = self._guide(understood.model_copy(update={"unsupported": False}), hits, passages)
+        return (join_drafts(told[0], general), told[1] + passages) if general.answerable else told
 
     def _told_by_company(self, understood: Understood) -> tuple[Draft, list[Passage]] | None:
         """A question the guide cannot answer that names a company ("anthropic fellows: do they sponsor visas?",
@@ -384,11 +397,14 @@ class Assistant:
         return " ".join(p.text for p in self.library.document(f"listing:{listing_id}")).lower()
 
     def _points_at(self, understood: Understood, view: ListingView) -> bool:
-        """Whether a question is about a job: it says "role" or "job", or a word only few titles have ("fellows" in
-        "anthropic fellows: visas?"). "How many engineers does Anthropic employ?" asks about the company."""
+        """Whether a question is about a job: it says "role" or "job", "the Deepgram one", or a word only few titles
+        have ("fellows" in "anthropic fellows: visas?"). "How many engineers does Anthropic employ?" asks about the
+        company."""
         said = set(WORD.findall(understood.question.lower()))
         rare = self.library.retriever.columns.rare_title_words(view.title)
-        return names_a_job(understood.question) or bool(rare & said)
+        # "the Deepgram one": the company's job, named as one of its kind.
+        one = re.search(rf"\b{re.escape(view.company)}(?:'s)? one\b", understood.question, re.I)
+        return names_a_job(understood.question) or bool(rare & said) or one is not None
 
     def _speaks_to(self, question: str, listing_id: str) -> bool:
         """Whether a listing's text holds a word of the question that few chunks hold ("visas", "travel"): support

@@ -185,6 +185,16 @@ def test_what_a_job_pays_is_also_quoted_from_the_figures_its_description_states(
     assert_contract(asked, assistant)
 
 
+def test_a_guide_topic_asked_of_one_companys_job_that_speaks_to_it_gets_the_job_and_the_section(assistant):
+    chat = Conversation()
+    assistant.ask("is a PhD needed for senior ML engineering jobs?", chat)
+    asked = assistant.ask("so how come the Deepgram one wants a PhD?", chat)
+    assert [view.company for view in asked.listings] == ["Deepgram"]
+    cited = {citation.id for citation in asked.citations}
+    assert "guide:remote-senior-ml-engineer#faq-phd" in cited and "listing:jobicy:74847" in cited
+    assert_contract(asked, assistant)
+
+
 def test_one_job_found_for_a_search_that_asks_more_of_it_is_shown_whole_and_a_plain_search_as_a_table(assistant):
     asked = assistant.ask("Coinbase data scientist jobs with the pay transparency notice")
     assert asked.understood.asked == ["notice"] and len(asked.listings) == 1
