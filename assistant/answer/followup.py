@@ -46,7 +46,6 @@ _PLURAL = re.compile(
 MAX_POINTED = 5
 # "which of those is on search?" picks among them by what it names: the previous search, with those words.
 _SELECTS = re.compile(r"^\s*(?:and |so |ok )?which\b", re.I)
-_SENTENCE = re.compile(r"(?<=[?.!;])\s+")
 # One shown listing, named by a pronoun: "what does it pay?", "is that one remote?", "apply to this job" (of
 # several shown, the first).
 _SINGLE = re.compile(

@@ -32,8 +32,11 @@ _EXISTS_BEFORE = re.compile(r"\b(?:there|any|anything|got any)(?: (?!(?:for|in|a
 # role meant for new grads", "based in").
 _JOB_AFTER = re.compile(rf"^(?: [^ ]+)?(?: (?:kind|sort|type) of)? {_JOB_NOUN}")
 _ABOUT_JOB = re.compile(r"^ (?:on|in|at|for|with|that|which|where|near|from|using|open|around|meant|\w+ed)\b")
+# Words that join the names of a question made of nothing else ("pytorch and jax").
 _JOINING = frozenset({"and", "or", "plus"})
+# "is anyone hiring an MLOps engineer?", "hiring for a senior data scientist": a role hired now.
 _HIRING_BEFORE = re.compile(r"\bhiring(?: for)?(?: an?| any| some)?(?: [^ ]+)? $")
+# A preposition before a role puts it in another phrase ("responsibilities of a senior ML engineer role?").
 _PREPOSITION = re.compile(r"\b(?:of|for|in|at|on|with|to|about|from|as|by|like)\b")
 # A pay word beside a named company asks for its pay, whatever the classifier makes of the rest.
 _NAMES_PAY = re.compile(rf"\b{_PAY_TERM}\b")
@@ -59,7 +62,7 @@ class Decision:
     scores: dict[str, float] = field(default_factory=dict)
     fragment: bool = False  # the classifier read an elliptical follow-up ("and in the UK?")
     unsupported: bool = False  # the classifier read a career topic no guide section covers
-    job_of: str = ""  # the company whose job a question asks the guide's criteria of
+    job_of: str = ""  # the company whose job is shown beside the guide's answer (job_beside)
     close: list[Intent] = field(default_factory=list)  # other intents within CLOSE of the first
 
 
