@@ -6,7 +6,7 @@ import math
 import re
 import time
 from collections.abc import Callable
-from functools import reduce
+from functools import lru_cache, reduce
 
 from assistant.answer.extractive.draft import Draft, join_drafts
 from assistant.answer.extractive.guide import answer_guide
@@ -57,6 +57,12 @@ def _reads_pay(understood: Understood) -> bool:
     """The classifier reads pay first or close behind its first reading."""
     scores = understood.scores
     return bool(scores) and scores.get(Intent.pay.value, 0.0) >= CLOSE * max(scores.values())
+
+
+@lru_cache(maxsize=1024)
+def _asks_pay(question: str) -> bool:
+    """The classifier reads the question as pay first: once per question, not once per listing it is asked of."""
+    return top_label(classifier.classify(question)) == Intent.pay.value
 
 
 def _says(question: str, name: str) -> bool:
@@ -551,8 +557,7 @@ class Assistant:
         facts = next(p for p in passages if p.doc_id == doc_id)
         listing = self.library.listings[listing_id]
         described, weights = self.library.document(doc_id), self._weights(question)
-        pay = top_label(classifier.classify(question)) == Intent.pay.value
-        return answer_listing_detail(facts, listing, question, described, weights, pay)
+        return answer_listing_detail(facts, listing, question, described, weights, _asks_pay(question))
 
     def _weights(self, question: str) -> dict[str, float]:
         """Each of the question's terms by how few chunks hold it (inverse document frequency): "langchain" says
