@@ -169,7 +169,7 @@ def _misread_as_overview(question: str, **fields) -> Understood:
         intent=Intent.overview,
         close=[Intent.overview, Intent.hiring],
         filters=Filters(kind="guide"),
-        scores={"overview": 0.5, "hiring": 0.3},
+        scores={"overview": 0.45, "hiring": 0.35},
         **fields,
     )
 
