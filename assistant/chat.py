@@ -265,9 +265,7 @@ class Assistant:
         """The classifier's reading of a section (its heading and opening words), once per section."""
         found = self._profiles.get(hit.doc_id)
         if found is None:
-            first = self.library.retriever.hits_for(hit.doc_id)
-            found = section_reading(first[0] if first else hit, classifier.classify)
-            self._profiles[hit.doc_id] = found
+            found = self._profiles[hit.doc_id] = section_reading(self._units_of(hit), classifier.classify_all)
         return found
 
     def has_siblings(self, section: str) -> bool:
@@ -285,11 +283,15 @@ class Assistant:
 
     def section_nearest(self, question: str, hit: Hit) -> float:
         """The cosine of the question to the section's closest sentence or list item."""
+        return max(self.library.retriever.closeness(question, self._units_of(hit)), default=0.0)
+
+    def _units_of(self, hit: Hit) -> list[str]:
+        """The sentences and list items of a hit's section, once per section."""
         units = self._units.get(hit.doc_id)
         if units is None:
-            own = self.library.passages(self.library.retriever.hits_for(hit.doc_id))
+            own = self.library.passages(self.library.retriever.hits_for(hit.doc_id) or [hit])
             units = self._units[hit.doc_id] = [u.text for _, u in unique_units(own)]
-        return max(self.library.retriever.closeness(question, units), default=0.0)
+        return units
 
     # --- backends ----------------------------------------------------------------------------------------------
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from assistant.index.meta import headings
 from assistant.index.retrieve import Hit
 from assistant.query import Understood
 
@@ -100,10 +99,12 @@ def top_label(scores: dict[str, float]) -> str | None:
     return max(scores, key=scores.__getitem__) if scores else None
 
 
-def section_reading(hit: Hit, classify: Callable[[str], dict[str, float]]) -> dict[str, float]:
-    """A section's intent: the mean of the classifier's readings of its heading path and of its heading with its
-    opening words. The heading alone names the topic ("Green flags"); the text alone can read as another
-    ("a dedicated ML platform team means you will spend time on models" sounds like responsibilities)."""
-    heading = " > ".join(headings(hit.meta, hit.title))
-    by_heading, by_text = classify(heading), classify(f"{heading}. {hit.text[:300]}")
-    return {label: (p + by_text.get(label, 0.0)) / 2 for label, p in by_heading.items()}
+def section_reading(texts: list[str], classify_all: Callable[[list[str]], list[dict[str, float]]]) -> dict[str, float]:
+    """A section's intent: the mean of the classifier's readings of its sentences and list items. Its heading path
+    reads as the guide's own title ("... engineer > Red flags" reads as an overview) and its opening words can tip
+    either way (the levels section's read as levels or overview at even odds, so one retraining flipped it);
+    across all its units the topic is plain."""
+    readings = classify_all(texts)
+    if not readings:
+        return {}
+    return {label: sum(r.get(label, 0.0) for r in readings) / len(readings) for label in readings[0]}

@@ -225,6 +225,13 @@ def model() -> IntentModel:
 
 def classify(text: str) -> dict[str, float]:
     """A probability per label for one question, best first."""
+    return classify_all([text])[0]
+
+
+def classify_all(texts: list[str]) -> list[dict[str, float]]:
+    """A probability per label for each text, best first, embedded in one batch."""
+    if not texts:
+        return []
     current = model()
-    scores = current.scores(current.features(normalized_texts([text]))[0])
-    return dict(sorted(scores.items(), key=lambda kv: -kv[1]))
+    found = [current.scores(vector) for vector in current.features(normalized_texts(texts))]
+    return [dict(sorted(scores.items(), key=lambda kv: -kv[1])) for scores in found]
