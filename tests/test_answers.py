@@ -600,6 +600,22 @@ def test_a_how_many_question_is_answered_only_by_a_section_that_counts_what_it_n
         assert "4 to 6 stages" in answer.answer
 
 
+def test_a_currency_asked_for_gives_the_market_paid_in_it_and_the_range_converted(assistant):
+    """ "and in pounds?" after the US range may ask for the UK's range or for the US one in pounds: both are given,
+    the conversion at a dated ECB rate. A currency alone asks for the markets paid in it."""
+    chat = Conversation()
+    assistant.ask("what's a normal base for a senior MLE in the US?", chat)
+    answer = assistant.ask("and in pounds?", chat)
+    assert "£110,000 – £175,000" in answer.answer
+    converted = r"\$190,000 – \$270,000 \(≈ £\d{3},000 – £\d{3},000 at the ECB rate of 20\d\d-\d\d-\d\d\)"
+    assert re.search(converted, answer.answer)
+    euros = assistant.ask("senior ML base pay in euros?")
+    assert "€110,000 – €165,000" in euros.answer and "$190,000" not in euros.answer
+    # The named market is already paid in the currency named: no other market is added.
+    dollars = assistant.ask("remote global comp range usd for senior ml eng pls")
+    assert "$120,000 – $200,000" in dollars.answer and "$270,000" not in dollars.answer
+
+
 def _section_topics(assistant: Assistant) -> dict[str, str | None]:
     retriever = assistant.library.retriever
     return {

@@ -838,3 +838,9 @@ def test_a_question_that_is_one_phrase_headed_by_a_job_noun_is_a_search(question
 )
 def test_who_is_hiring_a_role_now_asks_for_its_openings_and_who_hires_one_is_the_guides(question, search):
     assert (ask(question).intent is Intent.listings) is search
+
+
+def test_a_currency_named_apart_from_an_amount_is_the_currency_pay_is_wanted_in():
+    assert understand("and in pounds?", intent=Intent.pay).currencies == ["GBP"]
+    assert understand("what's the senior ML base in Canada, in CAD?").currencies == ["CAD"]
+    assert understand("is 140k euros fair in Germany?").currencies == []  # the amount's currency, not a wish

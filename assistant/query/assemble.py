@@ -108,9 +108,11 @@ def _guide_result(question: str, intent: Intent, cues: _Cues, head: list[str]) -
         filters=Filters(kind="guide"),
         markets=markets,
         unknown_markets=unknown,
+        currencies=cues.currencies,
         comparison=cues.comparison is not None,
         role_terms=[h.value[0] for h in cues.roles],
         levels=[h.value for h in cues.seniority],
         explanation=[*head[:1], "kind: guide", *head[1:], *_shared_lines(cues), *market_lines]
+        + ([f"pay wanted in: {', '.join(cues.currencies)}"] if cues.currencies else [])
         + ([skipped] if skipped else []),
     )

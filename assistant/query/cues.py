@@ -38,6 +38,7 @@ class _Cues:
     floor: _Hit[Salary] | None = None
     floor_bound: bool = False  # the floor is said as one ("over $200k", "150k+"), not a bare figure to judge
     ceiling: _Hit[Salary] | None = None
+    currencies: list[str] = field(default_factory=list)  # wanted apart from an amount: "and in pounds?"
     disclosed: _Hit[bool] | None = None
     posted: _Hit[int] | None = None  # value: days
     places: list[_Hit[Location]] = field(default_factory=list)

@@ -12,7 +12,7 @@ from .employment import _employment
 from .places import _places
 from .posted import _posted
 from .roles import _roles
-from .salary import _disclosed, _floor_bound, _salary_bounds
+from .salary import _disclosed, _floor_bound, _salary_bounds, currencies_named
 from .seniority import _level_asked, _seniority
 from .skills import _skills
 from .sources import _sources
@@ -51,6 +51,7 @@ def _extract(text: _Text, today: date, injection: list[str], employers: Employer
     cues.employment, cues.employment_asked = _employment(text, taken)
     cues.floor, cues.ceiling = _salary_bounds(text, today)
     cues.floor_bound = _floor_bound(text, cues.floor)
+    cues.currencies = currencies_named(text)
     cues.disclosed = _disclosed(text)
     cues.posted = _posted(text)
     taken += [(h.start, h.end) for h in named + cues.skills]

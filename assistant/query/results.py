@@ -35,6 +35,7 @@ class Understood(BaseModel):
     filters: Filters
     markets: list[str] = Field(default_factory=list)
     unknown_markets: list[str] = Field(default_factory=list)
+    currencies: list[str] = Field(default_factory=list)  # the pay asked for in these ("and in pounds?")
     comparison: bool = False
     role_terms: list[str] = Field(default_factory=list)
     # Employment types a search names: its filter, or asked of the jobs found ("is it permanent?"); both shown.

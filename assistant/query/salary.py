@@ -104,6 +104,18 @@ def _parse_amount(text: _Text, m: re.Match[str], today: date) -> Salary | None:
     return salary if salary is not None and salary.annual_usd_min is not None else None
 
 
+def currencies_named(text: _Text) -> list[str]:
+    """The currencies the question names apart from an amount ("and in pounds?", "what is that in CAD?"): the
+    currency its pay is wanted in. A currency said with an amount ("140k euros") is that amount's."""
+    amounts = [(m.start(), m.end()) for m in _AMOUNT.finditer(text.norm) if _is_money(m, text)]
+    named = (
+        _CURRENCY_WORDS[m.group()]
+        for m in re.finditer(rf"(?<!\S)(?:{_CURRENCY_WORD})(?!\S)", text.norm)
+        if not any(s <= m.start() and m.end() <= e for s, e in amounts)
+    )
+    return list(dict.fromkeys(named))
+
+
 # --- salary disclosed ----------------------------------------------------------------------------------
 
 # The one list of the words a question names pay with, as nouns and verbs: intent reads "what does Reddit

@@ -17,7 +17,7 @@ from price_parser import Price
 from assistant.vocab.currencies import CODES, CURRENCIES, DEFAULT_CURRENCY, SIGN_CURRENCY, sign_pattern
 from assistant.vocab.listing import Period, Salary
 
-__all__ = ["salary_from_fields", "parse_salary_text", "find_salary_in_text", "annualize"]
+__all__ = ["salary_from_fields", "parse_salary_text", "find_salary_in_text", "annualize", "from_usd"]
 
 _PER_YEAR: dict[str, int] = {"year": 1, "month": 12, "week": 52, "day": 260, "hour": 2080}
 
@@ -245,6 +245,12 @@ def annualize(salary: Salary, *, posted_at: datetime | None) -> Salary:
             "fx_date": fx_date,
         }
     )
+
+
+def from_usd(amount: float, currency: str, day: date | None = None) -> tuple[float, date | None] | None:
+    """US dollars in another currency at the ECB rate of the day (today when unknown), with the rate's date."""
+    fx = _usd_rate(currency, _day(day))
+    return None if fx is None else (amount / fx[0], fx[1])
 
 
 def _day(posted_at: datetime | date | None) -> date:

@@ -14,8 +14,9 @@ from assistant.answer.models import Passage
 from assistant.answer.units import Unit
 from assistant.query import MARKETS, Understood
 from assistant.query.markets import GLOBAL_MARKET
+from assistant.vocab.currencies import written
 from assistant.vocab.listing import Salary
-from assistant.vocab.money import parse_salary_text
+from assistant.vocab.money import from_usd, parse_salary_text
 
 
 def answer_pay(understood: Understood, section: list[Passage]) -> Draft:
@@ -24,14 +25,19 @@ def answer_pay(understood: Understood, section: list[Passage]) -> Draft:
     # Cited first, so numbered [1]; a figure asked about is answered first instead ("is €140k fair?").
     opening = [] if understood.unknown_markets or understood.figure else _opening(found, composer)
     rows = {u.cells()[0]: (p, u) for p, u in found if u.kind == "row" and len(u.cells()) >= 2}
-    asked = [m for m in understood.markets if m in rows] or ([] if understood.unknown_markets else list(MARKETS))
+    asked = [m for m in understood.markets if m in rows]
+    # A currency none of the asked markets is paid in asks for the markets that are ("US? and in pounds?").
+    other = [c for c in understood.currencies if all(_currency(rows[m][1]) != c for m in asked)]
+    asked += [m for m in _paid_in(rows, other) if m not in asked]
+    asked = asked or ([] if understood.unknown_markets else list(MARKETS))
     lines = []
     for market in asked:
         if market not in rows:
             continue
         passage, row = rows[market]
         where = "for remote roles open globally" if market == GLOBAL_MARKET else f"in {_market_phrase(market)}"
-        lines.append(f"- Base salary {where}: {row.cells()[1]} {composer.cite(passage, row.text)}")
+        converted = _converted(row, understood.currencies)
+        lines.append(f"- Base salary {where}: {row.cells()[1]}{converted} {composer.cite(passage, row.text)}")
     if understood.unknown_markets:
         return _pay_for_missing_market(understood, rows, composer, lines)
     if not lines:
@@ -44,7 +50,7 @@ def answer_pay(understood: Understood, section: list[Passage]) -> Draft:
     )
     verdict = (
         _pay_verdict([(m, *rows[m]) for m in asked if m in rows], composer)
-        if len(asked) >= 2 and understood.markets
+        if len(asked) >= 2 and understood.markets and not understood.currencies
         else None
     )
     notes = [
@@ -58,6 +64,35 @@ def answer_pay(understood: Understood, section: list[Passage]) -> Draft:
     first = [figure] if figure else opening
     body = "".join(f"{o}\n\n" for o in first) + "\n".join([lead, *lines]) + (f"\n\n{verdict}" if verdict else "")
     return Draft(answer=body + (f"\n\n{extra}" if extra else ""), answerable=True, citations=composer.citations)
+
+
+def _paid_in(rows: dict[str, tuple[Passage, Unit]], currencies: list[str]) -> list[str]:
+    """The markets whose range the guide writes in one of these currencies: "and in pounds?" asks of the UK's."""
+    return [m for m in MARKETS if m in rows and _currency(rows[m][1]) in currencies]
+
+
+def _converted(row: Unit, currencies: list[str]) -> str:
+    """A range written in another currency than the one asked for, in that one at the latest ECB rate: after the
+    US range, "and in pounds?" may also ask what it is in pounds."""
+    salary = _range(row)
+    if not currencies or salary is None or salary.currency in currencies or salary.annual_usd_min is None:
+        return ""
+    ends = [from_usd(usd, currencies[0]) for usd in (salary.annual_usd_min, salary.annual_usd_max) if usd]
+    if not all(ends):
+        return ""
+    amounts = " – ".join(written(round(end[0], -3), currencies[0]) for end in ends if end)
+    day = ends[0][1] if ends[0] else None
+    return f" (≈ {amounts} at the ECB rate of {day.isoformat()})" if day else f" (≈ {amounts})"
+
+
+def _currency(row: Unit) -> str | None:
+    salary = _range(row)
+    return salary.currency if salary else None
+
+
+def _range(row: Unit) -> Salary | None:
+    cells = row.cells()
+    return parse_salary_text(cells[1], posted_at=None) if len(cells) >= 2 else None
 
 
 def _opening(found: list[tuple[Passage, Unit]], composer: Composer) -> list[str]:
