@@ -286,6 +286,17 @@ def test_listing_question_gives_a_table_of_matching_listings_with_links(assistan
     assert_contract(answer, assistant)
 
 
+def test_each_job_found_shows_its_skills_the_searched_one_first(assistant):
+    answer = assistant.ask("remote jobs using python")
+    header, _, *rows = [line for line in answer.answer.splitlines() if line.startswith("|")]
+    column = header.split(" | ").index("Skills")
+    assert rows and len(rows) == len(answer.listings)
+    for row, view in zip(rows, answer.listings, strict=True):
+        listing = assistant.library.listing(view.id)
+        shown = row.split(" | ")[column].split(", ")
+        assert listing and shown[0] == "Python" and set(shown) <= set(listing.skills)
+
+
 def test_no_matching_listing_says_so(assistant):
     answer = assistant.ask("principal MLOps jobs in Japan paying over $900k posted today")
     assert not answer.answerable and answer.listings == []

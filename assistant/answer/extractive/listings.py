@@ -28,6 +28,7 @@ QUOTED_ROWS = 3  # the table's first rows whose descriptions are quoted on what 
 SAID_UNITS = 2  # units quoted from each
 SAID_SHARE = 0.75  # of the asked words' weight the first holds, a second unit must hold
 DESCRIBED_UNITS = 4  # description units quoted under a listing's facts
+SKILLS_SHOWN = 5  # a row's skills, those the question names first: what each job works with, at a glance
 LIST_UNITS = 8  # items quoted after a lead-in the question names ("Requirements:")
 PREFIX_MIN = 5
 OLD_LISTING_DAYS = 60  # a listing posted longer ago than this is flagged with its age: it may well be filled
@@ -190,19 +191,27 @@ def answer_listings(
             f"{location_cell(view, listing, understood.filters)} | "
             + (f"{_cell(view.employment)} | " if employment else "")
             + (f"{_cell(listing.level_words)} | " if level else "")
+            + f"{_cell(_skills_cell(listing, understood))} | "
             + f"{salary_cell(view)} | {posted_cell(view)} | {SOURCE_NAMES[view.source]} |"
         )
     intro = f"{len(views)} matching listing{'s' if len(views) > 1 else ''} ({wanted}):"
     if understood.unmatched:
         intro = f"No listing matches every filter; without {' · '.join(understood.unmatched)}, {intro}"
     columns = ["Role", "Company", "Location · work mode", *(["Employment"] if employment else [])]
-    columns += [*(["Level"] if level else []), "Salary", "Posted"]
+    columns += [*(["Level"] if level else []), "Skills", "Salary", "Posted"]
     table = ["| " + " | ".join([*columns, "Source"]) + " |", "|---" * (len(columns) + 1) + "|"]
     said = (
         _said_of(terms_of(list(asked)), views[:QUOTED_ROWS], document, composer, weights) if asked and document else []
     )
     lines = [intro, "", *table, *rows] + (["", f"What they say about {', '.join(asked)}:", *said] if said else [])
     return Draft(answer="\n".join(lines), answerable=True, citations=composer.citations, listings=views)
+
+
+def _skills_cell(listing: Listing, understood: Understood) -> str:
+    """The listing's skills, those the question searches by or names first."""
+    named = {s.lower() for s in understood.filters.skills} | {w.lower() for w in WORD.findall(understood.question)}
+    ranked = sorted(listing.skills, key=lambda skill: skill.lower() not in named)
+    return ", ".join(ranked[:SKILLS_SHOWN]) or "not listed"
 
 
 def _said_of(
