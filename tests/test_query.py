@@ -844,3 +844,18 @@ def test_a_currency_named_apart_from_an_amount_is_the_currency_pay_is_wanted_in(
     assert understand("and in pounds?", intent=Intent.pay).currencies == ["GBP"]
     assert understand("what's the senior ML base in Canada, in CAD?").currencies == ["CAD"]
     assert understand("is 140k euros fair in Germany?").currencies == []  # the amount's currency, not a wish
+
+
+def test_a_question_that_opens_by_asking_whether_jobs_exist_is_a_search():
+    question = (
+        "Any senior roles working on vision-language models at a self-driving company? Doesn't have to be remote."
+    )
+    asked = understand(question)
+    assert asked.intent is Intent.listings
+    assert understand("Are there any red flags in job postings?").intent is not Intent.listings
+
+
+def test_a_work_mode_said_not_to_be_needed_is_no_filter():
+    assert understand("Any senior ML roles at Waymo? Doesn't have to be remote.").filters.work_modes == []
+    assert understand("ML jobs in Berlin, needn't be fully remote").filters.work_modes == []
+    assert understand("remote ML jobs in Berlin").filters.work_modes == [WorkMode.remote]

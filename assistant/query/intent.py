@@ -31,7 +31,13 @@ _EXISTS_BEFORE = re.compile(r"\b(?:there|any|anything|got any)(?: (?!(?:for|in|a
 # architect kind of role?") or a preposition, a relative word or a participle opens a phrase about the job ("a
 # role meant for new grads", "based in").
 _JOB_AFTER = re.compile(rf"^(?: [^ ]+)?(?: (?:kind|sort|type) of)? {_JOB_NOUN}")
-_ABOUT_JOB = re.compile(r"^ (?:on|in|at|for|with|that|which|where|near|from|using|open|around|meant|\w+ed)\b")
+_ABOUT_JOB = re.compile(r"^ (?:on|in|at|for|with|that|which|where|near|from|open|around|meant|\w+ed|\w+ing)\b")
+# "Any senior roles working on vision-language models?", "are there any openings for new grads?": a question that
+# opens by asking whether jobs exist, the job noun ending its phrase (not "any red flags in job postings?").
+_OPENS_ASKING_JOBS = re.compile(
+    rf"^(?:and |so |ok )?(?:are there|is there|any|got any|have any|anything)"
+    rf"(?: (?!(?:for|in|at|on|of|with|to|about)\b)[^ ]+){{0,4}} {_JOB_NOUN}\b"
+)
 # Words that join the names of a question made of nothing else ("pytorch and jax").
 _JOINING = frozenset({"and", "or", "plus"})
 # "is anyone hiring an MLOps engineer?", "hiring for a senior data scientist": a role hired now.
@@ -124,6 +130,13 @@ def _asks_for_role(text: _Text, cues: _Cues) -> bool:
     """Whether the question asks if postings of a role it names exist ("is there a research engineer role on
     evaluation?"): a search however sure the classifier is of the topic its other words are about."""
     return any(_EXISTS_BEFORE.search(text.norm[: hit.start]) and _job_phrase(text, hit.end) for hit in cues.roles)
+
+
+def _opens_asking_jobs(text: _Text) -> bool:
+    """Whether the question opens by asking if jobs exist, the job noun ending its phrase: a search however little
+    the classifier reads one in its other words ("Any senior roles working on VLMs at a self-driving company?")."""
+    found = _OPENS_ASKING_JOBS.match(text.norm)
+    return found is not None and (text.ends_clause(found.end()) or bool(_ABOUT_JOB.match(text.norm[found.end() :])))
 
 
 def _hiring_now(text: _Text, cues: _Cues) -> bool:
@@ -241,6 +254,7 @@ def _routed(decision: Decision, text: _Text, cues: _Cues) -> Decision:
     elif decision.intent not in (Intent.listings, Intent.off_topic) and (
         _names_postings(decision, text)
         or _asks_for_role(text, cues)
+        or (not _sure_of_topic(decision) and _opens_asking_jobs(text))
         or _only_names(text, cues)
         or (not _sure_of_topic(decision) and _is_a_job_phrase(text, cues))
         or (_search_close(decision) and _hiring_now(text, cues))

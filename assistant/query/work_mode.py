@@ -24,10 +24,13 @@ _ACCEPTABLE = re.compile(
 )
 
 
-# ... or before it: "happy to be on-site", "open to hybrid", "don't mind working in the office", "ok with remote".
+# ... or before it: "happy to be on-site", "open to hybrid", "don't mind working in the office", "ok with remote",
+# or said not to be needed: "doesn't have to be remote", "needn't be on-site".
 _ACCEPTING = re.compile(
     r"\b(?:(?:happy|willing|open|glad|fine|ok|okay|content)(?: to| with)?(?: be| work| go| do)?"
-    r"|(?:don'?t|do not|wouldn'?t|would not) mind|can (?:also )?do)(?: (?:working|being|going))?(?: an?| the)? $"
+    r"|(?:don'?t|do not|wouldn'?t|would not) mind|can (?:also )?do"
+    r"|(?:(?:doesn'?t|does not|don'?t|do not) (?:have|need) to|needn'?t|need not) be(?: fully)?)"
+    r"(?: (?:working|being|going))?(?: an?| the)? $"
 )
 
 
