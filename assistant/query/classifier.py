@@ -110,8 +110,8 @@ class IntentModel:
     ) -> None:
         self.weights, self.bias, self.labels, self.digest, self.grams = weights, bias, labels, digest, grams
 
-    def features(self, texts: list[str]) -> np.ndarray:
-        return features(texts, self.grams)
+    def features(self, texts: list[str], sentences: bool = False) -> np.ndarray:
+        return features(texts, self.grams, sentences)
 
     def scores(self, vector: np.ndarray) -> dict[str, float]:
         logits = self.weights @ vector + self.bias
@@ -149,14 +149,17 @@ def read_examples(path: Path = TRAIN_FILE) -> list[TrainingExample]:
     return examples
 
 
-def embed(texts: list[str]) -> np.ndarray:
+def embed(texts: list[str], sentences: bool = False) -> np.ndarray:
     """Unit-length embeddings from the bundled model, whatever embedding backend the index uses: the weights
-    were trained on this model's space."""
+    were trained on this model's space. One text, or `sentences` (a guide section's, read when answering), goes
+    through the numpy encoder, which needs no torch; many at once (training) through one torch batch."""
     from assistant.index.embeddings import local_embedder
 
     embedder = local_embedder()
     if len(texts) == 1:
         return np.asarray([embedder.embed_query(texts[0])], dtype=np.float32)
+    if sentences:
+        return np.asarray(embedder.embed_sentences(texts), dtype=np.float32)
     return np.asarray(embedder.embed_documents(texts), dtype=np.float32)
 
 
@@ -181,9 +184,9 @@ def normalized_texts(texts: list[str]) -> list[str]:
     return [normalized(t) for t in texts]
 
 
-def features(texts: list[str], grams: CharGrams) -> np.ndarray:
+def features(texts: list[str], grams: CharGrams, sentences: bool = False) -> np.ndarray:
     """What the weights read: the normalized texts' embeddings beside their character grams."""
-    return np.hstack([embed(texts), grams.transform(texts)])
+    return np.hstack([embed(texts, sentences), grams.transform(texts)])
 
 
 def fit(texts: list[str], labels: list[str], c: float = C, digest: str = "") -> IntentModel:
@@ -233,5 +236,5 @@ def classify_all(texts: list[str]) -> list[dict[str, float]]:
     if not texts:
         return []
     current = model()
-    found = [current.scores(vector) for vector in current.features(normalized_texts(texts))]
+    found = [current.scores(vector) for vector in current.features(normalized_texts(texts), sentences=True)]
     return [dict(sorted(scores.items(), key=lambda kv: -kv[1])) for scores in found]
