@@ -174,7 +174,9 @@ def test_listing_question_shows_one_table_of_whole_words_linking_to_the_boards(p
         assert link.get_attribute("href").startswith("https://")
     assert page.locator("table").count() == 1  # one listings view: the answer's own, not a second panel
     assert page.evaluate(BROKEN_WORDS, "#chat table td, #chat table th") == []
-    posted = [rows.nth(n).locator("td").nth(4).inner_text() for n in range(rows.count())]
+    headers = page.locator("#chat table thead th").all_inner_texts()
+    column = [h.strip() for h in headers].index("Posted")
+    posted = [rows.nth(n).locator("td").nth(column).inner_text() for n in range(rows.count())]
     dated = [cell for cell in posted if cell != "—"]
     assert dated and all(
         re.fullmatch(r"\d{4}-\d\d-\d\d (\((today|\d+ days? ago)\)|⚠ posted [\d,]+ days ago)", cell) for cell in dated
