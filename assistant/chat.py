@@ -262,7 +262,7 @@ class Assistant:
         return understood.model_copy(update={"intent": topic})
 
     def section_profile(self, hit: Hit) -> dict[str, float]:
-        """The classifier's reading of a section (its heading and opening words), once per section."""
+        """The classifier's reading of a section (the mean over its sentences and items), once per section."""
         found = self._profiles.get(hit.doc_id)
         if found is None:
             found = self._profiles[hit.doc_id] = section_reading(self._units_of(hit), classifier.classify_all)

@@ -19,6 +19,7 @@ _CURRENCY_WORDS = {
     **dict.fromkeys(BARE_DOLLAR_WORDS, DEFAULT_CURRENCY),
 }
 _CURRENCY_WORD = "|".join(_CURRENCY_WORDS)
+_CURRENCY_TOKEN = re.compile(rf"(?<!\S)(?:{_CURRENCY_WORD})(?!\S)")  # a currency word as a whole token
 # The signs a question's tokens keep (assistant.query.text): one character each, "$" the default dollar.
 _SYMBOL_CURRENCY = {BARE_DOLLAR_SIGN: DEFAULT_CURRENCY, **{s: code for s, code in SIGN_CURRENCY.items() if len(s) == 1}}
 _PERIOD_WORDS = r"(?:(?:per|a|an) )?(?:hour|year|annum|month|week|day)|hourly|yearly|annually|monthly"
@@ -94,7 +95,7 @@ def _parse_amount(text: _Text, m: re.Match[str], today: date) -> Salary | None:
     """assistant.vocab.money reads the user's own words; a currency written as a word is the default currency,
     and with none at all the amount is in US dollars (never guessed from a place in the question)."""
     written = text.quote(m.start(), m.end())
-    word = re.search(rf"(?<!\S)(?:{_CURRENCY_WORD})(?!\S)", m.group())
+    word = _CURRENCY_TOKEN.search(m.group())
     trailing = re.search(rf"\d({_SYMBOL})$", m["num"])  # "90.000 €": assistant.vocab.money reads symbols only in front
     if word:
         default = _CURRENCY_WORDS[word.group()]
@@ -110,7 +111,7 @@ def currencies_named(text: _Text) -> list[str]:
     amounts = [(m.start(), m.end()) for m in _AMOUNT.finditer(text.norm) if _is_money(m, text)]
     named = (
         _CURRENCY_WORDS[m.group()]
-        for m in re.finditer(rf"(?<!\S)(?:{_CURRENCY_WORD})(?!\S)", text.norm)
+        for m in _CURRENCY_TOKEN.finditer(text.norm)
         if not any(s <= m.start() and m.end() <= e for s, e in amounts)
     )
     return list(dict.fromkeys(named))

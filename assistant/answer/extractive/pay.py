@@ -25,10 +25,12 @@ def answer_pay(understood: Understood, section: list[Passage]) -> Draft:
     # Cited first, so numbered [1]; a figure asked about is answered first instead ("is €140k fair?").
     opening = [] if understood.unknown_markets or understood.figure else _opening(found, composer)
     rows = {u.cells()[0]: (p, u) for p, u in found if u.kind == "row" and len(u.cells()) >= 2}
+    ranges = {market: parse_salary_text(row.cells()[1], posted_at=None) for market, (_, row) in rows.items()}
+    paid_in = {market: salary.currency for market, salary in ranges.items() if salary is not None}
     asked = [m for m in understood.markets if m in rows]
     # A currency none of the asked markets is paid in asks for the markets that are ("US? and in pounds?").
-    other = [c for c in understood.currencies if all(_currency(rows[m][1]) != c for m in asked)]
-    asked += [m for m in _paid_in(rows, other) if m not in asked]
+    other = {c for c in understood.currencies if all(paid_in.get(m) != c for m in asked)}
+    asked += [m for m in MARKETS if paid_in.get(m) in other and m not in asked]
     asked = asked or ([] if understood.unknown_markets else list(MARKETS))
     lines = []
     for market in asked:
@@ -36,7 +38,7 @@ def answer_pay(understood: Understood, section: list[Passage]) -> Draft:
             continue
         passage, row = rows[market]
         where = "for remote roles open globally" if market == GLOBAL_MARKET else f"in {_market_phrase(market)}"
-        converted = _converted(row, understood.currencies)
+        converted = _converted(ranges[market], understood.currencies)
         lines.append(f"- Base salary {where}: {row.cells()[1]}{converted} {composer.cite(passage, row.text)}")
     if understood.unknown_markets:
         return _pay_for_missing_market(understood, rows, composer, lines)
@@ -66,33 +68,18 @@ def answer_pay(understood: Understood, section: list[Passage]) -> Draft:
     return Draft(answer=body + (f"\n\n{extra}" if extra else ""), answerable=True, citations=composer.citations)
 
 
-def _paid_in(rows: dict[str, tuple[Passage, Unit]], currencies: list[str]) -> list[str]:
-    """The markets whose range the guide writes in one of these currencies: "and in pounds?" asks of the UK's."""
-    return [m for m in MARKETS if m in rows and _currency(rows[m][1]) in currencies]
-
-
-def _converted(row: Unit, currencies: list[str]) -> str:
+def _converted(salary: Salary | None, currencies: list[str]) -> str:
     """A range written in another currency than the one asked for, in that one at the latest ECB rate: after the
     US range, "and in pounds?" may also ask what it is in pounds."""
-    salary = _range(row)
-    if not currencies or salary is None or salary.currency in currencies or salary.annual_usd_min is None:
+    if not currencies or salary is None or salary.currency in currencies:
         return ""
-    ends = [from_usd(usd, currencies[0]) for usd in (salary.annual_usd_min, salary.annual_usd_max) if usd]
-    if not all(ends):
+    usd = [x for x in (salary.annual_usd_min, salary.annual_usd_max) if x]
+    ends = [end for x in usd if (end := from_usd(x, currencies[0])) is not None]
+    if not ends or len(ends) != len(usd):
         return ""
-    amounts = " – ".join(written(round(end[0], -3), currencies[0]) for end in ends if end)
-    day = ends[0][1] if ends[0] else None
+    amounts = " – ".join(written(round(amount, -3), currencies[0]) for amount, _ in ends)
+    day = ends[0][1]
     return f" (≈ {amounts} at the ECB rate of {day.isoformat()})" if day else f" (≈ {amounts})"
-
-
-def _currency(row: Unit) -> str | None:
-    salary = _range(row)
-    return salary.currency if salary else None
-
-
-def _range(row: Unit) -> Salary | None:
-    cells = row.cells()
-    return parse_salary_text(cells[1], posted_at=None) if len(cells) >= 2 else None
 
 
 def _opening(found: list[tuple[Passage, Unit]], composer: Composer) -> list[str]:
