@@ -305,8 +305,10 @@ class Assistant:
         if understood.intent is Intent.off_topic:
             return not_answerable(understood, passages), passages
         if understood.intent is Intent.listings:
-            if self.library.indexing and not self.library.listings_indexed and self.library.stale:
-                return Draft(answer=f"No listings are searchable yet. {self.library.stale}", answerable=False), passages
+            if self.library.indexing and not self.library.listings_indexed:
+                # A search begun on the guides-only index as the build finished is answered from it still.
+                why = self.library.stale or "They have just been indexed: ask again to search them."
+                return Draft(answer=f"No listings are searchable yet. {why}", answerable=False), passages
             return self._with_guide_pay(understood, self._listings(understood, passages)), passages
         draft = self._guide(understood, hits, passages)
         if not draft.answerable:

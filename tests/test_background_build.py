@@ -80,9 +80,12 @@ def test_guides_answer_while_the_boards_are_read_and_indexed_then_listings_are_s
     assert not search.answerable and not search.listings
     assert "No listings are searchable yet" in search.answer and "% done" in search.answer, search.answer
 
+    serving = service.assistant  # a page's request still holding the guides-only one when the build finishes
     progress.gate.set()
     thread.join(600)
     assert not thread.is_alive()
+    late = serving.ask("find python jobs")
+    assert not late.listings and "No listings are searchable yet" in late.answer and "ask again" in late.answer
     full = read_manifest(settings.index_dir)
     assert full.documents["listing"] > 0 and up_to_date(settings)
     assert full.reused >= guides_only.chunks, "the guide vectors were embedded again"
